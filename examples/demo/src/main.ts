@@ -1,0 +1,10 @@
+/**
+ * `pnpm demo`: a tour of cancuoc on built-in synthetic data. No server to start, no network,
+ * nothing left running. Each package adds its section here.
+ */
+import { coreSection } from './sections/core.js';
+
+const sections: Array<() => void | Promise<void>> = [coreSection];
+
+for (const section of sections) await section();
+console.log('\nDemo finished: every section ran on synthetic test data.');

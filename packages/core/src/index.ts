@@ -1,0 +1,64 @@
+/**
+ * `@cancuoc/core`: the error base class and codes, `Result` helpers, bytes, Vietnamese text,
+ * partial dates and ID masking shared by every cancuoc package.
+ *
+ * @packageDocumentation
+ */
+
+/** Byte helpers on `Uint8Array`: hex, base64, UTF-8, concatenation, constant-time equality. */
+export {
+  concatBytes,
+  equalBytes,
+  fromBase64,
+  fromHex,
+  isHex,
+  toBase64,
+  toHex,
+  utf8Decode,
+  utf8Encode,
+} from './bytes.js';
+/** Error codes of `@cancuoc/core` and their messages in English and Vietnamese. */
+export { type CoreErrorCode, coreErrorMessages } from './codes.js';
+/** The coded, bilingual error base class and the helpers packages build their errors with. */
+export {
+  CancuocError,
+  type CancuocErrorOptions,
+  createErrorFactory,
+  createIssue,
+  type ErrorCatalog,
+  type ErrorDetails,
+  type ErrorFactory,
+  formatMessage,
+  type Issue,
+  isCancuocError,
+  type Lang,
+  type MessagePair,
+} from './errors.js';
+/** Masking of ID numbers for logs and screens. */
+export { type MaskIdOptions, maskId } from './mask.js';
+/** Partial dates with calendar checks. */
+export {
+  comparePartialDates,
+  daysInMonth,
+  formatPartialDate,
+  isCalendarDate,
+  isFullDate,
+  type ParsePartialDateOptions,
+  type PartialDate,
+  type PartialDateFormat,
+  parsePartialDate,
+  partialDateFromDate,
+  safeParsePartialDate,
+} from './partial-date.js';
+/** zod-style results. */
+export { type Failure, fail, ok, type Result, type Success, toSafe } from './result.js';
+/** Vietnamese text normalisation, diacritic folding and name comparison. */
+export {
+  compareNames,
+  foldDiacritics,
+  hasDiacritics,
+  hasReplacementCharacter,
+  type NameComparison,
+  namesMatch,
+  normalizeText,
+} from './text.js';

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests run against each package's TypeScript sources: the "@cancuoc/source"
+// export condition points workspace imports at src/ instead of dist/.
+const conditions = ['@cancuoc/source', 'module', 'node', 'import', 'default'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@cancuoc/source'] } },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 20_000,
+    // The JSON report feeds the one-line summary that .ci/run prints.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
+  },
+});
