@@ -8,7 +8,10 @@ export function coreSection(): void {
   line('NGUYEN VAN A ~ Nguyễn Văn A', compareNames('NGUYEN VAN A', 'Nguyễn Văn A'));
   for (const text of ['15/08/1998', '1998', '31/02/2000']) {
     const r = safeParsePartialDate(text);
-    line(`date "${text}"`, r.success ? formatPartialDate(r.data, 'iso') : `${r.error.code}: ${r.error.messageVi}`);
+    line(
+      `date "${text}"`,
+      r.success ? formatPartialDate(r.data, 'iso') : `${r.error.code}: ${r.error.messageVi}`,
+    );
   }
   line('mask 001098012345', maskId('001098012345'));
 }
