@@ -1,0 +1,27 @@
+import { eraOf } from './internal/date.js';
+import { provinceOfEra } from './internal/tables.js';
+import type { DateInput, Province } from './types.js';
+
+/** Options of the date-aware lookups. */
+export interface AtDateOptions {
+  /** The day to answer for (default: today in Vietnam). */
+  readonly date?: DateInput;
+}
+
+/**
+ * The province (tỉnh/thành phố) that bore a GSO code on a date: one of the 63 before
+ * 1 July 2025, one of the 34 from then on. A code retired by the merger (`'27'` Bắc Ninh's old
+ * code) answers `undefined` after the merger; see {@link getSuccessorProvince} for where it went.
+ *
+ * @param code - the two-digit GSO code (`'24'`).
+ * @throws CancuocError `ERR_DATE_*` from `@cancuoc/core` when `date` is an unreadable string.
+ * @example
+ * ```ts
+ * getProvince('24', { date: '2025-06-30' })?.name // 'Bắc Giang'
+ * getProvince('24', { date: '2025-07-01' })?.name // 'Bắc Ninh'
+ * ```
+ */
+export function getProvince(code: string, options: AtDateOptions = {}): Province | undefined {
+  if (typeof code !== 'string') throw new TypeError('getProvince expects a string code');
+  return provinceOfEra(code, eraOf(options.date));
+}
