@@ -1,0 +1,95 @@
+/**
+ * Addresses: a free-text line as printed, and/or the administrative units — two levels
+ * (province, commune) since 1 July 2025, three (province, district, commune) before.
+ */
+import { z } from 'zod';
+import { addCodedIssue } from './internal/custom-issue.js';
+import { textField } from './internal/text-field.js';
+import { CountryCode } from './nationality.js';
+
+/**
+ * One administrative unit of an address: its name and, when known, its GSO code
+ * (`digits` long: 2 for a province, 3 for a district, 5 for a commune).
+ */
+function unit(digits: number) {
+  return z.object({
+    code: z
+      .string()
+      .regex(new RegExp(`^\\d{${digits}}$`))
+      .optional(),
+    name: textField(100),
+  });
+}
+
+/**
+ * A province or city (tỉnh/thành phố trực thuộc trung ương) with its 2-digit GSO code.
+ *
+ * @example
+ * ```ts
+ * ProvinceRef.parse({ code: '01', name: 'Thành phố Hà Nội' });
+ * ```
+ */
+export const ProvinceRef = unit(2);
+/** `{ code?: string; name: string }`. */
+export type ProvinceRef = z.infer<typeof ProvinceRef>;
+
+/**
+ * A district (quận/huyện/thị xã/thành phố thuộc tỉnh), with its 3-digit GSO code; this level
+ * was abolished on 1 July 2025 (Resolution 202/2025/QH15), so only older addresses have it.
+ *
+ * @example
+ * ```ts
+ * DistrictRef.parse({ code: '001', name: 'Quận Ba Đình' });
+ * ```
+ */
+export const DistrictRef = unit(3);
+/** `{ code?: string; name: string }`. */
+export type DistrictRef = z.infer<typeof DistrictRef>;
+
+/**
+ * A commune (xã/phường/thị trấn; xã/phường/đặc khu since 1 July 2025) with its 5-digit GSO code.
+ *
+ * @example
+ * ```ts
+ * CommuneRef.parse({ code: '00004', name: 'Phường Ba Đình' });
+ * ```
+ */
+export const CommuneRef = unit(5);
+/** `{ code?: string; name: string }`. */
+export type CommuneRef = z.infer<typeof CommuneRef>;
+
+/**
+ * An address (địa chỉ): `text` is the line as printed on a card or typed by a person; `street`
+ * the house number and street; `commune`, `district` (before 1 July 2025 only) and `province`
+ * the administrative units; `country` an ISO 3166-1 alpha-3 code, `VNM` when absent. At least
+ * one of `text`, `street`, `commune`, `district` or `province` must be present
+ * (`ERR_SCHEMA_ADDRESS_EMPTY`).
+ *
+ * @example
+ * ```ts
+ * Address.parse({ street: '12 Lý Thái Tổ', commune: { name: 'Phường Hoàn Kiếm' }, province: { code: '01', name: 'Hà Nội' } });
+ * Address.parse({ text: 'Thôn 3, xã Ea Tu, TP. Buôn Ma Thuột, Đắk Lắk' });
+ * ```
+ */
+export const Address = z
+  .object({
+    text: textField(500).optional(),
+    street: textField(200).optional(),
+    commune: CommuneRef.optional(),
+    district: DistrictRef.optional(),
+    province: ProvinceRef.optional(),
+    country: CountryCode.optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (
+      a.text === undefined &&
+      a.street === undefined &&
+      a.commune === undefined &&
+      a.district === undefined &&
+      a.province === undefined
+    ) {
+      addCodedIssue(ctx, 'ERR_SCHEMA_ADDRESS_EMPTY', []);
+    }
+  });
+/** An address; see {@link Address}. */
+export type Address = z.infer<typeof Address>;

@@ -1,0 +1,73 @@
+/**
+ * What a citizen card says about its holder, whichever way it was read (QR, chip DG13 or MRZ):
+ * the common shape `qr`, `chip` and `eid` fill and integrations consume.
+ */
+import { z } from 'zod';
+import { checkOrder, checkPersonFacts } from './internal/person-checks.js';
+import { textField } from './internal/text-field.js';
+import { PartialDateSchema } from './partial-date.js';
+import { FullName } from './person-name.js';
+import { PersonalIdString } from './personal-id-string.js';
+import { Sex } from './sex.js';
+
+/** `cccd-2021`: the chip CCCD (Circular 06/2021/TT-BCA); `can-cuoc`: the card issued since 1 July 2024 (Circular 16/2024/TT-BCA). */
+export const CardKind = z.enum(['cccd-2021', 'can-cuoc']);
+/** One of the card kinds. */
+export type CardKind = z.infer<typeof CardKind>;
+
+/** Where the card data was read: the printed QR code, the chip (DG1 + DG13) or the MRZ. */
+export const CardDataSource = z.enum(['qr', 'chip', 'mrz']);
+/** One of the card data sources. */
+export type CardDataSource = z.infer<typeof CardDataSource>;
+
+/**
+ * The data of a citizen card as read from its QR code, chip or MRZ. Text fields are kept as
+ * printed (nationality `Việt Nam`, ethnicity `Kinh`, religion `Không`); absent or empty card
+ * fields are left out (an empty string fails with `ERR_SCHEMA_EMPTY`). `placeOfOrigin` holds
+ * DG13 field 8 (quê quán; "Nơi đăng ký khai sinh" on the 2024 card) and `permanentResidence`
+ * field 9 (nơi thường trú; "Nơi cư trú" on the 2024 card). `dateOfExpiry` is `null` for
+ * "Không thời hạn". Convert to a resident record with `cardDataToResident`.
+ *
+ * @example
+ * ```ts
+ * CardData.parse({
+ *   cardKind: 'cccd-2021', source: 'qr', personalId: '001098012345', fullName: 'NGUYỄN VĂN AN',
+ *   dateOfBirth: { year: 1998, month: 8, day: 15 }, sex: 'male',
+ * });
+ * ```
+ */
+export const CardData = z
+  .object({
+    cardKind: CardKind,
+    source: CardDataSource,
+    personalId: PersonalIdString,
+    legacyId: z
+      .string()
+      .regex(/^(?:\d{9}|\d{12})$/)
+      .optional(),
+    fullName: FullName,
+    dateOfBirth: PartialDateSchema,
+    sex: Sex,
+    nationality: textField(100).optional(),
+    ethnicity: textField(100).optional(),
+    religion: textField(100).optional(),
+    placeOfOrigin: textField(500).optional(),
+    permanentResidence: textField(500).optional(),
+    identifyingMarks: textField(500).optional(),
+    dateOfIssue: PartialDateSchema.optional(),
+    dateOfExpiry: PartialDateSchema.nullable().optional(),
+    father: FullName.optional(),
+    mother: FullName.optional(),
+    spouse: FullName.optional(),
+    cardId: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,32}$/)
+      .optional(),
+  })
+  .superRefine((card, ctx) => {
+    checkPersonFacts(card, ctx);
+    checkOrder(ctx, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
+    checkOrder(ctx, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
+  });
+/** The data of a citizen card; see {@link CardData}. */
+export type CardData = z.infer<typeof CardData>;

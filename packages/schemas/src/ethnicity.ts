@@ -1,0 +1,80 @@
+/**
+ * Ethnicity (dân tộc): the 54 GSO codes with their names, a lookup that tolerates the usual
+ * spellings, and the zod schema `{ code?, name }`.
+ */
+import { foldDiacritics } from '@cancuoc/core';
+import { z } from 'zod';
+import { type EthnicityEntry, ethnicities } from './data/ethnicities.js';
+import { addCodedIssue } from './internal/custom-issue.js';
+
+/** Folded, lower-case, letters and digits only: "H'Mông" and "hmong" give the same key. */
+function nameKey(name: string): string {
+  return foldDiacritics(name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const byCode = new Map<string, EthnicityEntry>();
+const byKey = new Map<string, EthnicityEntry>();
+for (const entry of ethnicities) {
+  byCode.set(entry.code, entry);
+  for (const name of [entry.name, ...entry.aliases]) byKey.set(nameKey(name), entry);
+}
+// "Dân tộc Kinh" is common on forms.
+const PREFIX = /^(?:dan\s*toc)\s*/;
+
+/**
+ * Finds an ethnic group by its GSO code (`'01'`, also `'1'`) or by its name in any usual
+ * spelling (`'Kinh'`, `'KINH'`, `"H'Mông"`, `'Khmer'`, `'dân tộc Tày'`); `undefined` when none matches.
+ *
+ * @example
+ * ```ts
+ * findEthnicity('Khmer')?.code; // '05'
+ * findEthnicity('08')?.name;    // 'HMông'
+ * ```
+ */
+export function findEthnicity(codeOrName: string): EthnicityEntry | undefined {
+  if (typeof codeOrName !== 'string') return undefined;
+  const text = codeOrName.trim();
+  if (/^\d{1,2}$/.test(text)) return byCode.get(text.padStart(2, '0'));
+  const key = nameKey(foldDiacritics(text).toLowerCase().replace(PREFIX, ''));
+  return byKey.get(key);
+}
+
+/**
+ * Ethnicity (dân tộc) `{ code?, name }`: `code` is a GSO code `01`–`54`
+ * (`ERR_SCHEMA_ETHNICITY_CODE` otherwise); when both are given, a name that is the name of
+ * another group fails with `ERR_SCHEMA_ETHNICITY_MISMATCH` at `['name']`. A name outside the
+ * list is accepted (spellings vary); `validateResident` reports it as a warning.
+ *
+ * @example
+ * ```ts
+ * Ethnicity.parse({ code: '01', name: 'Kinh' });
+ * ```
+ */
+export const Ethnicity = z
+  .object({
+    code: z.string().optional(),
+    name: z.string().trim().min(1).max(100),
+  })
+  .superRefine((value, ctx) => {
+    if (value.code === undefined) return;
+    const entry = byCode.get(value.code);
+    if (!entry) {
+      addCodedIssue(ctx, 'ERR_SCHEMA_ETHNICITY_CODE', ['code'], { code: value.code.slice(0, 8) });
+      return;
+    }
+    const named = findEthnicity(value.name);
+    if (named && named !== entry) {
+      addCodedIssue(ctx, 'ERR_SCHEMA_ETHNICITY_MISMATCH', ['name'], {
+        code: entry.code,
+        expected: entry.name,
+        name: named.name,
+      });
+    }
+  });
+/** `{ code?: string; name: string }`. */
+export type Ethnicity = z.infer<typeof Ethnicity>;
+
+export type { EthnicityEntry };
+export { ethnicities };

@@ -1,0 +1,40 @@
+/**
+ * How refinements report a coded problem to zod: a `custom` issue whose `params` carry the
+ * cancuoc code (or a whole cancuoc `Issue` from another package), which `mapZodIssues` turns
+ * back into a bilingual `Issue`.
+ */
+import { type ErrorDetails, formatMessage, type Issue } from '@cancuoc/core';
+import type { z } from 'zod';
+import { type SchemasErrorCode, schemasErrorMessages } from '../errors.js';
+
+/** The `params` of a custom zod issue raised by our refinements. */
+export interface CodedParams {
+  readonly cancuocCode?: SchemasErrorCode;
+  readonly cancuocDetails?: ErrorDetails;
+  /** An issue built by another cancuoc package (e.g. `ERR_ID_SEX_MISMATCH`), passed through. */
+  readonly cancuocIssue?: Issue;
+}
+
+type Ctx = z.RefinementCtx;
+
+/** Reports one of our coded issues at `path` (relative to the refined value). */
+export function addCodedIssue(
+  ctx: Ctx,
+  code: SchemasErrorCode,
+  path: PropertyKey[],
+  details: ErrorDetails = {},
+): void {
+  const params: CodedParams = { cancuocCode: code, cancuocDetails: details };
+  ctx.addIssue({
+    code: 'custom',
+    path,
+    message: formatMessage(schemasErrorMessages[code].en, details),
+    params: params as Record<string, unknown>,
+  });
+}
+
+/** Passes an issue built by another cancuoc package through zod, keeping its code and messages. */
+export function addForeignIssue(ctx: Ctx, issue: Issue, path: PropertyKey[]): void {
+  const params: CodedParams = { cancuocIssue: issue };
+  ctx.addIssue({ code: 'custom', path, message: issue.message, params: params as Record<string, unknown> });
+}

@@ -1,0 +1,86 @@
+/**
+ * The zod schema of a partial date (core `PartialDate`: ngày sinh may be year-only or
+ * month/year) with real calendar checks, and a lenient variant that also reads date strings.
+ */
+import { isCalendarDate, type PartialDate, safeParsePartialDate } from '@cancuoc/core';
+import { z } from 'zod';
+import { addCodedIssue } from './internal/custom-issue.js';
+
+// Years a personal ID number can encode (1900–2399, Circular 07/2016/TT-BCA Art. 7) widened to
+// 1800 for records of people born before the ID system; the same bounds as core's parser.
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2399;
+
+const PartialDateObject = z
+  .object({
+    year: z.int().min(MIN_YEAR).max(MAX_YEAR),
+    month: z.int().min(1).max(12).optional(),
+    day: z.int().min(1).max(31).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.day === undefined) return;
+    if (d.month === undefined) addCodedIssue(ctx, 'ERR_SCHEMA_DATE_DAY_WITHOUT_MONTH', ['day']);
+    else if (!isCalendarDate(d.year, d.month, d.day)) {
+      addCodedIssue(ctx, 'ERR_SCHEMA_DATE_CALENDAR', ['day'], {
+        year: d.year,
+        month: d.month,
+        day: d.day,
+      });
+    }
+  });
+
+/**
+ * A partial date `{ year, month?, day? }` (the `PartialDate` of `@cancuoc/core`): year
+ * 1800–2399, month 1–12, a day only with a month, and only days that exist (31/02 fails with
+ * `ERR_SCHEMA_DATE_CALENDAR` at `['day']`).
+ *
+ * @example
+ * ```ts
+ * PartialDateSchema.parse({ year: 1998, month: 8, day: 15 });
+ * PartialDateSchema.safeParse({ year: 2000, month: 2, day: 31 }).success; // false
+ * ```
+ */
+export const PartialDateSchema: z.ZodType<PartialDate> = PartialDateObject as z.ZodType<PartialDate>;
+/** A partial date as validated by {@link PartialDateSchema} (the same as core `PartialDate`). */
+export type PartialDateSchema = PartialDate;
+
+/**
+ * Reads a date given as a string (`dd/MM/yyyy`, `MM/yyyy`, `yyyy`, `ddMMyyyy`, `yyyyMMdd` or ISO,
+ * through core `parsePartialDate`) into a `PartialDate`; any other value is passed on unchanged.
+ * Used by {@link PartialDateInput} and by the `coerceDates` option of `validateResident`.
+ *
+ * @example
+ * ```ts
+ * coercePartialDate('15/08/1998'); // { year: 1998, month: 8, day: 15 }
+ * coercePartialDate({ year: 1998 }); // { year: 1998 } (unchanged)
+ * ```
+ */
+export function coercePartialDate(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const r = safeParsePartialDate(value);
+  return r.success ? r.data : value;
+}
+
+/**
+ * A partial date that may also be written as a string: `'15/08/1998'`, `'08/1998'`, `'1998'`,
+ * `'15081998'`, `'19980815'` or `'1998-08-15'`. The output is always a `PartialDate` object.
+ * Unreadable strings fail with `ERR_SCHEMA_DATE_FORMAT`, impossible days with `ERR_SCHEMA_DATE_CALENDAR`.
+ *
+ * @example
+ * ```ts
+ * PartialDateInput.parse('15/08/1998'); // { year: 1998, month: 8, day: 15 }
+ * ```
+ */
+export const PartialDateInput: z.ZodType<PartialDate, unknown> = z.preprocess((value, ctx) => {
+  if (typeof value !== 'string') return value;
+  const r = safeParsePartialDate(value);
+  if (r.success) return r.data;
+  addCodedIssue(
+    ctx,
+    r.error.code === 'ERR_DATE_CALENDAR' ? 'ERR_SCHEMA_DATE_CALENDAR' : 'ERR_SCHEMA_DATE_FORMAT',
+    [],
+  );
+  return value;
+}, PartialDateSchema) as unknown as z.ZodType<PartialDate, unknown>;
+/** The output of {@link PartialDateInput}: a core `PartialDate`. */
+export type PartialDateInput = PartialDate;

@@ -1,0 +1,76 @@
+/**
+ * The resident record: the fields the national population database (CSDLQG về dân cư) keeps
+ * for a person (Law on Identification 26/2023/QH15 Art. 9; Decree 70/2024/NĐ-CP).
+ */
+import { z } from 'zod';
+import { Address } from './address.js';
+import { Ethnicity } from './ethnicity.js';
+import { IdentityDocument } from './identity-document.js';
+import { checkOrder, checkPersonFacts } from './internal/person-checks.js';
+import { textField } from './internal/text-field.js';
+import { Nationality } from './nationality.js';
+import { PartialDateSchema } from './partial-date.js';
+import { FullName } from './person-name.js';
+import { PersonRef } from './person-ref.js';
+import { PersonalIdString } from './personal-id-string.js';
+import { Religion } from './religion.js';
+import { Sex } from './sex.js';
+
+/** A legacy ID (CMND) number: 9 digits, or 12 for the CMND issued in some provinces from 2012. */
+const LegacyIdField = z.string().regex(/^(?:\d{9}|\d{12})$/);
+
+/**
+ * A resident record (hồ sơ công dân): personal ID number, full name, date of birth (partial
+ * allowed), sex, nationality (ISO alpha-3, `VNM` when absent for a citizen), ethnicity,
+ * religion, the places (birth registration, origin, permanent, temporary and current
+ * residence), identifying marks, old ID numbers, identity documents, and the parents and spouse.
+ *
+ * Refinements: the date of birth cannot be in the future (`ERR_SCHEMA_DATE_FUTURE`); a
+ * document cannot be issued before the holder's birth (`ERR_SCHEMA_DATE_ORDER`).
+ *
+ * @example
+ * ```ts
+ * const r = ResidentRecord.safeParse({
+ *   personalId: '001098012345', fullName: 'Nguyễn Văn An',
+ *   dateOfBirth: { year: 1998, month: 8, day: 15 }, sex: 'male',
+ * });
+ * if (!r.success) console.log(mapZodIssues(r.error));
+ * ```
+ */
+export const ResidentRecord = z
+  .object({
+    personalId: PersonalIdString,
+    fullName: FullName,
+    dateOfBirth: PartialDateSchema,
+    sex: Sex,
+    nationality: Nationality.optional(),
+    ethnicity: Ethnicity.optional(),
+    religion: Religion.optional(),
+    placeOfBirthRegistration: Address.optional(),
+    placeOfOrigin: Address.optional(),
+    permanentResidence: Address.optional(),
+    temporaryResidence: Address.optional(),
+    currentResidence: Address.optional(),
+    identifyingMarks: textField(500).optional(),
+    legacyIds: z.array(LegacyIdField).max(10).optional(),
+    documents: z.array(IdentityDocument).max(50).optional(),
+    father: PersonRef.optional(),
+    mother: PersonRef.optional(),
+    spouse: PersonRef.optional(),
+  })
+  .superRefine((record, ctx) => {
+    checkPersonFacts(record, ctx);
+    if (record.documents) {
+      for (let i = 0; i < record.documents.length; i++) {
+        checkOrder(
+          ctx,
+          record.dateOfBirth,
+          record.documents[i]!.dateOfIssue,
+          ['documents', i, 'dateOfIssue'],
+          ['date of birth', 'ngày sinh'],
+        );
+      }
+    }
+  });
+/** A resident record; see {@link ResidentRecord}. */
+export type ResidentRecord = z.infer<typeof ResidentRecord>;
