@@ -1,0 +1,102 @@
+import { isCancuocError } from '@cancuoc/core';
+import {
+  type CommandApdu,
+  formatCommandApdu,
+  needsExtendedLength,
+  parseResponseApdu,
+  type ResponseApdu,
+} from '../apdu.js';
+import { fail } from '../errors.js';
+import type { Transport } from '../transport.js';
+import type { SecureMessaging } from './secure-messaging.js';
+
+const REMOVED = /remov|not present|no card|reset|unpowered|0x80100069|0x80100068|0x80100067/i;
+
+/** Options of a {@link Channel}. */
+export interface ChannelOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Time allowed for one APDU round trip, in milliseconds (default 5000). */
+  readonly timeoutMs?: number | undefined;
+}
+
+/**
+ * The reader's side of the link: counts APDUs, wraps them in secure messaging once a session is
+ * established, honours cancellation and timeouts, and turns transport failures into typed errors.
+ */
+export class Channel {
+  readonly #transport: Transport;
+  readonly #signal: AbortSignal | undefined;
+  readonly #timeoutMs: number;
+  sm: SecureMessaging | undefined;
+  apdus = 0;
+  bytesIn = 0;
+
+  constructor(transport: Transport, options: ChannelOptions = {}) {
+    this.#transport = transport;
+    this.#signal = options.signal;
+    this.#timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  checkAborted(): void {
+    if (this.#signal?.aborted) throw fail('ERR_READER_ABORTED');
+  }
+
+  /** Sends a command (protected when a session is active) and returns the plain response. */
+  async send(command: CommandApdu, options: { extended?: boolean } = {}): Promise<ResponseApdu> {
+    this.checkAborted();
+    const extended = options.extended === true || needsExtendedLength(command);
+    let wire: Uint8Array;
+    if (this.sm) {
+      const wrapped = this.sm.protectCommand(command, extended);
+      wire = formatCommandApdu(wrapped.command, { extended: wrapped.extended });
+    } else {
+      wire = formatCommandApdu(command, { extended });
+    }
+    const raw = await this.#exchange(wire);
+    this.bytesIn += raw.length;
+    const response = parseResponseApdu(raw);
+    return this.sm ? this.sm.unprotectResponse(response) : response;
+  }
+
+  async #exchange(apdu: Uint8Array): Promise<Uint8Array> {
+    this.apdus++;
+    const signal = this.#signal;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    const guards = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(fail('ERR_READER_TIMEOUT', { timeoutMs: this.#timeoutMs })),
+        this.#timeoutMs,
+      );
+      if (signal) {
+        onAbort = () => reject(fail('ERR_READER_ABORTED'));
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+    });
+    try {
+      const result = await Promise.race([
+        Promise.resolve().then(() => this.#transport.transmit(apdu)),
+        guards,
+      ]);
+      if (!(result instanceof Uint8Array)) {
+        throw fail('ERR_READER_RESPONSE_MALFORMED', { reason: 'the transport returned no bytes' });
+      }
+      return result;
+    } catch (error) {
+      if (isCancuocError(error)) throw error;
+      throw transportError(error);
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function transportError(error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'CARD_REMOVED' || REMOVED.test(message))
+    return fail('ERR_READER_CARD_REMOVED', {}, { cause: error });
+  // The transport's message is kept short: it never contains key material, only reader text.
+  return fail('ERR_READER_TRANSPORT', { reason: message.slice(0, 120) }, { cause: error });
+}
