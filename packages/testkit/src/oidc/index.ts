@@ -1,0 +1,22 @@
+/**
+ * `@cancuoc/testkit/oidc`: a real local OpenID provider shaped like the national e-ID login
+ * server, synthetic e-ID accounts and a test browser that drives the login flow over HTTP.
+ * Node only (it runs `oidc-provider`, a development dependency of the testkit).
+ *
+ * @packageDocumentation
+ */
+
+/** Synthetic e-ID accounts. */
+export { type TestEidAccount, testEidAccounts } from './accounts.js';
+/** A cookie-keeping, redirect-following client that completes the provider's login pages. */
+export { type FollowOptions, type FollowResult, TestBrowser } from './browser.js';
+/** The local OpenID provider. */
+export {
+  type SignTestTokenOptions,
+  startTestOidcProvider,
+  type TestOidcClient,
+  type TestOidcFaults,
+  type TestOidcProvider,
+  type TestOidcProviderOptions,
+  testOidcPaths,
+} from './provider.js';
