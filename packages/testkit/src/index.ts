@@ -8,3 +8,16 @@
 
 /** Hostile inputs every parser's tests feed in. */
 export { hostileBytes, hostileStrings } from './hostile.js';
+/** QR images for tests: rendering, damage (rotation, blur, noise, tilt, backgrounds) and a seeded corpus. */
+export {
+  type CorpusImage,
+  createQrDegradationCorpus,
+  type Degradation,
+  type GreyImage,
+  greyToJpeg,
+  greyToPng,
+  greyToRgba,
+  type QrCorpusOptions,
+  type RenderQrOptions,
+  renderQrImage,
+} from './qr/index.js';

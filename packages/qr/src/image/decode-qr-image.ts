@@ -1,0 +1,195 @@
+import { type ReaderOptions, type ReadResult, readBarcodes } from 'zxing-wasm/reader';
+import { qrError } from '../errors.js';
+import { ensureZxing } from './internal/load-zxing.js';
+
+/** Pixels in memory: RGBA (as `ImageData` and canvas give them), RGB or grey, row by row. */
+export interface RawImage {
+  readonly data: Uint8Array | Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+  /** Bytes per pixel: 1 grey, 3 RGB, 4 RGBA. Inferred from the data's length when absent. */
+  readonly channels?: 1 | 3 | 4;
+}
+
+/**
+ * What `decodeQrImage` reads: encoded image bytes (PNG, JPEG, BMP, GIF) as `Uint8Array`,
+ * `ArrayBuffer` or `Blob`/`File`; an `ImageData` from a canvas or video frame; or raw pixels.
+ */
+export type QrImageInput = Uint8Array | ArrayBuffer | Blob | RawImage;
+
+/** A point in image pixels. */
+export interface QrPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One QR code found in an image. */
+export interface DecodedQr {
+  /** The content as UTF-8 text (the character set of the card QR codes). */
+  readonly text: string;
+  /** The content's raw bytes, for payloads that are not UTF-8 text. */
+  readonly bytes: Uint8Array;
+  /** Corners of the symbol in image pixels, clockwise from the top-left finder pattern. */
+  readonly corners: {
+    readonly topLeft: QrPoint;
+    readonly topRight: QrPoint;
+    readonly bottomRight: QrPoint;
+    readonly bottomLeft: QrPoint;
+  };
+  /** Rotation of the symbol in degrees, as the decoder measured it. */
+  readonly orientation: number;
+  /** QR version 1–40, when known. */
+  readonly version?: number;
+  /** Error-correction level `L`, `M`, `Q` or `H`, when known. */
+  readonly ecLevel?: string;
+  readonly isMirrored: boolean;
+  readonly isInverted: boolean;
+}
+
+/** Options of {@link decodeQrImage}. */
+export interface DecodeQrImageOptions {
+  /** Spend more time on hard images: rotations, inverted codes, downscaling (default true). */
+  readonly tryHarder?: boolean;
+  /** Stop after this many codes (default 16). */
+  readonly maxSymbols?: number;
+}
+
+const MAX_SIDE = 16_384;
+
+// File signatures of the formats zxing-wasm's image loader (stb_image) reads: PNG, JPEG, BMP,
+// GIF, and binary PGM/PPM. zxing answers "no code" for anything else, which would hide a wrong input.
+const SIGNATURES: readonly (readonly number[])[] = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  [0xff, 0xd8, 0xff],
+  [0x42, 0x4d],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x50, 0x35],
+  [0x50, 0x36],
+];
+
+function isKnownImageFormat(bytes: Uint8Array): boolean {
+  return bytes.length > 8 && SIGNATURES.some((sig) => sig.every((b, i) => bytes[i] === b));
+}
+
+function isRawImage(input: unknown): input is RawImage {
+  return (
+    typeof input === 'object' && input !== null && 'data' in input && 'width' in input && 'height' in input
+  );
+}
+
+/** RGBA pixels zxing reads (it converts them to grey itself). */
+function toRgba(image: RawImage): { data: Uint8ClampedArray; width: number; height: number } {
+  const { data, width, height } = image;
+  if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
+    throw qrError('ERR_QR_IMAGE_INPUT', { reason: 'data must be a Uint8Array or Uint8ClampedArray' });
+  }
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 1 ||
+    height < 1 ||
+    width > MAX_SIDE ||
+    height > MAX_SIDE
+  ) {
+    throw qrError('ERR_QR_IMAGE_INPUT', {
+      reason: `width and height must be whole numbers from 1 to ${MAX_SIDE}`,
+    });
+  }
+  const pixels = width * height;
+  const channels = image.channels ?? data.length / pixels;
+  if ((channels !== 1 && channels !== 3 && channels !== 4) || data.length !== pixels * channels) {
+    throw qrError('ERR_QR_IMAGE_INPUT', {
+      reason: `${data.length} bytes do not fit ${width}×${height} pixels of 1, 3 or 4 bytes`,
+    });
+  }
+  if (channels === 4) {
+    const rgba =
+      data instanceof Uint8ClampedArray
+        ? data
+        : new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
+    return { data: rgba, width, height };
+  }
+  const out = new Uint8ClampedArray(pixels * 4);
+  for (let i = 0, j = 0; i < pixels; i++, j += channels) {
+    const r = data[j]!;
+    out[4 * i] = r;
+    out[4 * i + 1] = channels === 1 ? r : data[j + 1]!;
+    out[4 * i + 2] = channels === 1 ? r : data[j + 2]!;
+    out[4 * i + 3] = 255;
+  }
+  return { data: out, width, height };
+}
+
+function toDecoded(r: ReadResult): DecodedQr {
+  const { topLeft, topRight, bottomRight, bottomLeft } = r.position;
+  const version = Number.parseInt(r.version, 10);
+  return {
+    text: r.text,
+    bytes: r.bytes,
+    corners: {
+      topLeft: { x: topLeft.x, y: topLeft.y },
+      topRight: { x: topRight.x, y: topRight.y },
+      bottomRight: { x: bottomRight.x, y: bottomRight.y },
+      bottomLeft: { x: bottomLeft.x, y: bottomLeft.y },
+    },
+    orientation: r.orientation,
+    ...(Number.isFinite(version) ? { version } : {}),
+    ...(r.ecLevel ? { ecLevel: r.ecLevel } : {}),
+    isMirrored: r.isMirrored,
+    isInverted: r.isInverted,
+  };
+}
+
+/**
+ * Finds and decodes every QR code in an image: a photo of a card, a camera frame, a scan. Uses
+ * zxing-cpp compiled to WebAssembly, loaded from the installed package in Node and from the URL
+ * given to `configureQrImageDecoder` in browsers (never from a CDN). Returns an empty array when
+ * the image holds no readable QR code; parse each `text` with `readIdentityQr`.
+ *
+ * @throws CancuocError `ERR_QR_IMAGE_INPUT` (raw pixels whose size does not add up),
+ *   `ERR_QR_IMAGE_FORMAT` (bytes that are not a PNG, JPEG, BMP, GIF or PGM/PPM image),
+ *   `ERR_QR_WASM_NOT_CONFIGURED` (browser without `configureQrImageDecoder`), `ERR_QR_WASM_LOAD`.
+ * @throws TypeError for an input of another type.
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * const [qr] = await decodeQrImage(await readFile('card.jpg'));
+ * if (qr) console.log(readIdentityQr(qr.text));
+ * ```
+ */
+export async function decodeQrImage(
+  input: QrImageInput,
+  options: DecodeQrImageOptions = {},
+): Promise<DecodedQr[]> {
+  let source: Uint8Array | { data: Uint8ClampedArray; width: number; height: number };
+  if (input instanceof Uint8Array) source = input;
+  else if (input instanceof ArrayBuffer) source = new Uint8Array(input);
+  else if (typeof Blob !== 'undefined' && input instanceof Blob)
+    source = new Uint8Array(await input.arrayBuffer());
+  else if (isRawImage(input)) source = toRgba(input);
+  else throw new TypeError('decodeQrImage expects image bytes, a Blob, ImageData or { data, width, height }');
+  if (source instanceof Uint8Array && !isKnownImageFormat(source)) throw qrError('ERR_QR_IMAGE_FORMAT');
+
+  await ensureZxing();
+  const tryHarder = options.tryHarder ?? true;
+  const readerOptions: ReaderOptions = {
+    formats: ['QRCode'],
+    tryHarder,
+    tryRotate: tryHarder,
+    tryInvert: tryHarder,
+    tryDownscale: tryHarder,
+    maxNumberOfSymbols: options.maxSymbols ?? 16,
+    textMode: 'Plain',
+    // Card QR codes carry UTF-8 without an ECI header; do not let zxing guess Shift_JIS.
+    characterSet: 'UTF8',
+    returnErrors: false,
+  };
+  let results: ReadResult[];
+  try {
+    // zxing reads `{ data, width, height }` duck-typed (it never touches ImageData.colorSpace).
+    results = await readBarcodes(source as Uint8Array | ImageData, readerOptions);
+  } catch (cause) {
+    throw qrError('ERR_QR_IMAGE_FORMAT', {}, { cause });
+  }
+  return results.filter((r) => r.isValid).map(toDecoded);
+}

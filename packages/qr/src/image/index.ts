@@ -1,0 +1,19 @@
+/**
+ * `@cancuoc/qr/image`: find and decode QR codes in photos and camera frames with zxing-cpp
+ * (WebAssembly, loaded locally, never from a CDN). Kept apart from `@cancuoc/qr` so that
+ * payload parsing stays light.
+ *
+ * @packageDocumentation
+ */
+
+/** Where the WebAssembly decoder is loaded from (browsers). */
+export { configureQrImageDecoder, type QrImageDecoderConfig } from './configure-qr-image-decoder.js';
+/** Decoding QR codes from images. */
+export {
+  type DecodedQr,
+  type DecodeQrImageOptions,
+  decodeQrImage,
+  type QrImageInput,
+  type QrPoint,
+  type RawImage,
+} from './decode-qr-image.js';
