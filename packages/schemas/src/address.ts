@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { addCodedIssue } from './internal/custom-issue.js';
+import { isKnownProvinceCode, isMergedProvince, provinceNameEra } from './internal/provinces.js';
 import { textField } from './internal/text-field.js';
 import { CountryCode } from './nationality.js';
 
@@ -63,7 +64,11 @@ export type CommuneRef = z.infer<typeof CommuneRef>;
  * the house number and street; `commune`, `district` (before 1 July 2025 only) and `province`
  * the administrative units; `country` an ISO 3166-1 alpha-3 code, `VNM` when absent. At least
  * one of `text`, `street`, `commune`, `district` or `province` must be present
- * (`ERR_SCHEMA_ADDRESS_EMPTY`).
+ * (`ERR_SCHEMA_ADDRESS_EMPTY`). A province code must be one of the GSO codes of
+ * `@cancuoc/admin-units` (`ERR_SCHEMA_PROVINCE_UNKNOWN`); a district beside a province named as
+ * it is after the 1 July 2025 merger (`{ code: '24', name: 'Bắc Ninh' }`) fails with
+ * `ERR_SCHEMA_DISTRICT_AFTER_2025`. A province name that does not match its code is reported as a
+ * warning by `validateResident` (names are often abbreviated, "TP.HCM").
  *
  * @example
  * ```ts
@@ -89,6 +94,20 @@ export const Address = z
       a.province === undefined
     ) {
       addCodedIssue(ctx, 'ERR_SCHEMA_ADDRESS_EMPTY', []);
+    }
+    const code = a.province?.code;
+    // A malformed code is reported by its regex alone.
+    if (code === undefined || !/^\d{2}$/.test(code)) return;
+    if (!isKnownProvinceCode(code)) {
+      addCodedIssue(ctx, 'ERR_SCHEMA_PROVINCE_UNKNOWN', ['province', 'code'], { code });
+    } else if (
+      a.district !== undefined &&
+      isMergedProvince(code) &&
+      provinceNameEra(code, a.province!.name) === 'after'
+    ) {
+      // A district with a province as it is named after the merger: districts were abolished
+      // on 1 July 2025 (Resolution 202/2025/QH15), so the address mixes the two schemes.
+      addCodedIssue(ctx, 'ERR_SCHEMA_DISTRICT_AFTER_2025', ['district'], { code });
     }
   });
 /** An address; see {@link Address}. */

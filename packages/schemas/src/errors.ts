@@ -30,6 +30,7 @@ export type SchemasErrorCode =
   | 'ERR_SCHEMA_ADDRESS_EMPTY'
   | 'ERR_SCHEMA_PROVINCE_UNKNOWN'
   | 'ERR_SCHEMA_DISTRICT_AFTER_2025'
+  | 'ERR_SCHEMA_PROVINCE_NAME_MISMATCH'
   | 'ERR_SCHEMA_PERSONAL_ID'
   | 'ERR_SCHEMA_UNKNOWN';
 
@@ -124,8 +125,12 @@ export const schemasErrorMessages: ErrorCatalog<SchemasErrorCode> = {
     vi: 'Mã tỉnh/thành phố {code} không có trong danh mục của Tổng cục Thống kê',
   },
   ERR_SCHEMA_DISTRICT_AFTER_2025: {
-    en: 'The province code {code} only exists after 1 July 2025, when districts were abolished, but the address has a district',
-    vi: 'Mã tỉnh/thành phố {code} chỉ có từ ngày 01/07/2025, khi đã bỏ cấp huyện, nhưng địa chỉ lại có quận/huyện',
+    en: 'The province {code} is named as it is after 1 July 2025, when districts were abolished, but the address has a district',
+    vi: 'Tỉnh/thành phố mã {code} được ghi theo tên sau ngày 01/07/2025, khi đã bỏ cấp huyện, nhưng địa chỉ lại có quận/huyện',
+  },
+  ERR_SCHEMA_PROVINCE_NAME_MISMATCH: {
+    en: 'The province name does not match the province code {code} ({expected}); check both',
+    vi: 'Tên tỉnh/thành phố không khớp với mã tỉnh {code} ({expected}); hãy kiểm tra lại',
   },
   ERR_SCHEMA_PERSONAL_ID: {
     en: 'The {field} is not a valid personal ID number',

@@ -3,8 +3,10 @@
  * paths, warnings beside errors, and optional reading of dates written as strings.
  */
 import { fail as failure, type Issue, ok, type Result, safeParsePartialDate } from '@cancuoc/core';
+import type { Address } from './address.js';
 import { fail } from './errors.js';
 import { findEthnicity } from './ethnicity.js';
+import { provinceNameEra, provinceNamesOf } from './internal/provinces.js';
 import { mapZodIssues, schemaIssue } from './map-zod-issues.js';
 import { ResidentRecord } from './resident-record.js';
 
@@ -62,11 +64,32 @@ function coerceDates(input: unknown, dateIssues: Issue[]): unknown {
 const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean =>
   a.length === b.length && a.every((k, i) => k === b[i]);
 
+const ADDRESS_FIELDS = [
+  'placeOfBirthRegistration',
+  'placeOfOrigin',
+  'permanentResidence',
+  'temporaryResidence',
+  'currentResidence',
+] as const;
+
 /** Warnings about a valid record: things worth a second look that do not make it invalid. */
 function warnings(record: ResidentRecord): Issue[] {
   const out: Issue[] = [];
   if (record.ethnicity && record.ethnicity.code === undefined && !findEthnicity(record.ethnicity.name)) {
     out.push(schemaIssue('ERR_SCHEMA_ETHNICITY_UNKNOWN', ['ethnicity', 'name'], {}, 'warning'));
+  }
+  for (const field of ADDRESS_FIELDS) {
+    const province = (record[field] as Address | undefined)?.province;
+    if (province?.code !== undefined && provinceNameEra(province.code, province.name) === 'none') {
+      out.push(
+        schemaIssue(
+          'ERR_SCHEMA_PROVINCE_NAME_MISMATCH',
+          [field, 'province', 'name'],
+          { code: province.code, expected: provinceNamesOf(province.code) },
+          'warning',
+        ),
+      );
+    }
   }
   return out;
 }
