@@ -9,10 +9,28 @@
 
 /** Consistency of a birth date and sex with the ID number. */
 export { type ConsistencyFacts, checkConsistency } from './check-consistency.js';
+/** Which identifier a string is. */
+export { detectIdKind, type IdKind, type IdKindDetection } from './detect-id-kind.js';
 /** Error codes of this package and their messages. */
 export { type IdNumberErrorCode, idNumberErrorMessages } from './errors.js';
 /** Building a personal ID number from its parts. */
 export { formatPersonalId, type PersonalIdParts } from './format-personal-id.js';
+/** BHYT card codes and social insurance numbers. */
+export {
+  type InsuranceCardCode,
+  type InsuranceCode,
+  parseInsuranceCode,
+  type SocialInsuranceNumber,
+  safeParseInsuranceCode,
+} from './parse-insurance-code.js';
+/** Legacy ID card (CMND) numbers. */
+export { type LegacyId, type NormalizeOptions, parseLegacyId, safeParseLegacyId } from './parse-legacy-id.js';
+/** Vietnamese passport numbers. */
+export {
+  type PassportNumber,
+  parsePassportNumber,
+  safeParsePassportNumber,
+} from './parse-passport-number.js';
 /** The personal ID number. */
 export {
   isPersonalId,
@@ -22,3 +40,12 @@ export {
   type Sex,
   safeParsePersonalId,
 } from './parse-personal-id.js';
+/** Tax codes (MST). */
+export {
+  type EnterpriseTaxCode,
+  type PersonalTaxCode,
+  parseTaxCode,
+  safeParseTaxCode,
+  type TaxCode,
+  taxCodeCheckDigit,
+} from './parse-tax-code.js';
