@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 
+/** Conversion to the `@cancuoc/schemas` card data. */
+export { cardQrToCardData } from './card-qr-to-card-data.js';
 /** Kind detection of a scanned identity QR code. */
 export { detectQrKind, type QrKind } from './detect-qr-kind.js';
 /** Error codes of `@cancuoc/qr` and their messages in English and Vietnamese. */
@@ -18,7 +20,6 @@ export { formatInsuranceQr, type InsuranceQrInput } from './format-insurance-qr.
 export { CARD_QR_FIELD_COUNT, type CardQr, parseCardQr, type Sex, safeParseCardQr } from './parse-card-qr.js';
 /** Parsing the BHYT card QR code. */
 export {
-  type InsuranceCardCode,
   type InsuranceQr,
   parseInsuranceQr,
   safeParseInsuranceQr,

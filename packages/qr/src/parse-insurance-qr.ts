@@ -9,6 +9,7 @@
  * new cards only: `4`, issuing place (hex) | `$`. Older cards stop after the issue date.
  */
 import { type Issue, normalizeText, type PartialDate, toSafe } from '@cancuoc/core';
+import { type InsuranceCode, safeParseInsuranceCode } from '@cancuoc/id-number';
 import { qrError } from './errors.js';
 import {
   cleanPayload,
@@ -21,29 +22,15 @@ import {
 import { decodeHexText } from './internal/hex-text.js';
 import type { Sex } from './parse-card-qr.js';
 
-/** The card code (mã thẻ BHYT) split into its parts. */
-export interface InsuranceCardCode {
-  /**
-   * `legacy-15`: 2-letter beneficiary group + benefit level 1–5 + 2-digit province + 10-digit
-   * social-insurance number (Decision 1351/QĐ-BHXH); `bhxh-10`: newer cards print only the
-   * 10-digit social-insurance number (mã số BHXH).
-   */
-  readonly format: 'legacy-15' | 'bhxh-10';
-  /** Beneficiary group (mã đối tượng), e.g. `DN`, `HS`, `TE`. */
-  readonly beneficiaryGroup?: string;
-  /** Benefit level (mức hưởng) 1–5. */
-  readonly benefitLevel?: number;
-  /** 2-digit GSO province code of the issuing province. */
-  readonly provinceCode?: string;
-  /** Social-insurance number (mã số BHXH), 10 digits. */
-  readonly socialInsuranceNumber: string;
-}
-
 /** The fields of a BHYT card QR code. Hex fields are decoded; see `warnings` for those kept raw. */
 export interface InsuranceQr {
   /** The card code as printed (`insuranceCardCode`): 15 characters or 10 digits. */
   readonly cardCode: string;
-  readonly card: InsuranceCardCode;
+  /**
+   * The card code decoded by `@cancuoc/id-number`: beneficiary group, benefit level, province and
+   * social-insurance number (mã số BHXH) of a 15-character code, or the 10-digit number alone.
+   */
+  readonly card: InsuranceCode;
   /** Full name, decoded from hex UTF-8 (kept as read when it is not hex; see `warnings`). */
   readonly fullName: string;
   /** Date of birth: a full date or the year alone. */
@@ -84,28 +71,15 @@ export interface InsuranceQr {
 /** Fields before `$` on the shortest (old) card QR: code … issue date. */
 const MIN_FIELDS = 9;
 
-// Decision 1351/QĐ-BHXH: group (2 letters), level 1–5, province (2 digits), BHXH number (10 digits).
-const LEGACY_CODE_RE = /^([A-Z]{2})([1-5])(\d{2})(\d{10})$/;
-const BHXH_CODE_RE = /^\d{10}$/;
-
-/** @internal Reads a card code into its parts. */
-export function parseCardCode(value: string): InsuranceCardCode {
-  const code = value.trim().toUpperCase();
-  const legacy = LEGACY_CODE_RE.exec(code);
-  if (legacy) {
-    return {
-      format: 'legacy-15',
-      beneficiaryGroup: legacy[1]!,
-      benefitLevel: Number(legacy[2]),
-      provinceCode: legacy[3]!,
-      socialInsuranceNumber: legacy[4]!,
-    };
-  }
-  if (BHXH_CODE_RE.test(code)) return { format: 'bhxh-10', socialInsuranceNumber: code };
-  throw qrError('ERR_QR_INSURANCE_CODE', {
-    ...fieldDetails('cardCode'),
-    reason: `${code.length} characters`,
-  });
+/** @internal Reads the card code with `@cancuoc/id-number`; a QR holds 15 characters or 10 digits. */
+export function parseCardCode(value: string): InsuranceCode {
+  const r = safeParseInsuranceCode(value.trim().toUpperCase());
+  if (r.success && r.data.format !== 'card-with-facility') return r.data;
+  throw qrError(
+    'ERR_QR_INSURANCE_CODE',
+    { ...fieldDetails('cardCode'), reason: r.success ? '20 characters' : r.error.code },
+    r.success ? {} : { cause: r.error },
+  );
 }
 
 function optional(value: string | undefined): string | undefined {

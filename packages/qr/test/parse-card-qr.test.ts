@@ -161,6 +161,26 @@ describe('parseCardQr', () => {
     expect(replaced[0]?.messageVi).toContain('họ và tên');
   });
 
+  it('warns when the ID disagrees with the birth year or sex, keeping the fields as printed', () => {
+    // 001 0 98 …: a man born in 1998 (digit 0 = male, 1900s).
+    const qr = parseCardQr('001098012345||NGUYỄN THỊ A|15081999|Nữ|Hà Nội|25052021');
+    expect(qr.sex).toBe('female');
+    expect(qr.dateOfBirth.year).toBe(1999);
+    expect(qr.warnings.map((w) => [w.code, w.path, w.severity])).toEqual([
+      ['ERR_ID_BIRTH_YEAR_MISMATCH', ['dateOfBirth'], 'warning'],
+      ['ERR_ID_SEX_MISMATCH', ['sex'], 'warning'],
+    ]);
+    expect(parseCardQr(PUBLISHED.pytest).warnings).toEqual([]);
+    expect(parseCardQr(PUBLISHED.withOldId12).warnings).toEqual([]);
+  });
+
+  it('warns, without failing, about an ID whose province code is not allocated', () => {
+    const qr = parseCardQr('003098012345||NGUYỄN VĂN A|15081998|Nam|Hà Nội|25052021');
+    expect(qr.warnings.map((w) => [w.code, w.path, w.severity])).toEqual([
+      ['ERR_ID_PROVINCE_UNKNOWN', ['personalId'], 'warning'],
+    ]);
+  });
+
   it('answers every hostile string with a result or a CancuocError', () => {
     for (const text of hostileStrings) {
       try {

@@ -31,7 +31,8 @@ describe('parseInsuranceQr', () => {
     expect(qr).toMatchObject({
       cardCode: 'GD4790123456789',
       card: {
-        format: 'legacy-15',
+        format: 'card',
+        value: 'GD4790123456789',
         beneficiaryGroup: 'GD',
         benefitLevel: 4,
         provinceCode: '79',
@@ -66,7 +67,11 @@ describe('parseInsuranceQr', () => {
 
   it('reads a new 10-digit card: no address, open validity, issuing place', () => {
     const qr = parseInsuranceQr(NEW_CARD);
-    expect(qr.card).toEqual({ format: 'bhxh-10', socialInsuranceNumber: '0111070001' });
+    expect(qr.card).toEqual({
+      format: 'social-insurance-number',
+      value: '0111070001',
+      socialInsuranceNumber: '0111070001',
+    });
     expect(qr.address).toBeUndefined();
     expect(qr.validTo).toBeNull();
     expect(qr.fiveYearDate).toEqual({ year: 2027, month: 10, day: 1 });
@@ -113,9 +118,21 @@ describe('parseInsuranceQr', () => {
   });
 
   it('gives ERR_QR_INSURANCE_CODE for a card code of another shape', () => {
-    for (const code of ['GD6790123456789', 'G14790123456789', '011107000', 'GD47901234567890']) {
+    for (const code of [
+      'GD6790123456789',
+      'G14790123456789',
+      '011107000',
+      'GD47901234567890',
+      'GD4990123456789',
+    ]) {
       expect(codeOf(SYNTHETIC.replace('GD4790123456789', code))).toBe('ERR_QR_INSURANCE_CODE');
     }
+    // The 20-character form (card code + facility code) is what readers type, never what the QR holds.
+    expect(codeOf(SYNTHETIC.replace('GD4790123456789', 'GD479012345678979001'))).toBe(
+      'ERR_QR_INSURANCE_CODE',
+    );
+    const r = safeParseInsuranceQr(SYNTHETIC.replace('GD4790123456789', 'GD6790123456789'));
+    expect(r.success || r.error.details.reason).toBe('ERR_ID_INSURANCE_BENEFIT_LEVEL');
   });
 
   it('gives ERR_QR_SEX for a sex code other than 1 or 2', () => {
@@ -154,7 +171,16 @@ const text = fc
   .filter((s) => s !== '');
 const insurance: fc.Arbitrary<InsuranceQrInput> = fc.record(
   {
-    cardCode: fc.oneof(fc.stringMatching(/^[A-Z]{2}[1-5]\d{12}$/), fc.stringMatching(/^\d{10}$/)),
+    cardCode: fc.oneof(
+      fc
+        .tuple(
+          fc.stringMatching(/^[A-Z]{2}[1-5]$/),
+          fc.constantFrom('01', '31', '48', '79', '92'),
+          fc.stringMatching(/^\d{10}$/),
+        )
+        .map((parts) => parts.join('')),
+      fc.stringMatching(/^\d{10}$/),
+    ),
     fullName: text,
     dateOfBirth: fc.oneof(
       date,
