@@ -26,7 +26,8 @@ export type CardDataSource = z.infer<typeof CardDataSource>;
  * fields are left out (an empty string fails with `ERR_SCHEMA_EMPTY`). `placeOfOrigin` holds
  * DG13 field 8 (quê quán; "Nơi đăng ký khai sinh" on the 2024 card) and `permanentResidence`
  * field 9 (nơi thường trú; "Nơi cư trú" on the 2024 card). `dateOfExpiry` is `null` for
- * "Không thời hạn". Convert to a resident record with `cardDataToResident`.
+ * "Không thời hạn". The personal ID number is checked against the sex and birth year as in
+ * `ResidentRecord`. Convert to a resident record with `cardDataToResident`.
  *
  * @example
  * ```ts

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { FullName } from './person-name.js';
+import { PersonalIdString } from './personal-id-string.js';
 
 /**
  * A reference to a relative (cha, mẹ, vợ/chồng) in a resident record: the full name and, when
- * known, the relative's personal ID number (12 digits, format checked only).
+ * known, the relative's personal ID number (checked as {@link PersonalIdString}).
  *
  * @example
  * ```ts
@@ -12,10 +13,7 @@ import { FullName } from './person-name.js';
  */
 export const PersonRef = z.object({
   fullName: FullName,
-  personalId: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
+  personalId: PersonalIdString.optional(),
 });
 /** `{ fullName: string; personalId?: string }`. */
 export type PersonRef = z.infer<typeof PersonRef>;

@@ -1,15 +1,42 @@
+import { safeParsePersonalId } from '@cancuoc/id-number';
 import { z } from 'zod';
+import { addForeignIssue } from './internal/custom-issue.js';
+
+const TWELVE_DIGITS = /^\d{12}$/;
 
 /**
- * A personal ID number (số định danh cá nhân) as a string field: exactly 12 ASCII digits.
- * Records check more (the birth-province code, and the agreement with the date of birth and
- * sex) through `@cancuoc/id-number`.
+ * A personal ID number (số định danh cá nhân) as a string field: exactly 12 ASCII digits
+ * (`ERR_SCHEMA_FORMAT`), with an assigned birth-place code and a birth year not in the future,
+ * checked by `@cancuoc/id-number` (its `ERR_ID_*` code is kept, e.g. `ERR_ID_PROVINCE_UNKNOWN`
+ * for `003…`). Input with spaces or dots is not cleaned here: normalise it with
+ * `parsePersonalId(s, { normalize: true })` first.
  *
  * @example
  * ```ts
  * PersonalIdString.parse('001098012345');
+ * PersonalIdString.safeParse('003098012345').success; // false
  * ```
  */
-export const PersonalIdString = z.string().regex(/^\d{12}$/);
+export const PersonalIdString = z
+  .string()
+  .regex(TWELVE_DIGITS)
+  .superRefine((value, ctx) => {
+    // A malformed value is reported by the regex alone.
+    if (!TWELVE_DIGITS.test(value)) return;
+    const r = safeParsePersonalId(value);
+    if (r.success) return;
+    addForeignIssue(
+      ctx,
+      {
+        path: [],
+        code: r.error.code,
+        message: r.error.message,
+        messageVi: r.error.messageVi,
+        severity: 'error',
+        details: r.error.details,
+      },
+      [],
+    );
+  });
 /** A 12-digit personal ID number. */
 export type PersonalIdString = z.infer<typeof PersonalIdString>;

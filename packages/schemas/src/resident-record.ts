@@ -25,8 +25,12 @@ const LegacyIdField = z.string().regex(/^(?:\d{9}|\d{12})$/);
  * religion, the places (birth registration, origin, permanent, temporary and current
  * residence), identifying marks, old ID numbers, identity documents, and the parents and spouse.
  *
- * Refinements: the date of birth cannot be in the future (`ERR_SCHEMA_DATE_FUTURE`); a
- * document cannot be issued before the holder's birth (`ERR_SCHEMA_DATE_ORDER`).
+ * Refinements: the personal ID number must be valid (`ERR_ID_*` from `@cancuoc/id-number` at
+ * `['personalId']`) and agree with the record: a sex the ID does not encode fails at `['sex']`
+ * (`ERR_ID_SEX_MISMATCH`), another birth year at `['dateOfBirth']` (`ERR_ID_BIRTH_YEAR_MISMATCH`).
+ * The date of birth cannot be in the future (`ERR_SCHEMA_DATE_FUTURE`); a document cannot be
+ * issued before the holder's birth (`ERR_SCHEMA_DATE_ORDER`). Province codes of addresses are
+ * checked against `@cancuoc/admin-units` (see {@link Address}).
  *
  * @example
  * ```ts

@@ -3,8 +3,9 @@
  * the date of birth and sex, and dates that cannot be in the future or out of order.
  */
 import { comparePartialDates, type PartialDate, partialDateFromDate } from '@cancuoc/core';
+import { checkConsistency } from '@cancuoc/id-number';
 import type { z } from 'zod';
-import { addCodedIssue } from './custom-issue.js';
+import { addCodedIssue, addForeignIssue } from './custom-issue.js';
 
 /** Today's date in Viet Nam (UTC+7), cached for a minute so that bulk validation stays cheap. */
 let todayCache: { until: number; date: PartialDate } | undefined;
@@ -28,9 +29,32 @@ interface PersonFacts {
   readonly sex: 'male' | 'female';
 }
 
-/** Checks shared by every record of a person. */
+const TWELVE_DIGITS = /^\d{12}$/;
+
+function isDate(value: unknown): value is PartialDate {
+  return typeof value === 'object' && value !== null && Number.isInteger((value as PartialDate).year);
+}
+
+/**
+ * Checks shared by every record of a person: the birth date is not in the future, and the
+ * personal ID number agrees with the birth year and sex (`@cancuoc/id-number` `checkConsistency`:
+ * `ERR_ID_BIRTH_YEAR_MISMATCH` at `['dateOfBirth']`, `ERR_ID_SEX_MISMATCH` at `['sex']`). zod runs
+ * this refinement even when a field failed its own schema, so every field is checked before use.
+ */
 export function checkPersonFacts(value: PersonFacts, ctx: z.RefinementCtx): void {
-  if (isInFuture(value.dateOfBirth)) addCodedIssue(ctx, 'ERR_SCHEMA_DATE_FUTURE', ['dateOfBirth']);
+  const dateOfBirth = isDate(value.dateOfBirth) ? value.dateOfBirth : undefined;
+  if (dateOfBirth && isInFuture(dateOfBirth)) addCodedIssue(ctx, 'ERR_SCHEMA_DATE_FUTURE', ['dateOfBirth']);
+  if (typeof value.personalId !== 'string' || !TWELVE_DIGITS.test(value.personalId)) return;
+  const sex = value.sex === 'male' || value.sex === 'female' ? value.sex : undefined;
+  const facts = {
+    ...(dateOfBirth ? { dateOfBirth } : {}),
+    ...(sex ? { sex } : {}),
+  };
+  for (const issue of checkConsistency(value.personalId, facts)) {
+    // An invalid number is reported once, by the personalId field itself.
+    if (issue.path[0] === 'personalId') continue;
+    addForeignIssue(ctx, issue, [...issue.path]);
+  }
 }
 
 /** Reports `later` being before `earlier` (when both are known well enough to tell). */
