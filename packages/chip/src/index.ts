@@ -1,0 +1,58 @@
+/**
+ * `@cancuoc/chip`: the data on the chip of the Vietnamese CCCD / Căn cước card (ICAO 9303 LDS plus
+ * Vietnam's DG13), parsed into typed objects, and passive authentication against the CSCA.
+ *
+ * @packageDocumentation
+ */
+
+/** Trust store of CSCA certificates, master lists and CRLs. */
+export { createTrustStore, type TrustStore, type TrustStoreInput } from './create-trust-store.js';
+/** Error codes of `@cancuoc/chip` and their messages in English and Vietnamese. */
+export { type ChipErrorCode, chipErrorMessages } from './errors.js';
+export type { Certificate } from './internal/certificate.js';
+export type { SignerInfo } from './internal/cms.js';
+export type { SignatureScheme } from './internal/crypto.js';
+export type { CurveParams, NamedCurve } from './internal/curves.js';
+/** Public keys of certificates, DG14 and DG15. */
+export type { PublicKeyInfo } from './internal/keys.js';
+export type { HashName } from './internal/oids.js';
+/** EF.CardAccess. */
+export { parseCardAccess } from './parse-card-access.js';
+/** EF.COM. */
+export { type Com, parseCom } from './parse-com.js';
+/** DG1: the MRZ on the chip. */
+export { type Dg1, parseDg1 } from './parse-dg1.js';
+/** DG2: face images. */
+export { type Dg2, type FaceImage, type FaceImageMimeType, parseDg2 } from './parse-dg2.js';
+/** DG13: Vietnam's personal data group. */
+export { type Dg13, type Dg13Entry, parseDg13 } from './parse-dg13.js';
+/** DG14: chip authentication security infos. */
+export { parseDg14 } from './parse-dg14.js';
+/** DG15: active authentication public key. */
+export { type Dg15, parseDg15 } from './parse-dg15.js';
+/** Machine readable zone: TD1, TD2, TD3, Vietnamese TD1 rules, BAC key seed. */
+export { bacKeySeed, type Mrz, type MrzFormat, mrzCheckDigit, parseMrz } from './parse-mrz.js';
+/** EF.SOD. */
+export { type LdsSecurityObject, type ParseSodOptions, parseSod, type Sod } from './parse-sod.js';
+/** BER-TLV reader (hostile-input safe). */
+export { type ParseTlvOptions, parseTlv, type TlvNode, tlvChildren } from './parse-tlv.js';
+/** SecurityInfos of EF.CardAccess and DG14. */
+export type {
+  ActiveAuthenticationInfo,
+  ChipAuthenticationInfo,
+  ChipAuthenticationPublicKeyInfo,
+  PaceDomainParameterInfo,
+  PaceInfo,
+  SecureMessagingCipher,
+  SecurityInfo,
+  SecurityInfos,
+  TerminalAuthenticationInfo,
+  UnknownSecurityInfo,
+} from './security-infos.js';
+/** Passive authentication. */
+export {
+  type DataGroupStatus,
+  type PassiveAuthenticationReport,
+  type VerifyPassiveInput,
+  verifyPassive,
+} from './verify-passive.js';

@@ -1,0 +1,156 @@
+/**
+ * CMS SignedData (RFC 5652 §5) as EF.SOD and CSCA master lists use it. Read with the package's TLV
+ * reader because verification needs the exact bytes of the signed attributes and the content, and
+ * real SODs use BER indefinite lengths (NZ) that a DER re-encoding would change.
+ */
+import { fail } from '../errors.js';
+import { readTlv, type TlvNode, tlvChildren, walkTlv } from '../parse-tlv.js';
+import { type Certificate, parseCertificate, readTime } from './certificate.js';
+import { hashOfAlgorithm } from './crypto.js';
+import { decodeOid, expectTag, readSmallInt, TAG } from './der.js';
+import { type HashName, OID } from './oids.js';
+
+export interface SignerInfo {
+  readonly version: number;
+  readonly issuerRaw?: Uint8Array;
+  readonly serialNumber?: string;
+  readonly subjectKeyIdentifier?: string;
+  readonly digestAlgorithm: { readonly hash: HashName; readonly oid: string };
+  /** DER of the signed attributes with the SET tag, i.e. the bytes the signature covers. */
+  readonly signedAttributesDer: Uint8Array;
+  readonly contentType?: string;
+  readonly messageDigest?: Uint8Array;
+  readonly signingTime?: Date;
+  readonly signedAttributeTypes: readonly string[];
+  readonly signatureAlgorithm: TlvNode;
+  readonly signature: Uint8Array;
+}
+
+export interface SignedData {
+  readonly version: number;
+  readonly eContentType: string;
+  readonly eContent: Uint8Array;
+  readonly certificates: readonly Certificate[];
+  readonly signerInfos: readonly SignerInfo[];
+}
+
+const hex = (b: Uint8Array) =>
+  Array.from(b, (x) => x.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+
+function octets(node: TlvNode): Uint8Array {
+  if (node.tag === TAG.OCTET_STRING) return node.value;
+  if (node.tag === 0x24) {
+    // BER constructed OCTET STRING: concatenate the primitive chunks.
+    const chunks = tlvChildren(node).map(octets);
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+  throw fail('ERR_SOD_STRUCTURE', { reason: 'content is not an OCTET STRING' });
+}
+
+function parseSignerInfo(node: TlvNode): SignerInfo {
+  const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'SignerInfo'));
+  let i = 0;
+  const version = readSmallInt(parts[i++], 'SignerInfo version');
+  const sid = parts[i++]!;
+  let issuerRaw: Uint8Array | undefined;
+  let serialNumber: string | undefined;
+  let ski: string | undefined;
+  if (sid.tag === TAG.SEQUENCE) {
+    const [issuer, serial] = tlvChildren(sid);
+    issuerRaw = expectTag(issuer, TAG.SEQUENCE, 'signer issuer').raw;
+    serialNumber = hex(expectTag(serial, TAG.INTEGER, 'signer serial').value);
+  } else if (sid.tag === 0x80) {
+    ski = hex(sid.value);
+  } else throw fail('ERR_SOD_STRUCTURE', { reason: 'signer identifier' });
+  const digestAlgorithm = hashOfAlgorithm(parts[i++], 'SignerInfo digest algorithm');
+  const attrs = parts[i];
+  if (attrs?.tag !== 0xa0) throw fail('ERR_SOD_STRUCTURE', { reason: 'signed attributes are missing' });
+  i++;
+  // RFC 5652 §5.4: the signature covers the DER of the attributes with an explicit SET OF tag.
+  const signedAttributesDer = new Uint8Array(attrs.raw);
+  signedAttributesDer[0] = TAG.SET;
+  let contentType: string | undefined;
+  let messageDigest: Uint8Array | undefined;
+  let signingTime: Date | undefined;
+  const types: string[] = [];
+  for (const attr of tlvChildren(attrs)) {
+    const [type, values] = tlvChildren(expectTag(attr, TAG.SEQUENCE, 'attribute'));
+    const oid = decodeOid(expectTag(type, TAG.OID, 'attribute type').value);
+    const vals = tlvChildren(expectTag(values, TAG.SET, 'attribute values'));
+    types.push(oid);
+    if (oid === OID.contentType || oid === OID.messageDigest || oid === OID.signingTime) {
+      if (types.filter((t) => t === oid).length > 1 || vals.length !== 1) {
+        throw fail('ERR_SOD_STRUCTURE', { reason: `attribute ${oid} must appear once with one value` });
+      }
+    }
+    if (oid === OID.contentType) contentType = decodeOid(expectTag(vals[0], TAG.OID, 'content type').value);
+    else if (oid === OID.messageDigest)
+      messageDigest = expectTag(vals[0], TAG.OCTET_STRING, 'message digest').value;
+    else if (oid === OID.signingTime) {
+      try {
+        signingTime = readTime(vals[0]);
+      } catch {
+        throw fail('ERR_SOD_STRUCTURE', { reason: 'signing time' });
+      }
+    }
+  }
+  const signatureAlgorithm = expectTag(parts[i++], TAG.SEQUENCE, 'signature algorithm');
+  const signature = expectTag(parts[i++], TAG.OCTET_STRING, 'signature').value;
+  return {
+    version,
+    ...(issuerRaw === undefined ? {} : { issuerRaw }),
+    ...(serialNumber === undefined ? {} : { serialNumber }),
+    ...(ski === undefined ? {} : { subjectKeyIdentifier: ski }),
+    digestAlgorithm,
+    signedAttributesDer,
+    ...(contentType === undefined ? {} : { contentType }),
+    ...(messageDigest === undefined ? {} : { messageDigest }),
+    ...(signingTime === undefined ? {} : { signingTime }),
+    signedAttributeTypes: types,
+    signatureAlgorithm,
+    signature,
+  };
+}
+
+/** Parses ContentInfo { signedData, [0] SignedData } (RFC 5652 §3, §5.1). */
+export function parseSignedData(contentInfo: TlvNode, maxDepth = 32): SignedData {
+  walkTlv(contentInfo, maxDepth);
+  const [typeNode, wrapped] = tlvChildren(expectTag(contentInfo, TAG.SEQUENCE, 'ContentInfo'));
+  const type = decodeOid(expectTag(typeNode, TAG.OID, 'content type').value);
+  if (type !== OID.signedData) throw fail('ERR_SOD_CONTENT_TYPE', { oid: type });
+  const sd = tlvChildren(
+    expectTag(tlvChildren(expectTag(wrapped, 0xa0, 'SignedData wrapper'))[0], TAG.SEQUENCE, 'SignedData'),
+  );
+  let i = 0;
+  const version = readSmallInt(sd[i++], 'SignedData version');
+  expectTag(sd[i++], TAG.SET, 'digest algorithms');
+  const encap = tlvChildren(expectTag(sd[i++], TAG.SEQUENCE, 'encapsulated content'));
+  const eContentType = decodeOid(expectTag(encap[0], TAG.OID, 'eContentType').value);
+  const explicit = expectTag(encap[1], 0xa0, 'eContent');
+  const inner = tlvChildren(explicit);
+  if (inner.length !== 1) throw fail('ERR_SOD_STRUCTURE', { reason: 'eContent' });
+  const eContent = octets(inner[0]!);
+  const certificates: Certificate[] = [];
+  if (sd[i]?.tag === 0xa0) {
+    for (const c of tlvChildren(sd[i]!)) if (c.tag === TAG.SEQUENCE) certificates.push(parseCertificate(c));
+    i++;
+  }
+  if (sd[i]?.tag === 0xa1) i++; // CRLs are not used from the SOD
+  const signerInfos = tlvChildren(expectTag(sd[i], TAG.SET, 'signer infos')).map(parseSignerInfo);
+  if (signerInfos.length === 0) throw fail('ERR_SOD_STRUCTURE', { reason: 'no SignerInfo' });
+  return { version, eContentType, eContent, certificates, signerInfos };
+}
+
+/** Reads a ContentInfo from bytes (strict framing). */
+export function readContentInfo(bytes: Uint8Array): TlvNode {
+  const node = readTlv(bytes);
+  return node;
+}

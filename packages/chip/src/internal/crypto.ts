@@ -1,0 +1,287 @@
+/**
+ * Hashes and signature verification for passive and active authentication. Runtime-neutral:
+ * WebCrypto (`globalThis.crypto.subtle`) for hashes and NIST-curve ECDSA, @noble/curves for brainpool
+ * and other explicit-parameter curves (WebCrypto has none), and RSA verification written here with
+ * BigInt because real documents need what WebCrypto refuses: signatures shorter than the modulus
+ * (leading zeros), PSS with any salt or MGF hash, and the raw RSA operation behind ISO/IEC 9796-2
+ * active authentication (RFC 8017 §5.2.2, §8.1.2, §8.2.2, §9.1.2, §9.2).
+ */
+import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
+import { sha224 } from '@noble/hashes/sha2.js';
+import { fail } from '../errors.js';
+import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
+import { pointConstructor } from './curves.js';
+import { bigIntToBytes, bytesToBigInt, decodeOid, expectTag, readSmallInt, TAG } from './der.js';
+import type { PublicKeyInfo } from './keys.js';
+import { ECDSA_OIDS, HASH_OIDS, HASH_SIZES, type HashName, OID, RSA_PKCS1_OIDS } from './oids.js';
+
+/** A signature scheme resolved from an AlgorithmIdentifier. */
+export type SignatureScheme =
+  | { readonly scheme: 'rsa-pkcs1'; readonly hash: HashName }
+  | {
+      readonly scheme: 'rsa-pss';
+      readonly hash: HashName;
+      readonly mgfHash: HashName;
+      readonly saltLength: number;
+    }
+  | { readonly scheme: 'ecdsa'; readonly hash: HashName; readonly plain: boolean };
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('WebCrypto (globalThis.crypto.subtle) is required');
+  return s;
+}
+
+const buf = (b: Uint8Array): ArrayBuffer => {
+  if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) {
+    return b.buffer;
+  }
+  return b.slice().buffer as ArrayBuffer;
+};
+
+/** Hash of `data` with a named algorithm. */
+export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
+  if (hash === 'SHA-224') return sha224(data);
+  return new Uint8Array(await subtle().digest(hash, buf(data)));
+}
+
+/** The hash named by a digest AlgorithmIdentifier node. */
+export function hashOfAlgorithm(node: TlvNode | undefined, what: string): { hash: HashName; oid: string } {
+  const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, what));
+  const oid = decodeOid(expectTag(parts[0], TAG.OID, what).value);
+  const hash = HASH_OIDS[oid];
+  if (hash === undefined) throw fail('ERR_SOD_ALGORITHM', { oid });
+  return { hash, oid };
+}
+
+function pssParams(node: TlvNode | undefined): { hash: HashName; mgfHash: HashName; saltLength: number } {
+  // RFC 8017 A.2.3: every field has a default (SHA-1, MGF1-SHA-1, salt 20).
+  let hash: HashName = 'SHA-1';
+  let mgfHash: HashName = 'SHA-1';
+  let saltLength = 20;
+  if (node === undefined || node.tag === TAG.NULL) return { hash, mgfHash, saltLength };
+  for (const field of tlvChildren(expectTag(node, TAG.SEQUENCE, 'RSASSA-PSS parameters'))) {
+    const inner = tlvChildren(field)[0];
+    if (field.tag === 0xa0) hash = hashOfAlgorithm(inner, 'PSS hash').hash;
+    else if (field.tag === 0xa1) {
+      const mgf = tlvChildren(expectTag(inner, TAG.SEQUENCE, 'PSS mask generation'));
+      const mgfOid = decodeOid(expectTag(mgf[0], TAG.OID, 'PSS mask generation').value);
+      if (mgfOid !== OID.mgf1) throw fail('ERR_SOD_ALGORITHM', { oid: mgfOid });
+      mgfHash = hashOfAlgorithm(mgf[1], 'MGF1 hash').hash;
+    } else if (field.tag === 0xa2) saltLength = readSmallInt(inner, 'PSS salt length');
+    else if (field.tag === 0xa3) {
+      if (readSmallInt(inner, 'PSS trailer') !== 1) throw fail('ERR_SOD_ALGORITHM', { oid: OID.rsassaPss });
+    }
+  }
+  return { hash, mgfHash, saltLength };
+}
+
+/**
+ * Resolves a signature AlgorithmIdentifier. `digestHash` is used when the OID names only the key type
+ * (`rsaEncryption`, `ecPublicKey` in SignerInfo, as AU, US and NZ documents have it).
+ */
+export function resolveSignatureAlgorithm(
+  node: TlvNode | undefined,
+  digestHash?: HashName,
+): SignatureScheme & { oid: string } {
+  const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'signature algorithm'));
+  const oid = decodeOid(expectTag(parts[0], TAG.OID, 'signature algorithm').value);
+  if (oid === OID.rsassaPss) return { oid, scheme: 'rsa-pss', ...pssParams(parts[1]) };
+  const pkcs1 = RSA_PKCS1_OIDS[oid];
+  if (pkcs1) return { oid, scheme: 'rsa-pkcs1', hash: pkcs1 };
+  const ec = ECDSA_OIDS[oid];
+  if (ec) return { oid, scheme: 'ecdsa', hash: ec, plain: oid.startsWith('0.4.0.127.0.7.1.1.4.1.') };
+  if (digestHash && oid === OID.rsaEncryption) return { oid, scheme: 'rsa-pkcs1', hash: digestHash };
+  if (digestHash && oid === OID.ecPublicKey) return { oid, scheme: 'ecdsa', hash: digestHash, plain: false };
+  throw fail('ERR_SOD_ALGORITHM', { oid });
+}
+
+/** RSA public operation s^e mod n, as a big-endian block of the modulus length. */
+export function rsaPublic(
+  key: { modulus: Uint8Array; exponent: Uint8Array },
+  signature: Uint8Array,
+): Uint8Array | undefined {
+  const n = bytesToBigInt(key.modulus);
+  const s = bytesToBigInt(signature);
+  if (s >= n || s === 0n) return undefined;
+  let e = bytesToBigInt(key.exponent);
+  let base = s;
+  let result = 1n;
+  while (e > 0n) {
+    if (e & 1n) result = (result * base) % n;
+    base = (base * base) % n;
+    e >>= 1n;
+  }
+  return bigIntToBytes(result, key.modulus.length);
+}
+
+const DIGEST_INFO_PREFIX: Readonly<Record<HashName, string>> = {
+  // RFC 8017 §9.2 note 1
+  'SHA-1': '3021300906052b0e03021a05000414',
+  'SHA-224': '302d300d06096086480165030402040500041c',
+  'SHA-256': '3031300d060960864801650304020105000420',
+  'SHA-384': '3041300d060960864801650304020205000430',
+  'SHA-512': '3051300d060960864801650304020305000440',
+};
+
+function hexBytes(h: string): Uint8Array {
+  const out = new Uint8Array(h.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d |= a[i]! ^ b[i]!;
+  return d === 0;
+}
+
+function pkcs1Verify(em: Uint8Array, hash: HashName, h: Uint8Array): boolean {
+  // EMSA-PKCS1-v1_5: 00 01 FF…FF 00 DigestInfo; DigestInfo without NULL parameters is also seen.
+  if (em[0] !== 0 || em[1] !== 1) return false;
+  let i = 2;
+  while (i < em.length && em[i] === 0xff) i++;
+  if (i - 2 < 8 || em[i] !== 0) return false;
+  const t = em.subarray(i + 1);
+  const withNull = hexBytes(DIGEST_INFO_PREFIX[hash]);
+  if (sameBytes(t, new Uint8Array([...withNull, ...h]))) return true;
+  // Absent-NULL form: SEQUENCE { SEQUENCE { OID }, OCTET STRING }.
+  try {
+    const info = tlvChildren(readTlv(t));
+    const alg = tlvChildren(expectTag(info[0], TAG.SEQUENCE, 'DigestInfo'));
+    const oid = decodeOid(expectTag(alg[0], TAG.OID, 'DigestInfo').value);
+    return (
+      HASH_OIDS[oid] === hash &&
+      alg.length === 1 &&
+      sameBytes(expectTag(info[1], TAG.OCTET_STRING, 'DigestInfo').value, h) &&
+      readTlv(t).raw.length === t.length
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** MGF1 (RFC 8017 B.2.1). */
+export async function mgf1(hash: HashName, seed: Uint8Array, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(length);
+  let done = 0;
+  for (let counter = 0; done < length; counter++) {
+    const c = new Uint8Array(seed.length + 4);
+    c.set(seed);
+    new DataView(c.buffer).setUint32(seed.length, counter);
+    const block = await digest(hash, c);
+    out.set(block.subarray(0, Math.min(block.length, length - done)), done);
+    done += block.length;
+  }
+  return out;
+}
+
+async function pssVerify(
+  em: Uint8Array,
+  modBits: number,
+  p: { hash: HashName; mgfHash: HashName; saltLength: number },
+  mHash: Uint8Array,
+): Promise<boolean> {
+  // EMSA-PSS-VERIFY (RFC 8017 §9.1.2) with emBits = modBits - 1.
+  const emBits = modBits - 1;
+  const emLen = Math.ceil(emBits / 8);
+  const block = em.subarray(em.length - emLen);
+  if (em.length > emLen && em.subarray(0, em.length - emLen).some((b) => b !== 0)) return false;
+  const hLen = HASH_SIZES[p.hash];
+  if (emLen < hLen + p.saltLength + 2 || block[emLen - 1] !== 0xbc) return false;
+  const maskedDb = block.subarray(0, emLen - hLen - 1);
+  const h = block.subarray(emLen - hLen - 1, emLen - 1);
+  const zeroBits = 8 * emLen - emBits;
+  if (maskedDb[0]! >> (8 - zeroBits) !== 0 && zeroBits > 0) return false;
+  const mask = await mgf1(p.mgfHash, h, maskedDb.length);
+  const db = maskedDb.map((b, i) => b ^ mask[i]!);
+  db[0]! &= 0xff >> zeroBits;
+  const psLen = emLen - hLen - p.saltLength - 2;
+  for (let i = 0; i < psLen; i++) if (db[i] !== 0) return false;
+  if (db[psLen] !== 1) return false;
+  const salt = db.subarray(db.length - p.saltLength);
+  const mPrime = new Uint8Array(8 + hLen + p.saltLength);
+  mPrime.set(mHash, 8);
+  mPrime.set(salt, 8 + hLen);
+  return sameBytes(await digest(p.hash, mPrime), h);
+}
+
+/** Splits a DER ECDSA signature into r ‖ s of `size` bytes each (undefined when malformed). */
+export function ecdsaDerToPlain(sig: Uint8Array, size: number): Uint8Array | undefined {
+  try {
+    const node = readTlv(sig);
+    if (node.raw.length !== sig.length || node.tag !== TAG.SEQUENCE) return undefined;
+    const [r, s, extra] = tlvChildren(node);
+    if (!r || !s || extra || r.tag !== TAG.INTEGER || s.tag !== TAG.INTEGER) return undefined;
+    const rb = bytesToBigInt(r.value);
+    const sb = bytesToBigInt(s.value);
+    if ((r.value[0]! & 0x80) !== 0 || (s.value[0]! & 0x80) !== 0) return undefined;
+    const limit = 1n << BigInt(size * 8);
+    if (rb >= limit || sb >= limit) return undefined;
+    const out = new Uint8Array(2 * size);
+    out.set(bigIntToBytes(rb, size), 0);
+    out.set(bigIntToBytes(sb, size), size);
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+const WEBCRYPTO_CURVES = new Set(['P-256', 'P-384', 'P-521']);
+
+/** Verifies ECDSA over `data` (hashing it with `hash`) with a plain r ‖ s signature. */
+export async function verifyEcdsaPlain(
+  key: Extract<PublicKeyInfo, { kind: 'ec' }>,
+  hash: HashName,
+  data: Uint8Array,
+  plain: Uint8Array,
+): Promise<boolean> {
+  if (key.curve && WEBCRYPTO_CURVES.has(key.curve) && hash !== 'SHA-224') {
+    try {
+      const k = await subtle().importKey(
+        'raw',
+        buf(key.point),
+        { name: 'ECDSA', namedCurve: key.curve },
+        false,
+        ['verify'],
+      );
+      return await subtle().verify({ name: 'ECDSA', hash }, k, buf(plain), buf(data));
+    } catch {
+      return false;
+    }
+  }
+  const h = await digest(hash, data);
+  try {
+    const curve = ecdsa(pointConstructor(key.params), sha224);
+    return curve.verify(plain, h, key.point, { prehash: false, lowS: false, format: 'compact' });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Verifies `signature` over `data`. Returns false for a wrong signature or a key that does not
+ * fit the scheme; throws `ERR_KEY_UNSUPPORTED` only for keys that cannot be used at all.
+ */
+export async function verifySignature(
+  key: PublicKeyInfo,
+  alg: SignatureScheme,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  if (alg.scheme === 'ecdsa') {
+    if (key.kind !== 'ec') return false;
+    const size = Math.ceil(key.params.n.toString(16).length / 2);
+    const plain = alg.plain ? signature : ecdsaDerToPlain(signature, size);
+    if (!plain || plain.length !== 2 * size) return false;
+    return verifyEcdsaPlain(key, alg.hash, data, plain);
+  }
+  if (key.kind !== 'rsa') return false;
+  if (signature.length > key.modulus.length) return false;
+  const em = rsaPublic(key, signature);
+  if (!em) return false;
+  const h = await digest(alg.hash, data);
+  if (alg.scheme === 'rsa-pkcs1') return pkcs1Verify(em, alg.hash, h);
+  return pssVerify(em, key.bits, alg, h);
+}

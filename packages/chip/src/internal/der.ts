@@ -1,0 +1,137 @@
+/** Small readers for DER primitives found inside ICAO data groups (INTEGER, OID, strings). */
+import { fail } from '../errors.js';
+import { type TlvNode, tlvChildren } from '../parse-tlv.js';
+
+/** Tag numbers used across the package. */
+export const TAG = {
+  INTEGER: 0x02,
+  BIT_STRING: 0x03,
+  OCTET_STRING: 0x04,
+  NULL: 0x05,
+  OID: 0x06,
+  UTF8: 0x0c,
+  SEQUENCE: 0x30,
+  SET: 0x31,
+  PRINTABLE: 0x13,
+  T61: 0x14,
+  IA5: 0x16,
+  UTC_TIME: 0x17,
+  GENERALIZED_TIME: 0x18,
+  VISIBLE: 0x1a,
+  BMP: 0x1e,
+} as const;
+
+/** Throws `code` unless `node` has tag `tag`. */
+export function expectTag(node: TlvNode | undefined, tag: number, what: string): TlvNode {
+  if (node === undefined) throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} is missing` });
+  if (node.tag !== tag) {
+    throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} has tag ${node.tag.toString(16)}` });
+  }
+  return node;
+}
+
+/** Children of a constructed node, checked to be constructed. */
+export function children(node: TlvNode, what: string): TlvNode[] {
+  if (!node.constructed) throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} is not constructed` });
+  return tlvChildren(node);
+}
+
+/** Dotted OID string of an OBJECT IDENTIFIER value (X.690 §8.19). */
+export function decodeOid(value: Uint8Array): string {
+  if (value.length === 0 || value.length > 64) throw fail('ERR_CHIP_VALUE', { reason: 'bad OID length' });
+  const parts: number[] = [];
+  let acc = 0;
+  for (let i = 0; i < value.length; i++) {
+    const b = value[i]!;
+    if (acc === 0 && b === 0x80) throw fail('ERR_CHIP_VALUE', { reason: 'bad OID encoding' });
+    acc = acc * 128 + (b & 0x7f);
+    if (acc > Number.MAX_SAFE_INTEGER / 128) throw fail('ERR_CHIP_VALUE', { reason: 'OID arc too large' });
+    if ((b & 0x80) === 0) {
+      parts.push(acc);
+      acc = 0;
+    } else if (i === value.length - 1) {
+      throw fail('ERR_CHIP_VALUE', { reason: 'truncated OID' });
+    }
+  }
+  const first = parts[0]!;
+  const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
+  return [...head, ...parts.slice(1)].join('.');
+}
+
+/** Reads an OID node. */
+export function readOid(node: TlvNode | undefined, what: string): string {
+  return decodeOid(expectTag(node, TAG.OID, what).value);
+}
+
+/** A small non-negative INTEGER as a number (versions, field numbers, parameter IDs). */
+export function readSmallInt(node: TlvNode | undefined, what: string): number {
+  const n = expectTag(node, TAG.INTEGER, what);
+  const v = n.value;
+  if (v.length === 0 || v.length > 6) throw fail('ERR_CHIP_VALUE', { reason: `${what} is out of range` });
+  if ((v[0]! & 0x80) !== 0) {
+    // Negative INTEGER: only -1..-2^47 are representable here; report as a number.
+    let big = 0n;
+    for (const b of v) big = (big << 8n) | BigInt(b);
+    return Number(big - (1n << BigInt(v.length * 8)));
+  }
+  let x = 0;
+  for (const b of v) x = x * 256 + b;
+  return x;
+}
+
+/** An unsigned big integer from INTEGER bytes (leading zeros allowed: real RSA keys have them). */
+export function bytesToBigInt(bytes: Uint8Array): bigint {
+  let x = 0n;
+  for (const b of bytes) x = (x << 8n) | BigInt(b);
+  return x;
+}
+
+/** Big-endian bytes of `x`, left-padded to `length`. */
+export function bigIntToBytes(x: bigint, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let v = x;
+  for (let i = length - 1; i >= 0; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return out;
+}
+
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Text of a string node: UTF8String strictly, other string types as ISO 8859-1. */
+export function readString(node: TlvNode | undefined, what: string): string {
+  if (node === undefined) throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} is missing` });
+  if (node.constructed) throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} is not a string` });
+  if (node.tag === TAG.UTF8) {
+    try {
+      return utf8.decode(node.value);
+    } catch {
+      throw fail('ERR_CHIP_VALUE', { reason: `${what} is not valid UTF-8` });
+    }
+  }
+  if (node.tag === TAG.BMP) {
+    if (node.value.length % 2 !== 0) throw fail('ERR_CHIP_VALUE', { reason: `${what} is not valid UCS-2` });
+    let s = '';
+    for (let i = 0; i < node.value.length; i += 2) {
+      s += String.fromCharCode(node.value[i]! * 256 + node.value[i + 1]!);
+    }
+    return s;
+  }
+  if (
+    node.tag === TAG.PRINTABLE ||
+    node.tag === TAG.IA5 ||
+    node.tag === TAG.VISIBLE ||
+    node.tag === TAG.T61 ||
+    node.tag === TAG.OCTET_STRING
+  ) {
+    return latin1.decode(node.value);
+  }
+  throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} has tag ${node.tag.toString(16)}` });
+}
+
+/** Tag as hex for error details. */
+export function tagHex(tag: number): string {
+  return tag.toString(16).toUpperCase().padStart(2, '0');
+}

@@ -1,0 +1,23 @@
+/** DG14 (ICAO 9303-10 §4.7.14): SecurityInfos for chip authentication (and PACE/TA/AA), tag 6E { SET }. */
+import { fail } from './errors.js';
+import { openFile } from './internal/lds.js';
+import { tlvChildren } from './parse-tlv.js';
+import { parseSecurityInfos, type SecurityInfos } from './security-infos.js';
+
+/**
+ * Parses DG14.
+ *
+ * @throws CancuocError `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE`, `ERR_CHIP_VALUE`, `ERR_KEY_UNSUPPORTED`, `ERR_TLV_*`.
+ * @example
+ * ```ts
+ * const dg14 = parseDg14(card.files.dataGroups[14]);
+ * dg14.chipAuthenticationPublicKeys[0].publicKey?.curve; // 'brainpoolP256r1'
+ * ```
+ */
+export function parseDg14(bytes: Uint8Array): SecurityInfos {
+  const file = openFile(bytes, 0x6e);
+  const [set, extra] = tlvChildren(file);
+  if (set === undefined || extra !== undefined)
+    throw fail('ERR_CHIP_STRUCTURE', { reason: 'DG14 holds one SET' });
+  return parseSecurityInfos(set);
+}

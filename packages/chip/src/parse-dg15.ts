@@ -1,0 +1,28 @@
+/** DG15 (ICAO 9303-11 §6.1): the Active Authentication public key, tag 6F { SubjectPublicKeyInfo }. */
+import { fail } from './errors.js';
+import { type PublicKeyInfo, parsePublicKeyInfo } from './internal/keys.js';
+import { openFile } from './internal/lds.js';
+import { tlvChildren } from './parse-tlv.js';
+
+/** Contents of DG15. */
+export interface Dg15 {
+  /** The chip's Active Authentication key (RSA or EC). */
+  readonly publicKey: PublicKeyInfo;
+}
+
+/**
+ * Parses DG15.
+ *
+ * @throws CancuocError `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE`, `ERR_KEY_UNSUPPORTED`, `ERR_TLV_*`.
+ * @example
+ * ```ts
+ * parseDg15(card.files.dataGroups[15]).publicKey.kind; // 'rsa' or 'ec'
+ * ```
+ */
+export function parseDg15(bytes: Uint8Array): Dg15 {
+  const file = openFile(bytes, 0x6f);
+  const [spki, extra] = tlvChildren(file);
+  if (spki === undefined || extra !== undefined)
+    throw fail('ERR_CHIP_STRUCTURE', { reason: 'DG15 holds one key' });
+  return { publicKey: parsePublicKeyInfo(spki) };
+}

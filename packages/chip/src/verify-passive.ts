@@ -1,0 +1,212 @@
+/**
+ * Passive authentication (ICAO 9303-11 §5.1, 9303-12): data-group hashes against EF.SOD, the SOD's
+ * CMS signature with the algorithm named in SignerInfo, and the Document Signer certificate's chain
+ * to a trusted CSCA, its validity and revocation. Fails closed: anything unknown or unreadable makes
+ * `verified` false, with a reason.
+ */
+import { isCancuocError } from '@cancuoc/core';
+import type { TrustStore } from './create-trust-store.js';
+import type { Certificate } from './internal/certificate.js';
+import { digest, verifySignature } from './internal/crypto.js';
+import { OID } from './internal/oids.js';
+import { parseSod, type Sod } from './parse-sod.js';
+
+/** Status of one data group. */
+export type DataGroupStatus = 'match' | 'mismatch' | 'missing' | 'not-covered';
+
+/** The verdict of {@link verifyPassive}. */
+export interface PassiveAuthenticationReport {
+  /** True only if every given data group matches, the signature is valid and the chain is trusted. */
+  readonly verified: boolean;
+  /**
+   * Per data group: `match`, `mismatch` (tampered), `missing` (hashed in the SOD but not given),
+   * `not-covered` (given but not in the SOD: its content is unauthenticated, so `verified` is false).
+   */
+  readonly dataGroups: Record<number, DataGroupStatus>;
+  /** The SOD's CMS signature with the algorithm from SignerInfo. */
+  readonly signature: 'valid' | 'invalid' | 'unsupported';
+  /** The Document Signer certificate against the trust store, at `at`. */
+  readonly chain: 'trusted' | 'untrusted' | 'expired' | 'revoked';
+  /** Why the verdict is what it is, in English, one line per finding (no personal data). */
+  readonly reasons: string[];
+}
+
+/** Input of {@link verifyPassive}. */
+export interface VerifyPassiveInput {
+  /** EF.SOD bytes (or an already parsed SOD). */
+  readonly sod: Uint8Array | Sod;
+  /** Data groups read from the chip, by number. */
+  readonly dataGroups: Readonly<Record<number, Uint8Array>>;
+  /** Trusted CSCA certificates. */
+  readonly trust: TrustStore;
+  /**
+   * Date at which certificates must be valid: default now; `'signing-time'` uses the SOD's signing
+   * time attribute (for archived reads and expired sample documents; falls back to now if absent).
+   */
+  readonly at?: Date | 'signing-time';
+}
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d |= a[i]! ^ b[i]!;
+  return d === 0;
+}
+
+function message(e: unknown): string {
+  return isCancuocError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : 'unknown error';
+}
+
+function validAt(cert: Certificate, at: Date): boolean {
+  return cert.notBefore.getTime() <= at.getTime() && at.getTime() <= cert.notAfter.getTime();
+}
+
+/**
+ * Verifies a card's data passively.
+ *
+ * @example
+ * ```ts
+ * const trust = await createTrustStore({ certificates: [vietnamCscaPem] });
+ * const report = await verifyPassive({ sod, dataGroups: { 1: dg1, 2: dg2, 13: dg13 }, trust });
+ * if (!report.verified) console.warn(report.reasons);
+ * ```
+ */
+export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveAuthenticationReport> {
+  if (typeof input !== 'object' || input === null) throw new TypeError('verifyPassive expects an object');
+  const { trust } = input;
+  if (!trust || typeof trust.issuersOf !== 'function')
+    throw new TypeError('verifyPassive needs a trust store');
+  const given = input.dataGroups ?? {};
+  for (const [key, value] of Object.entries(given)) {
+    const n = Number(key);
+    if (!Number.isInteger(n) || n < 1 || n > 16) throw new RangeError(`data group number ${key} is not 1-16`);
+    if (!(value instanceof Uint8Array)) throw new TypeError(`data group ${key} must be a Uint8Array`);
+  }
+  const reasons: string[] = [];
+  const dataGroups: Record<number, DataGroupStatus> = {};
+
+  let sod: Sod;
+  try {
+    sod = input.sod instanceof Uint8Array ? parseSod(input.sod) : input.sod;
+  } catch (e) {
+    for (const key of Object.keys(given)) dataGroups[Number(key)] = 'not-covered';
+    return {
+      verified: false,
+      dataGroups,
+      signature: 'invalid',
+      chain: 'untrusted',
+      reasons: [`EF.SOD cannot be read: ${message(e)}`],
+    };
+  }
+
+  // 1. Data-group hashes (9303-11 §5.1 step 3).
+  const hashes = sod.ldsSecurityObject.dataGroupHashes;
+  const hash = sod.ldsSecurityObject.hashAlgorithm;
+  let groupsOk = true;
+  for (const [key, bytes] of Object.entries(given)) {
+    const n = Number(key);
+    const expected = hashes[n];
+    if (!expected) {
+      dataGroups[n] = 'not-covered';
+      groupsOk = false;
+      reasons.push(`DG${n} is not covered by EF.SOD, so its content is not authenticated`);
+      continue;
+    }
+    const actual = await digest(hash, bytes);
+    dataGroups[n] = equal(actual, expected) ? 'match' : 'mismatch';
+    if (dataGroups[n] === 'mismatch') {
+      groupsOk = false;
+      reasons.push(`DG${n} does not match its hash in EF.SOD (the data was altered)`);
+    }
+  }
+  for (const key of Object.keys(hashes)) {
+    const n = Number(key);
+    if (dataGroups[n] === undefined) dataGroups[n] = 'missing';
+  }
+  if (Object.keys(given).length === 0) {
+    groupsOk = false;
+    reasons.push('no data group was given');
+  }
+
+  // 2. CMS signature (RFC 5652 §5.4, §5.6) with the algorithm from SignerInfo.
+  let signature: PassiveAuthenticationReport['signature'] = 'valid';
+  const signer = sod.signer;
+  const dsc = sod.documentSigner;
+  const md = await digest(signer.digestAlgorithm.hash, sod.eContent);
+  if (!signer.messageDigest || !equal(md, signer.messageDigest)) {
+    signature = 'invalid';
+    reasons.push('the message-digest attribute does not match the signed content');
+  }
+  if (signer.contentType !== sod.eContentType) {
+    signature = 'invalid';
+    reasons.push('the content-type attribute does not match the eContentType');
+  }
+  if (!dsc) {
+    signature = 'invalid';
+    reasons.push('EF.SOD holds no Document Signer certificate matching its SignerInfo');
+  } else if (!dsc.publicKey) {
+    signature = 'unsupported';
+    reasons.push(`the Document Signer key is not supported (${dsc.publicKeyError ?? 'unknown'})`);
+  } else if (signature === 'valid') {
+    try {
+      const ok = await verifySignature(
+        dsc.publicKey,
+        sod.signatureAlgorithm,
+        signer.signedAttributesDer,
+        signer.signature,
+      );
+      if (!ok) {
+        signature = 'invalid';
+        reasons.push('the EF.SOD signature is invalid');
+      }
+    } catch (e) {
+      signature = 'unsupported';
+      reasons.push(`the EF.SOD signature cannot be checked: ${message(e)}`);
+    }
+  }
+
+  // 3. Chain DSC → CSCA (9303-12 §7), validity at `at`, CRLs.
+  let chain: PassiveAuthenticationReport['chain'] = 'untrusted';
+  const at = input.at === 'signing-time' ? (sod.signingTime ?? new Date()) : (input.at ?? new Date());
+  if (input.at === 'signing-time' && !sod.signingTime)
+    reasons.push('EF.SOD has no signing time; validity checked at the current time');
+  if (dsc) {
+    const candidates = trust.issuersOf(dsc);
+    let issuer: Certificate | undefined;
+    for (const c of candidates) {
+      if (await trust.signed(c, dsc)) {
+        issuer = c;
+        break;
+      }
+    }
+    if (!issuer) {
+      reasons.push(
+        candidates.length === 0
+          ? 'no trusted CSCA certificate matches the Document Signer issuer'
+          : 'the Document Signer certificate is not signed by any trusted CSCA',
+      );
+    } else if (trust.isRevoked(dsc, issuer)) {
+      chain = 'revoked';
+      reasons.push('the Document Signer certificate is revoked');
+    } else if (!validAt(dsc, at) || !validAt(issuer, at)) {
+      chain = 'expired';
+      reasons.push(
+        `the Document Signer or CSCA certificate is not valid on ${at.toISOString().slice(0, 10)}`,
+      );
+    } else {
+      chain = 'trusted';
+    }
+  } else {
+    reasons.push('no Document Signer certificate to build a chain from');
+  }
+  if (sod.eContentType !== OID.ldsSecurityObject)
+    reasons.push(`legacy eContentType ${sod.eContentType} accepted`);
+
+  return {
+    verified: groupsOk && signature === 'valid' && chain === 'trusted',
+    dataGroups,
+    signature,
+    chain,
+    reasons,
+  };
+}
