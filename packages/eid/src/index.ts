@@ -23,6 +23,8 @@ export {
 export { createEidKeySet, type EidKeySet, type EidKeySetOptions } from './create-eid-key-set.js';
 /** The typed e-ID identity. */
 export type { EidIdentity } from './eid-identity.js';
+/** e-ID identity → resident record of `@cancuoc/schemas`. */
+export { eidIdentityToResident } from './eid-identity-to-resident.js';
 /** Error codes of `@cancuoc/eid` and their messages in English and Vietnamese. */
 export { type EidErrorCode, eidErrorMessages } from './errors.js';
 /** Mapping of e-ID claims to an identity. */

@@ -1,4 +1,5 @@
 import { maskId, normalizeText, type PartialDate, safeParsePartialDate } from '@cancuoc/core';
+import { checkConsistency, safeParsePersonalId } from '@cancuoc/id-number';
 import type { EidIdentity } from './eid-identity.js';
 import { eidError } from './errors.js';
 
@@ -58,11 +59,18 @@ export function mapEidClaims(
     const username = optionalString(claims, 'preferred_username');
     if (username !== undefined && PERSONAL_ID.test(username)) personalId = username;
   }
+  let sex: 'male' | 'female' | undefined;
   if (personalId !== undefined) {
     personalId = personalId.trim();
-    if (!PERSONAL_ID.test(personalId)) {
-      throw eidError('ERR_EID_PERSONAL_ID', { id: maskId(personalId), reason: 'not 12 digits' });
+    const parsed = safeParsePersonalId(personalId);
+    if (!parsed.success) {
+      throw eidError(
+        'ERR_EID_PERSONAL_ID',
+        { id: maskId(personalId), reason: parsed.error.code },
+        { cause: parsed.error },
+      );
     }
+    sex = parsed.data.sex;
   }
 
   const rawName = optionalString(claims, 'HoVaTen') ?? optionalString(claims, 'name');
@@ -75,6 +83,19 @@ export function mapEidClaims(
       : birthdate !== undefined
         ? parseBirthDate(birthdate, 'birthdate')
         : undefined;
+
+  if (personalId !== undefined && dateOfBirth !== undefined) {
+    // The ID encodes the birth year (Circular 07/2016/TT-BCA Art. 7): a mismatch means the claims
+    // describe two different people, so the identity is refused rather than half-trusted.
+    const issues = checkConsistency(personalId, { dateOfBirth }).filter((i) => i.severity === 'error');
+    if (issues.length > 0) {
+      throw eidError(
+        'ERR_EID_CLAIMS',
+        { reason: 'the birth date does not match the personal ID' },
+        { issues },
+      );
+    }
+  }
 
   const issuer = options.issuer ?? optionalString(claims, 'iss') ?? '';
   const acr = optionalString(claims, 'acr');
@@ -89,6 +110,7 @@ export function mapEidClaims(
     sub,
     issuer,
     ...(personalId === undefined ? {} : { personalId }),
+    ...(sex === undefined ? {} : { sex }),
     ...(fullName === undefined || fullName === '' ? {} : { fullName }),
     ...(dateOfBirth === undefined ? {} : { dateOfBirth }),
     ...(accountType === undefined ? {} : { accountType }),
