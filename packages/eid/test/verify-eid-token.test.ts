@@ -200,7 +200,9 @@ describe('verifyEidToken: each security check is its own case', () => {
 
   it('checks at_hash against the access token when present (ERR_EID_AT_HASH)', async () => {
     const accessToken = 'jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y';
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8Encode(accessToken) as Uint8Array<ArrayBuffer>));
+    const digest = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', utf8Encode(accessToken) as Uint8Array<ArrayBuffer>),
+    );
     const atHash = base64url.encode(digest.slice(0, 16));
     const token = await op.signToken({ at_hash: atHash });
     expect((await verifyEidToken(token, opts({ accessToken }))).sub).toBe(man.sub);
