@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // import.meta.url (used to find zxing-wasm's .wasm in Node) in the CommonJS build too.
+  shims: true,
 });
