@@ -3,8 +3,9 @@
  * nothing left running. Each package adds its section here.
  */
 import { coreSection } from './sections/core.js';
+import { idNumberSection } from './sections/id-number.js';
 
-const sections: Array<() => void | Promise<void>> = [coreSection];
+const sections: Array<() => void | Promise<void>> = [coreSection, idNumberSection];
 
 for (const section of sections) await section();
 console.log('\nDemo finished: every section ran on synthetic test data.');
