@@ -3,6 +3,8 @@
  * party for the national e-ID login servers (authorization code + PKCE + state + nonce), strict
  * verification of e-ID ID tokens, and mapping of the national claims (`SoDinhDanh`, `HoVaTen`,
  * `NgayThangNamSinh` …) to typed identities. Runtime-neutral: WebCrypto and an injectable `fetch`.
+ * Subpaths: `@cancuoc/eid/handler` (a generic `Request`/`Response` login handler with a signed,
+ * encrypted session cookie) and `@cancuoc/eid/node` (that handler in `node:http` and Express).
  *
  * @packageDocumentation
  */

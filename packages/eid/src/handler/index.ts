@@ -1,0 +1,15 @@
+/**
+ * `@cancuoc/eid/handler`: a framework-neutral VNeID login handler on web-standard
+ * `Request`/`Response` with a signed and encrypted session cookie (jose). Runtime-neutral.
+ *
+ * @packageDocumentation
+ */
+
+/** The generic login handler and its session types. */
+export {
+  createEidHandler,
+  type EidHandler,
+  type EidHandlerOptions,
+  type EidSession,
+  type EidSessionIdentity,
+} from './create-eid-handler.js';
