@@ -14,8 +14,6 @@
  */
 export interface Transport {
   transmit(apdu: Uint8Array): Promise<Uint8Array>;
-  /** Optional: called when reading is finished or failed (release the card, not the reader). */
-  close?(): Promise<void> | void;
 }
 
 /**

@@ -21,3 +21,16 @@ export {
   type RenderQrOptions,
   renderQrImage,
 } from './qr/index.js';
+/** A software CCCD chip (BAC, PACE, secure messaging, CA, AA, faults) and sample files for it. */
+export {
+  createSampleCardFiles,
+  createSimulatedCard,
+  type SampleCardFilesOptions,
+  type SimulatedCard,
+  type SimulatedCardFaults,
+  type SimulatedCardFiles,
+  type SimulatedCardKeys,
+  type SimulatedCardOptions,
+  type SimulatedEcKey,
+  type SimulatedRsaKey,
+} from './simulated-card/index.js';

@@ -28,8 +28,12 @@ export class Channel {
   readonly #signal: AbortSignal | undefined;
   readonly #timeoutMs: number;
   sm: SecureMessaging | undefined;
+  /** Set right after chip authentication: the next response proves the chip knew the key. */
+  caPending = false;
   apdus = 0;
   bytesIn = 0;
+  /** Time spent waiting for the transport, in milliseconds. */
+  transportMs = 0;
 
   constructor(transport: Transport, options: ChannelOptions = {}) {
     this.#transport = transport;
@@ -55,7 +59,17 @@ export class Channel {
     const raw = await this.#exchange(wire);
     this.bytesIn += raw.length;
     const response = parseResponseApdu(raw);
-    return this.sm ? this.sm.unprotectResponse(response) : response;
+    if (!this.sm) return response;
+    try {
+      const plain = this.sm.unprotectResponse(response);
+      this.caPending = false;
+      return plain;
+    } catch (error) {
+      if (this.caPending) {
+        throw fail('ERR_READER_CA_FAILED', { reason: 'the chip does not answer with the new session keys' });
+      }
+      throw error;
+    }
   }
 
   async #exchange(apdu: Uint8Array): Promise<Uint8Array> {
@@ -73,6 +87,7 @@ export class Channel {
         signal.addEventListener('abort', onAbort, { once: true });
       }
     });
+    const started = performance.now();
     try {
       const result = await Promise.race([
         Promise.resolve().then(() => this.#transport.transmit(apdu)),
@@ -86,6 +101,7 @@ export class Channel {
       if (isCancuocError(error)) throw error;
       throw transportError(error);
     } finally {
+      this.transportMs += performance.now() - started;
       if (timer !== undefined) clearTimeout(timer);
       if (signal && onAbort) signal.removeEventListener('abort', onAbort);
     }

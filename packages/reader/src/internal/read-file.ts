@@ -1,0 +1,165 @@
+/**
+ * READ BINARY of a whole elementary file with the largest responses the card accepts
+ * (ISO/IEC 7816-4 §11.2.3, 9303-10 §4.6): probes extended length, falls back on 6700 / 6Cxx,
+ * reads the first chunk through the short EF identifier to save the SELECT.
+ */
+import { concatBytes } from '@cancuoc/core';
+import type { ResponseApdu } from '../apdu.js';
+import { fail } from '../errors.js';
+import type { Channel } from './channel.js';
+import type { LdsFile } from './files.js';
+import { isSuccess, statusError } from './status.js';
+import { readLength } from './tlv.js';
+
+/** Largest offset of READ BINARY with even INS (15 bits, ISO/IEC 7816-4 §11.2.3). */
+const MAX_EVEN_OFFSET = 0x7fff;
+
+/** Negotiated read parameters, shared by every file of a session. */
+export interface ReadState {
+  /** 'probe' until the card answered one extended READ BINARY. */
+  extended: 'probe' | 'yes' | 'no';
+  /** Largest plaintext Le to ask in extended form. */
+  extendedLe: number;
+  /** Largest plaintext Le in short form that still fits a secure-messaging response. */
+  shortLe: number;
+  /** Whether the card honours short EF identifiers in READ BINARY. */
+  sfi: boolean;
+}
+
+export interface ReadProgress {
+  readonly file: string;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+}
+
+export interface FileReadResult {
+  readonly bytes: Uint8Array;
+  readonly apdus: number;
+}
+
+function totalLength(head: Uint8Array): number | undefined {
+  if (head.length < 2) return undefined;
+  let i = 1;
+  if (((head[0] as number) & 0x1f) === 0x1f) {
+    while (i < head.length && ((head[i] as number) & 0x80) !== 0) i++;
+    i++;
+  }
+  const len = readLength(head, i);
+  return len ? len.next + len.length : undefined;
+}
+
+async function select(channel: Channel, file: LdsFile): Promise<void> {
+  const r = await channel.send({
+    cla: 0,
+    ins: 0xa4,
+    p1: 0x02,
+    p2: 0x0c,
+    data: Uint8Array.of(file.fid >> 8, file.fid & 0xff),
+  });
+  if (r.sw !== 0x9000) throw statusError(r.sw, file.name);
+}
+
+/** Reads a whole file; `onChunk` receives progress after each response. */
+export async function readFile(
+  channel: Channel,
+  file: LdsFile,
+  state: ReadState,
+  maxFileLength: number,
+  onChunk: (p: ReadProgress) => void,
+): Promise<FileReadResult> {
+  const before = channel.apdus;
+  const chunks: Uint8Array[] = [];
+  let read = 0;
+  let total: number | undefined;
+  let selected = false;
+  let useSfi = state.sfi;
+
+  const readAt = async (offset: number, le: number, extended: boolean): Promise<ResponseApdu> => {
+    const bySfi = !selected && useSfi && offset <= 0xff;
+    const p1 = bySfi ? 0x80 | file.sfi : offset >> 8;
+    const p2 = bySfi ? offset : offset & 0xff;
+    const r = await channel.send({ cla: 0, ins: 0xb0, p1, p2, le }, { extended });
+    if (
+      bySfi &&
+      (r.sw === 0x6a82 || r.sw === 0x6a86 || r.sw === 0x6a81 || r.sw === 0x6b00 || r.sw === 0x6d00)
+    ) {
+      // No SFI support (or the file is not reachable that way): SELECT, then read by offset.
+      if (r.sw !== 0x6a82) state.sfi = false;
+      useSfi = false;
+      await select(channel, file);
+      selected = true;
+      return readAt(offset, le, extended);
+    }
+    const probing = extended && state.extended === 'probe' && r.sw !== 0x6982 && r.sw !== 0x6a82;
+    if (isSuccess(r.sw) || (r.sw & 0xff00) === 0x6c00 || r.sw === 0x6700 || probing) {
+      if (isSuccess(r.sw)) selected = true;
+      return r;
+    }
+    throw statusError(r.sw, file.name);
+  };
+
+  while (total === undefined || read < total) {
+    channel.checkAborted();
+    const remaining = total === undefined ? Number.POSITIVE_INFINITY : total - read;
+    const useExtended = state.extended !== 'no';
+    const cap = useExtended ? state.extendedLe : state.shortLe;
+    let le = Math.min(cap, remaining);
+    if (read > MAX_EVEN_OFFSET) {
+      throw fail('ERR_READER_FILE_TOO_LARGE', {
+        file: file.name,
+        length: total ?? read,
+        max: MAX_EVEN_OFFSET + 1,
+      });
+    }
+    // Even-INS READ BINARY cannot start past offset 32767.
+    const probe = useExtended && le > 256 && state.extended === 'probe';
+    let r = await readAt(read, le, useExtended && le > 256);
+    if (probe && !isSuccess(r.sw) && (r.sw & 0xff00) !== 0x6c00) {
+      // The first extended READ BINARY was refused: the card has short lengths only.
+      state.extended = 'no';
+      continue;
+    }
+    if (r.sw === 0x6700 || (r.sw & 0xff00) === 0x6c00) {
+      const exact = r.sw & 0xff;
+      if ((r.sw & 0xff00) === 0x6c00 && exact > 0) {
+        le = exact;
+      } else if (useExtended && le > state.shortLe) {
+        // The card takes extended lengths but not this one: halve it, down to the short form.
+        state.extendedLe = Math.max(state.shortLe, Math.floor(le / 2));
+        if (state.extendedLe <= 256) state.extended = 'no';
+        continue;
+      } else if (total === undefined && le > 8) {
+        le = 8; // some cards refuse an Le past the end of the file: read the header first
+      } else {
+        throw statusError(r.sw, file.name);
+      }
+      r = await readAt(read, le, false);
+      if (!isSuccess(r.sw)) throw statusError(r.sw, file.name);
+    }
+    if (useExtended && le > 256 && state.extended === 'probe') state.extended = 'yes';
+    if (r.data.length === 0) {
+      throw fail('ERR_READER_RESPONSE_MALFORMED', { reason: `empty READ BINARY answer for ${file.name}` });
+    }
+    const data = total === undefined ? r.data : r.data.subarray(0, Math.min(r.data.length, total - read));
+    chunks.push(data);
+    read += data.length;
+    if (total === undefined) {
+      total = totalLength(concatBytes(...chunks));
+      if (total === undefined) {
+        if (read >= 8) throw fail('ERR_READER_FILE_MALFORMED', { file: file.name });
+        continue;
+      }
+      if (total > maxFileLength) {
+        throw fail('ERR_READER_FILE_TOO_LARGE', { file: file.name, length: total, max: maxFileLength });
+      }
+      if (read > total) {
+        const all = concatBytes(...chunks).slice(0, total);
+        chunks.length = 0;
+        chunks.push(all);
+        read = total;
+      }
+    }
+    onChunk({ file: file.name, bytesRead: read, totalBytes: total });
+  }
+  return { bytes: concatBytes(...chunks), apdus: channel.apdus - before };
+}

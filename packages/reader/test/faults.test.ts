@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { readCard } from '../src/read-card.js';
+import { can, card } from './helpers/card.js';
+
+describe('faults of the software card map to typed errors', () => {
+  it('a card removed mid-read gives ERR_READER_CARD_REMOVED', async () => {
+    for (const after of [0, 3, 9, 14]) {
+      await expect(
+        readCard(card({ faults: { dropAfter: after } }), { access: { can } }),
+      ).rejects.toMatchObject({
+        code: 'ERR_READER_CARD_REMOVED',
+      });
+    }
+  });
+
+  it('a wrong MAC in a response gives ERR_READER_SM_MAC', async () => {
+    // APDU 1-2 EF.CardAccess, 3-7 PACE, 8 SELECT application, 9 READ EF.COM
+    await expect(readCard(card({ faults: { wrongMacAt: 9 } }), { access: { can } })).rejects.toMatchObject({
+      code: 'ERR_READER_SM_MAC',
+    });
+  });
+
+  it('a wrong MAC right after chip authentication gives ERR_READER_CA_FAILED', async () => {
+    const probe = await readCard(card(), { access: { can }, activeAuthentication: false });
+    // EF.CardAccess 1, PACE 5, SELECT 1, then EF.COM and DG14, CA 2: the next APDU reads DG15.
+    const afterCa = probe.files.slice(0, 2).reduce((n, f) => n + f.apdus, 7) + 3;
+    await expect(
+      readCard(card({ faults: { wrongMacAt: afterCa } }), { access: { can }, activeAuthentication: false }),
+    ).rejects.toMatchObject({ code: 'ERR_READER_CA_FAILED' });
+  });
+
+  it('6988 from the card gives ERR_READER_SM_MAC', async () => {
+    await expect(
+      readCard(card({ faults: { statusAt: { apdu: 10, sw: 0x6988 } } }), { access: { can } }),
+    ).rejects.toMatchObject({ code: 'ERR_READER_SM_MAC', details: { sw: '6988' } });
+  });
+
+  it('6982 and 6A82 from the card give ERR_READER_ACCESS_DENIED and ERR_READER_FILE_NOT_FOUND', async () => {
+    await expect(
+      readCard(card({ faults: { statusAt: { apdu: 10, sw: 0x6982 } } }), { access: { can } }),
+    ).rejects.toMatchObject({ code: 'ERR_READER_ACCESS_DENIED' });
+    await expect(readCard(card(), { access: { can }, files: [1, 7] })).rejects.toMatchObject({
+      code: 'ERR_READER_FILE_NOT_FOUND',
+      details: { file: 'DG7' },
+    });
+  });
+
+  it('a card that never answers gives ERR_READER_TIMEOUT', async () => {
+    await expect(
+      readCard(card({ faults: { hangAt: 5 } }), { access: { can }, timeoutMs: 50 }),
+    ).rejects.toMatchObject({ code: 'ERR_READER_TIMEOUT', details: { timeoutMs: 50 } });
+  });
+
+  it('an AbortSignal cancels a pending read with ERR_READER_ABORTED', async () => {
+    const controller = new AbortController();
+    const pending = readCard(card({ faults: { hangAt: 5 } }), { access: { can }, signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'ERR_READER_ABORTED' });
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(readCard(card(), { access: { can }, signal: aborted.signal })).rejects.toMatchObject({
+      code: 'ERR_READER_ABORTED',
+    });
+  });
+
+  it('cancels from a progress callback between two reads', async () => {
+    const controller = new AbortController();
+    await expect(
+      readCard(card({ maxResponseLength: 512 }), {
+        access: { can },
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.file === 'DG2') controller.abort();
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_READER_ABORTED' });
+  });
+
+  it('a card that answers 6Cxx to an over-long Le is read with the exact length', async () => {
+    const result = await readCard(
+      card({ extendedLength: false, maxResponseLength: 128, faults: { strictLe: true } }),
+      {
+        access: { can },
+      },
+    );
+    const dg2 = result.files.find((f) => f.file === 'DG2')!;
+    expect(dg2.bytes).toBeGreaterThan(15000);
+  });
+
+  it('a transport that throws a plain error gives ERR_READER_TRANSPORT', async () => {
+    const transport = {
+      transmit: async () => {
+        throw new Error('USB stall');
+      },
+    };
+    await expect(readCard(transport, { access: { can } })).rejects.toMatchObject({
+      code: 'ERR_READER_TRANSPORT',
+      details: { reason: 'USB stall' },
+    });
+  });
+
+  it('rejects a malformed access key with ERR_READER_ACCESS_INVALID before talking to the card', async () => {
+    const c = card();
+    await expect(readCard(c, { access: { can: '12345' } })).rejects.toMatchObject({
+      code: 'ERR_READER_ACCESS_INVALID',
+    });
+    await expect(
+      readCard(c, {
+        access: { documentNumber: '098012345', dateOfBirth: '1998-03-12', dateOfExpiry: '380312' },
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_READER_ACCESS_INVALID' });
+    expect(c.apdus).toBe(0);
+  });
+});
