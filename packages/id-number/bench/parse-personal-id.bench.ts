@@ -23,6 +23,9 @@ bench
   .add('isPersonalId (valid numbers)', () => {
     sink += isPersonalId(ids[i++ % 1000]!) ? 1 : 0;
   })
+  .add('isPersonalId (unassigned code 097…)', () => {
+    sink += isPersonalId(`097${ids[i++ % 1000]!.slice(3)}`) ? 1 : 0;
+  })
   .add('regex /^\\d{12}$/ only (what most code does)', () => {
     sink += /^\d{12}$/.test(ids[i++ % 1000]!) ? 1 : 0;
   });

@@ -42,6 +42,13 @@ export interface ParsePersonalIdOptions {
   readonly date?: DateInput;
 }
 
+/** The birth year of 12 ASCII digits. */
+function birthYearOf(value: string): number {
+  // Circular 07/2016/TT-BCA Art. 7: G = 0/1 20th century male/female, 2/3 21st, … 8/9 24th.
+  const g = value.charCodeAt(3) - 48;
+  return 1900 + 100 * (g >> 1) + (value.charCodeAt(4) - 48) * 10 + (value.charCodeAt(5) - 48);
+}
+
 /**
  * Reads and decodes a personal ID number (số định danh cá nhân): birth-registration province or
  * country, sex, century and birth year.
@@ -100,5 +107,10 @@ export const safeParsePersonalId: (input: string, options?: ParsePersonalIdOptio
  */
 export function isPersonalId(input: unknown, options: ParsePersonalIdOptions = {}): boolean {
   if (typeof input !== 'string') return false;
-  return safeParsePersonalId(input, options).success;
+  // Fast path without building an error for plain 12-digit input (cleaning whole registers).
+  if (isDigits(input, 12)) {
+    if (lookupBirthPlace(input.slice(0, 3)) === undefined) return false;
+    return birthYearOf(input) <= currentYear();
+  }
+  return options.normalize === true && safeParsePersonalId(input, options).success;
 }

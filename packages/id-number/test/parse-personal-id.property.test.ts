@@ -3,7 +3,7 @@ import { isCancuocError } from '@cancuoc/core';
 import { hostileStrings } from '@cancuoc/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPersonalId, parsePersonalId, safeParsePersonalId } from '../src/index.js';
+import { formatPersonalId, isPersonalId, parsePersonalId, safeParsePersonalId } from '../src/index.js';
 
 const codes = [...provincesBefore2025.map((p) => `0${p.code}`), ...birthCountries.map((c) => c.code)];
 const thisYear = new Date().getUTCFullYear() - 1;
@@ -66,6 +66,7 @@ describe('parsePersonalId properties', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{12}$/), (s) => {
         const r = safeParsePersonalId(s);
+        expect(isPersonalId(s)).toBe(r.success);
         if (r.success) expect(r.data.value).toBe(s);
         else expect(['ERR_ID_PROVINCE_UNKNOWN', 'ERR_ID_BIRTH_YEAR_FUTURE']).toContain(r.error.code);
       }),
