@@ -26,7 +26,11 @@ async function sign(claims: Record<string, unknown>): Promise<string> {
 // Like the national portal's: standard claims only (the national ones come from userinfo)…
 const plain = await sign({});
 // …and one carrying the national claims, which adds ID-number validation to each verification.
-const national = await sign({ SoDinhDanh: '001099001234', HoVaTen: 'Nguyễn Văn Thử', NgayThangNamSinh: '19990515' });
+const national = await sign({
+  SoDinhDanh: '001099001234',
+  HoVaTen: 'Nguyễn Văn Thử',
+  NgayThangNamSinh: '19990515',
+});
 
 const options = { issuer, audience, jwks, nonce: 'n-1', requiredAcr: 'LoA1' };
 await verifyEidToken(plain, options); // warm the cache
