@@ -59,6 +59,7 @@ export async function certificateSignedBy(
   issuer: Certificate,
 ): Promise<boolean> {
   if (!issuer.publicKey) return false;
+  if ('algorithmsAgree' in cert && cert.algorithmsAgree === false) return false;
   try {
     const alg = resolveSignatureAlgorithm(cert.signatureAlgorithm);
     return await verifySignature(issuer.publicKey, alg, cert.tbs, cert.signature);

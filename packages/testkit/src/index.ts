@@ -6,6 +6,25 @@
  * @packageDocumentation
  */
 
+/** Test ICAO PKI (CSCA → DSC) and signed chip images of synthetic Vietnamese cards. */
+export {
+  CCCD_CARD_ACCESS,
+  createTestPki,
+  type IssueTestCardOptions,
+  issueTestCard,
+  signSod,
+  syntheticFaceJpeg,
+  type TestCard,
+  type TestCardEcKey,
+  type TestCardRsaKey,
+  type TestCertificate,
+  type TestPerson,
+  type TestPki,
+  type TestPkiAlgorithm,
+  type TestPkiOptions,
+  testPerson,
+  vietnameseTd1,
+} from './chip-image/index.js';
 /** Hostile inputs every parser's tests feed in. */
 export { hostileBytes, hostileStrings } from './hostile.js';
 /** QR images for tests: rendering, damage (rotation, blur, noise, tilt, backgrounds) and a seeded corpus. */

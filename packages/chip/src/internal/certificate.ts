@@ -23,6 +23,8 @@ export interface Certificate {
   readonly publicKey: PublicKeyInfo | undefined;
   readonly publicKeyError?: string;
   readonly signatureAlgorithm: TlvNode;
+  /** Whether the outer signature algorithm equals the one inside the TBS (RFC 5280 §4.1.1.2). */
+  readonly algorithmsAgree: boolean;
   readonly signature: Uint8Array;
   readonly subjectKeyIdentifier?: string;
   readonly authorityKeyIdentifier?: string;
@@ -44,16 +46,12 @@ const NAME_KEYS: Readonly<Record<string, string>> = {
 /** Readable form of a Name, e.g. `C=VN, O=…, CN=…`. */
 export function nameToString(node: TlvNode): string {
   const parts: string[] = [];
-  for (const rdn of tlvChildren(node)) {
-    for (const atv of tlvChildren(rdn)) {
-      const [type, value] = tlvChildren(atv);
+  for (const rdn of tlvChildren(expectTag(node, TAG.SEQUENCE, 'name'))) {
+    for (const atv of tlvChildren(expectTag(rdn, TAG.SET, 'relative distinguished name'))) {
+      const [type, value, extra] = tlvChildren(expectTag(atv, TAG.SEQUENCE, 'name attribute'));
+      if (extra) throw fail('ERR_CERT_INVALID', { reason: 'name attribute' });
       const oid = decodeOid(expectTag(type, TAG.OID, 'name attribute').value);
-      let text: string;
-      try {
-        text = readString(value, 'name value');
-      } catch {
-        text = '?';
-      }
+      const text = readString(value, 'name value');
       parts.push(`${NAME_KEYS[oid] ?? oid}=${text}`);
     }
   }
@@ -99,6 +97,10 @@ export function readTime(node: TlvNode | undefined): Date {
   );
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 const hex = (b: Uint8Array) =>
   Array.from(b, (x) => x.toString(16).padStart(2, '0'))
     .join('')
@@ -118,7 +120,7 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
     let i = 0;
     if (tbs[0]?.tag === 0xa0) i++; // [0] version
     const serial = expectTag(tbs[i++], TAG.INTEGER, 'serial number');
-    i++; // signature algorithm inside TBS
+    const innerAlgorithm = expectTag(tbs[i++], TAG.SEQUENCE, 'TBS signature algorithm');
     const issuer = expectTag(tbs[i++], TAG.SEQUENCE, 'issuer');
     const validity = tlvChildren(expectTag(tbs[i++], TAG.SEQUENCE, 'validity'));
     const subject = expectTag(tbs[i++], TAG.SEQUENCE, 'subject');
@@ -151,6 +153,8 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
       publicKeyError = e instanceof Error ? e.message : 'unreadable key';
     }
     const sigBits = expectTag(sigNode, TAG.BIT_STRING, 'signature').value;
+    if (sigBits.length < 2 || sigBits[0] !== 0)
+      throw fail('ERR_CERT_INVALID', { reason: 'signature bit string' });
     const subjectText = nameToString(subject);
     return {
       raw: node.raw,
@@ -165,6 +169,7 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
       publicKey,
       ...(publicKeyError === undefined ? {} : { publicKeyError }),
       signatureAlgorithm: expectTag(algNode, TAG.SEQUENCE, 'signature algorithm'),
+      algorithmsAgree: sameBytes(innerAlgorithm.raw, algNode!.raw),
       signature: sigBits.subarray(1),
       ...(ski === undefined ? {} : { subjectKeyIdentifier: ski }),
       ...(aki === undefined ? {} : { authorityKeyIdentifier: aki }),
@@ -190,6 +195,12 @@ export interface Crl {
   readonly signatureAlgorithm: TlvNode;
   readonly signature: Uint8Array;
   readonly authorityKeyIdentifier?: string;
+}
+
+function crlSignature(node: TlvNode | undefined): Uint8Array {
+  const v = expectTag(node, TAG.BIT_STRING, 'CRL signature').value;
+  if (v.length < 2 || v[0] !== 0) throw fail('ERR_TRUST_CRL', { reason: 'signature bit string' });
+  return v.subarray(1);
 }
 
 /** Parses a DER CRL (RFC 5280 §5.1). */
@@ -231,7 +242,7 @@ export function parseCrl(bytes: Uint8Array): Crl {
       ...(nextUpdate === undefined ? {} : { nextUpdate }),
       revoked,
       signatureAlgorithm: expectTag(algNode, TAG.SEQUENCE, 'CRL signature algorithm'),
-      signature: expectTag(sigNode, TAG.BIT_STRING, 'CRL signature').value.subarray(1),
+      signature: crlSignature(sigNode),
       ...(aki === undefined ? {} : { authorityKeyIdentifier: aki }),
     };
   } catch (e) {

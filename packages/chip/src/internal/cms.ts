@@ -70,6 +70,9 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
   } else if (sid.tag === 0x80) {
     ski = hex(sid.value);
   } else throw fail('ERR_SOD_STRUCTURE', { reason: 'signer identifier' });
+  // RFC 5652 §5.3: version 1 with issuerAndSerialNumber, 3 with subjectKeyIdentifier.
+  if (version !== (ski === undefined ? 1 : 3))
+    throw fail('ERR_SOD_VERSION', { structure: 'SignerInfo', version });
   const digestAlgorithm = hashOfAlgorithm(parts[i++], 'SignerInfo digest algorithm');
   const attrs = parts[i];
   if (attrs?.tag !== 0xa0) throw fail('ERR_SOD_STRUCTURE', { reason: 'signed attributes are missing' });
@@ -131,7 +134,9 @@ export function parseSignedData(contentInfo: TlvNode, maxDepth = 32): SignedData
   );
   let i = 0;
   const version = readSmallInt(sd[i++], 'SignedData version');
-  expectTag(sd[i++], TAG.SET, 'digest algorithms');
+  const digestAlgorithms = tlvChildren(expectTag(sd[i++], TAG.SET, 'digest algorithms')).map(
+    (a) => hashOfAlgorithm(a, 'digest algorithm').oid,
+  );
   const encap = tlvChildren(expectTag(sd[i++], TAG.SEQUENCE, 'encapsulated content'));
   const eContentType = decodeOid(expectTag(encap[0], TAG.OID, 'eContentType').value);
   const explicit = expectTag(encap[1], 0xa0, 'eContent');
@@ -146,6 +151,14 @@ export function parseSignedData(contentInfo: TlvNode, maxDepth = 32): SignedData
   if (sd[i]?.tag === 0xa1) i++; // CRLs are not used from the SOD
   const signerInfos = tlvChildren(expectTag(sd[i], TAG.SET, 'signer infos')).map(parseSignerInfo);
   if (signerInfos.length === 0) throw fail('ERR_SOD_STRUCTURE', { reason: 'no SignerInfo' });
+  // RFC 5652 §5.1: digestAlgorithms lists the digest algorithm of every signer.
+  for (const si of signerInfos) {
+    if (!digestAlgorithms.includes(si.digestAlgorithm.oid)) {
+      throw fail('ERR_SOD_STRUCTURE', {
+        reason: 'signer digest algorithm is not listed in digestAlgorithms',
+      });
+    }
+  }
   return { version, eContentType, eContent, certificates, signerInfos };
 }
 

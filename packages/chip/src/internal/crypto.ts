@@ -49,9 +49,17 @@ export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Arr
 export function hashOfAlgorithm(node: TlvNode | undefined, what: string): { hash: HashName; oid: string } {
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, what));
   const oid = decodeOid(expectTag(parts[0], TAG.OID, what).value);
+  // RFC 5754 §2: hash parameters are absent or NULL; anything else is not a known algorithm.
+  if (!absentOrNull(parts)) throw fail('ERR_SOD_ALGORITHM', { oid });
   const hash = HASH_OIDS[oid];
   if (hash === undefined) throw fail('ERR_SOD_ALGORITHM', { oid });
   return { hash, oid };
+}
+
+/** Whether an AlgorithmIdentifier's parameters are absent or an empty NULL. */
+function absentOrNull(parts: TlvNode[]): boolean {
+  if (parts.length === 1) return true;
+  return parts.length === 2 && parts[1]!.tag === TAG.NULL && parts[1]!.value.length === 0;
 }
 
 function pssParams(node: TlvNode | undefined): { hash: HashName; mgfHash: HashName; saltLength: number } {
@@ -60,13 +68,19 @@ function pssParams(node: TlvNode | undefined): { hash: HashName; mgfHash: HashNa
   let mgfHash: HashName = 'SHA-1';
   let saltLength = 20;
   if (node === undefined || node.tag === TAG.NULL) return { hash, mgfHash, saltLength };
+  let last = 0x9f;
   for (const field of tlvChildren(expectTag(node, TAG.SEQUENCE, 'RSASSA-PSS parameters'))) {
-    const inner = tlvChildren(field)[0];
+    const fieldChildren = tlvChildren(field);
+    const inner = fieldChildren[0];
+    // Fields are [0]…[3] in order, each holding exactly one value.
+    if (fieldChildren.length !== 1 || field.tag <= last || field.tag > 0xa3)
+      throw fail('ERR_SOD_ALGORITHM', { oid: OID.rsassaPss });
+    last = field.tag;
     if (field.tag === 0xa0) hash = hashOfAlgorithm(inner, 'PSS hash').hash;
     else if (field.tag === 0xa1) {
       const mgf = tlvChildren(expectTag(inner, TAG.SEQUENCE, 'PSS mask generation'));
       const mgfOid = decodeOid(expectTag(mgf[0], TAG.OID, 'PSS mask generation').value);
-      if (mgfOid !== OID.mgf1) throw fail('ERR_SOD_ALGORITHM', { oid: mgfOid });
+      if (mgfOid !== OID.mgf1 || mgf.length !== 2) throw fail('ERR_SOD_ALGORITHM', { oid: mgfOid });
       mgfHash = hashOfAlgorithm(mgf[1], 'MGF1 hash').hash;
     } else if (field.tag === 0xa2) saltLength = readSmallInt(inner, 'PSS salt length');
     else if (field.tag === 0xa3) {
@@ -86,13 +100,21 @@ export function resolveSignatureAlgorithm(
 ): SignatureScheme & { oid: string } {
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'signature algorithm'));
   const oid = decodeOid(expectTag(parts[0], TAG.OID, 'signature algorithm').value);
-  if (oid === OID.rsassaPss) return { oid, scheme: 'rsa-pss', ...pssParams(parts[1]) };
+  if (oid === OID.rsassaPss) {
+    if (parts.length > 2) throw fail('ERR_SOD_ALGORITHM', { oid });
+    return { oid, scheme: 'rsa-pss', ...pssParams(parts[1]) };
+  }
+  // RFC 4055 §5 / RFC 5758 §3.2: PKCS#1 parameters are NULL (or absent); ECDSA parameters are absent
+  // (NULL is seen in real AT and DE SODs and accepted).
   const pkcs1 = RSA_PKCS1_OIDS[oid];
-  if (pkcs1) return { oid, scheme: 'rsa-pkcs1', hash: pkcs1 };
+  if (pkcs1 && absentOrNull(parts)) return { oid, scheme: 'rsa-pkcs1', hash: pkcs1 };
   const ec = ECDSA_OIDS[oid];
-  if (ec) return { oid, scheme: 'ecdsa', hash: ec, plain: oid.startsWith('0.4.0.127.0.7.1.1.4.1.') };
-  if (digestHash && oid === OID.rsaEncryption) return { oid, scheme: 'rsa-pkcs1', hash: digestHash };
-  if (digestHash && oid === OID.ecPublicKey) return { oid, scheme: 'ecdsa', hash: digestHash, plain: false };
+  if (ec && absentOrNull(parts))
+    return { oid, scheme: 'ecdsa', hash: ec, plain: oid.startsWith('0.4.0.127.0.7.1.1.4.1.') };
+  if (digestHash && oid === OID.rsaEncryption && absentOrNull(parts))
+    return { oid, scheme: 'rsa-pkcs1', hash: digestHash };
+  if (digestHash && oid === OID.ecPublicKey && absentOrNull(parts))
+    return { oid, scheme: 'ecdsa', hash: digestHash, plain: false };
   throw fail('ERR_SOD_ALGORITHM', { oid });
 }
 

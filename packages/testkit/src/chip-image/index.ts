@@ -1,0 +1,20 @@
+export { syntheticFaceJpeg } from './face.js';
+export {
+  CCCD_CARD_ACCESS,
+  type IssueTestCardOptions,
+  issueTestCard,
+  signSod,
+  type TestCard,
+  type TestCardEcKey,
+  type TestCardRsaKey,
+  type TestPerson,
+  testPerson,
+  vietnameseTd1,
+} from './issue-test-card.js';
+export {
+  createTestPki,
+  type TestCertificate,
+  type TestPki,
+  type TestPkiAlgorithm,
+  type TestPkiOptions,
+} from './test-pki.js';
