@@ -7,7 +7,7 @@
  * residence (may be empty) | ddMMyyyy issue`. The Căn cước card may append fields (Decree
  * 70/2024/NĐ-CP Art. 12(1)); they are returned as `extra` and never rejected.
  */
-import { comparePartialDates, type Issue, normalizeText, type PartialDate, toSafe } from '@cancuoc/core';
+import { comparePartialDates, type Issue, type PartialDate, toSafe } from '@cancuoc/core';
 import { qrError } from './errors.js';
 import {
   cleanPayload,
@@ -15,6 +15,7 @@ import {
   fieldDetails,
   hasReplacement,
   parseFieldDate,
+  tidy,
   warning,
 } from './internal/fields.js';
 import { crossCheckPersonalId } from './internal/id-check.js';
@@ -130,11 +131,11 @@ export function parseCardQr(text: string): CardQr {
   ];
   const personalId = parsePersonalIdField(idText);
   const legacyId = parseLegacyIdField(legacyText);
-  const fullName = normalizeText(nameText);
+  const fullName = tidy(nameText);
   if (fullName === '') throw qrError('ERR_QR_NAME_EMPTY', fieldDetails('fullName'));
   const dateOfBirth = parseFieldDate(birthText, 'dateOfBirth', 'ddMMyyyy');
   const sex = parseCardSex(sexText);
-  const permanentResidence = normalizeText(addressText);
+  const permanentResidence = tidy(addressText);
   const dateOfIssue = parseFieldDate(issueText, 'dateOfIssue', 'ddMMyyyy');
   if ((comparePartialDates(dateOfIssue, dateOfBirth) ?? 0) < 0) {
     throw qrError('ERR_QR_DATE_ORDER', {

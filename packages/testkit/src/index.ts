@@ -29,16 +29,25 @@ export {
 export { hostileBytes, hostileStrings } from './hostile.js';
 /** QR images for tests: rendering, damage (rotation, blur, noise, tilt, backgrounds) and a seeded corpus. */
 export {
+  addNoise,
+  blur,
   type CorpusImage,
   createQrDegradationCorpus,
+  createRandom,
   type Degradation,
+  embed,
   type GreyImage,
   greyToJpeg,
   greyToPng,
   greyToRgba,
+  perspective,
+  photoBackground,
   type QrCorpusOptions,
   type RenderQrOptions,
   renderQrImage,
+  rotate,
+  scale,
+  setContrast,
 } from './qr/index.js';
 /** A software CCCD chip (BAC, PACE, secure messaging, CA, AA, faults) and sample files for it. */
 export {

@@ -2,7 +2,7 @@
  * Helpers shared by the card and BHYT payload codecs: scanner-text clean-up, field labels for
  * messages, strict dates and the sex field.
  */
-import { createIssue, type Issue, type PartialDate, safeParsePartialDate } from '@cancuoc/core';
+import { createIssue, type Issue, isCalendarDate, normalizeText, type PartialDate } from '@cancuoc/core';
 import { type QrErrorCode, qrError, qrErrorMessages } from '../errors.js';
 
 /** Longest payload accepted: a card QR holds well under 1 kB, a version-40 QR at most 7089 characters. */
@@ -48,6 +48,10 @@ export const LABEL_PREFIX_RE = /^(?:cccd|cc|căn cước|can cuoc|cancuoc|qr|bhy
 // Control characters other than the field content (NUL, CR, LF, TAB are stripped at the ends).
 const EDGE_RE = /^[\s\ufeff\u0000]+|[\s\ufeff\u0000]+$/g;
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+// Whitespace, BOM or NUL: what scanners leave around a payload.
+const isEdge = (c: number): boolean => c <= 32 || c === 0xfeff || c === 0xa0 || c === 0x85 || (c >= 0x2000 && c <= 0x3000);
+
 /**
  * Cleans text as scanners hand it over: checks it is a string of sane length, strips a BOM,
  * surrounding whitespace, CR/LF and a leading label, and NFC-normalises it (NFD input from
@@ -58,37 +62,67 @@ export function cleanPayload(text: unknown, fn: string): string {
   if (text.length > MAX_PAYLOAD_LENGTH) {
     throw qrError('ERR_QR_TOO_LONG', { length: text.length, max: MAX_PAYLOAD_LENGTH });
   }
-  const cleaned = text.normalize('NFC').replace(EDGE_RE, '').replace(LABEL_PREFIX_RE, '');
+  let cleaned = text.normalize('NFC');
+  if (isEdge(cleaned.charCodeAt(0)) || isEdge(cleaned.charCodeAt(cleaned.length - 1))) {
+    cleaned = cleaned.replace(EDGE_RE, '');
+  }
+  // Payloads start with a digit (card QR) or a capital letter (BHYT); only others may carry a label.
+  if (cleaned !== '' && !isDigit(cleaned.charCodeAt(0))) cleaned = cleaned.replace(LABEL_PREFIX_RE, '');
   if (cleaned === '') throw qrError('ERR_QR_EMPTY');
   return cleaned;
 }
 
-/** Reads a full date in one layout, raising the QR codes for a bad layout or a non-existent day. */
+const MIN_YEAR = 1850;
+const MAX_YEAR = 2399;
+
+/**
+ * Reads a full date in one layout, raising the QR codes for a bad layout or a non-existent day.
+ * Sliced by position rather than through `parsePartialDate`: the layout is fixed, and this runs
+ * once per field of every scan (the codec's speed target is a million payloads a second).
+ */
 export function parseFieldDate(
   value: string,
   field: FieldName,
   layout: 'ddMMyyyy' | 'dd/MM/yyyy',
   allowYearOnly = false,
 ): PartialDate {
-  const text = value.trim();
-  const pattern = layout === 'ddMMyyyy' ? /^\d{8}$/ : /^\d{2}\/\d{2}\/\d{4}$/;
-  const yearOnly = allowYearOnly && /^\d{4}$/.test(text);
-  if (!pattern.test(text) && !yearOnly) {
-    throw qrError('ERR_QR_DATE_FORMAT', {
-      ...fieldDetails(field),
-      expected: allowYearOnly ? `${layout} or yyyy` : layout,
-    });
+  const text = value.length === 8 || value.length === 10 ? value : value.trim();
+  const expected = allowYearOnly ? `${layout} or yyyy` : layout;
+  if (allowYearOnly && text.length === 4) {
+    const year = digitsAt(text, 0, 4);
+    if (year < MIN_YEAR || year > MAX_YEAR) throw qrError('ERR_QR_DATE_FORMAT', { ...fieldDetails(field), expected });
+    return { year };
   }
-  const r = safeParsePartialDate(text, {
-    format: yearOnly ? 'yyyy' : layout,
-    requireFullDate: !yearOnly,
-    minYear: 1850,
-    maxYear: 2399,
-  });
-  if (r.success && (yearOnly || r.data.day !== undefined)) return r.data;
-  const code =
-    !r.success && r.error.code === 'ERR_DATE_RANGE' ? 'ERR_QR_DATE_FORMAT' : 'ERR_QR_DATE_CALENDAR';
-  throw qrError(code, { ...fieldDetails(field), expected: layout }, r.success ? {} : { cause: r.error });
+  const compact = layout === 'ddMMyyyy';
+  const slashed = !compact && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47;
+  const day = text.length === (compact ? 8 : 10) && (compact || slashed) ? digitsAt(text, 0, 2) : -1;
+  const month = digitsAt(text, compact ? 2 : 3, 2);
+  const year = digitsAt(text, compact ? 4 : 6, 4);
+  if (day < 0 || month < 0 || year < MIN_YEAR || year > MAX_YEAR) {
+    throw qrError('ERR_QR_DATE_FORMAT', { ...fieldDetails(field), expected });
+  }
+  if (!isCalendarDate(year, month, day)) throw qrError('ERR_QR_DATE_CALENDAR', { ...fieldDetails(field), expected });
+  return { year, month, day };
+}
+
+/** The number written by `length` ASCII digits at `start`, or -1. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+// Anything `normalizeText` would change in NFC text: a space other than U+0020, two spaces in a
+// row, or a space at either end.
+const UNTIDY_RE = /[^\S ]|\u200b| {2}|^ | $/;
+
+/** `normalizeText` for text that is already NFC, skipping the work when there is nothing to do. */
+export function tidy(text: string): string {
+  return UNTIDY_RE.test(text) ? normalizeText(text) : text;
 }
 
 /** Whether a field contains U+FFFD, the mark scanners leave for a lost character. */
