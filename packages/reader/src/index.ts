@@ -26,5 +26,14 @@ export {
 } from './apdu.js';
 /** Error codes of the reader and their English and Vietnamese messages. */
 export { type ReaderErrorCode, readerErrorMessages } from './errors.js';
+/** Read a card end to end: PACE or BAC, chip and active authentication, every file. */
+export {
+  type AuthenticationStatus,
+  type CardReadResult,
+  type FileStatistics,
+  type ReadCardOptions,
+  type ReadCardProgress,
+  readCard,
+} from './read-card.js';
 /** The interface every card transport implements. */
 export { CardRemovedError, type Transport } from './transport.js';
