@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
-import Provider, { type Configuration } from 'oidc-provider';
+import type { Configuration } from 'oidc-provider';
 import { type TestEidAccount, testEidAccounts } from './accounts.js';
 
 /** Endpoint paths of the test provider (those of the national portal's login server). */
@@ -141,6 +141,18 @@ function claimsOf(account: TestEidAccount): Record<string, unknown> {
 
 const NATIONAL_CLAIMS = ['SoDinhDanh', 'HoVaTen', 'NgayThangNamSinh', 'LoaiTaiKhoan', 'loginIdp', 'TechID'];
 
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).startsWith('oidc-provider WARNING')) warn(...args);
+  };
+  try {
+    return await fn();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 /**
  * Starts a real OpenID provider on 127.0.0.1 with a random port. Close it after the test file.
  *
@@ -267,7 +279,12 @@ export async function startTestOidcProvider(
       ctx.body = out;
     },
   };
-  const provider = new Provider(issuer, configuration);
+  // oidc-provider warns on import (Node 20 is below its preferred LTS) and on the in-memory
+  // adapter, both expected in tests: keep those two warnings off the test and demo output.
+  const provider = await quietly(async () => {
+    const { default: Provider } = await import('oidc-provider');
+    return new Provider(issuer, configuration);
+  });
   const callback = provider.callback();
 
   const openSockets = new Set<ServerResponse>();
