@@ -3,7 +3,7 @@
  * (province, commune) since 1 July 2025, three (province, district, commune) before.
  */
 import { z } from 'zod';
-import { addCodedIssue } from './internal/custom-issue.js';
+import { pushCodedIssue } from './internal/custom-issue.js';
 import { isKnownProvinceCode, isMergedProvince, provinceNameEra } from './internal/provinces.js';
 import { textField } from './internal/text-field.js';
 import { CountryCode } from './nationality.js';
@@ -85,7 +85,8 @@ export const Address = z
     province: ProvinceRef.optional(),
     country: CountryCode.optional(),
   })
-  .superRefine((a, ctx) => {
+  .check((payload) => {
+    const a = payload.value;
     if (
       a.text === undefined &&
       a.street === undefined &&
@@ -93,13 +94,13 @@ export const Address = z
       a.district === undefined &&
       a.province === undefined
     ) {
-      addCodedIssue(ctx, 'ERR_SCHEMA_ADDRESS_EMPTY', []);
+      pushCodedIssue(payload, 'ERR_SCHEMA_ADDRESS_EMPTY', []);
     }
     const code = a.province?.code;
     // A malformed code is reported by its regex alone.
     if (code === undefined || !/^\d{2}$/.test(code)) return;
     if (!isKnownProvinceCode(code)) {
-      addCodedIssue(ctx, 'ERR_SCHEMA_PROVINCE_UNKNOWN', ['province', 'code'], { code });
+      pushCodedIssue(payload, 'ERR_SCHEMA_PROVINCE_UNKNOWN', ['province', 'code'], { code });
     } else if (
       a.district !== undefined &&
       isMergedProvince(code) &&
@@ -107,7 +108,7 @@ export const Address = z
     ) {
       // A district with a province as it is named after the merger: districts were abolished
       // on 1 July 2025 (Resolution 202/2025/QH15), so the address mixes the two schemes.
-      addCodedIssue(ctx, 'ERR_SCHEMA_DISTRICT_AFTER_2025', ['district'], { code });
+      pushCodedIssue(payload, 'ERR_SCHEMA_DISTRICT_AFTER_2025', ['district'], { code });
     }
   });
 /** An address; see {@link Address}. */

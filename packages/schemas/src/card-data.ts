@@ -7,7 +7,6 @@ import { checkOrder, checkPersonFacts } from './internal/person-checks.js';
 import { textField } from './internal/text-field.js';
 import { PartialDateSchema } from './partial-date.js';
 import { FullName } from './person-name.js';
-import { PersonalIdString } from './personal-id-string.js';
 import { Sex } from './sex.js';
 
 /** `cccd-2021`: the chip CCCD (Circular 06/2021/TT-BCA); `can-cuoc`: the card issued since 1 July 2024 (Circular 16/2024/TT-BCA). */
@@ -41,7 +40,8 @@ export const CardData = z
   .object({
     cardKind: CardKind,
     source: CardDataSource,
-    personalId: PersonalIdString,
+    // 12 digits here; the number itself is checked once, with the sex and birth year, below.
+    personalId: z.string().regex(/^\d{12}$/),
     legacyId: z
       .string()
       .regex(/^(?:\d{9}|\d{12})$/)
@@ -65,10 +65,11 @@ export const CardData = z
       .regex(/^[A-Za-z0-9]{1,32}$/)
       .optional(),
   })
-  .superRefine((card, ctx) => {
-    checkPersonFacts(card, ctx);
-    checkOrder(ctx, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
-    checkOrder(ctx, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
+  .check((payload) => {
+    const card = payload.value;
+    checkPersonFacts(card, payload);
+    checkOrder(payload, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
+    checkOrder(payload, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
   });
 /** The data of a citizen card; see {@link CardData}. */
 export type CardData = z.infer<typeof CardData>;

@@ -5,7 +5,8 @@
 import { foldDiacritics } from '@cancuoc/core';
 import { z } from 'zod';
 import { type EthnicityEntry, ethnicities } from './data/ethnicities.js';
-import { addCodedIssue } from './internal/custom-issue.js';
+import { pushCodedIssue } from './internal/custom-issue.js';
+import { textField } from './internal/text-field.js';
 
 /** Folded, lower-case, letters and digits only: "H'Mông" and "hmong" give the same key. */
 function nameKey(name: string): string {
@@ -16,9 +17,14 @@ function nameKey(name: string): string {
 
 const byCode = new Map<string, EthnicityEntry>();
 const byKey = new Map<string, EthnicityEntry>();
+// Names exactly as listed: the common case, answered without folding.
+const byExactName = new Map<string, EthnicityEntry>();
 for (const entry of ethnicities) {
   byCode.set(entry.code, entry);
-  for (const name of [entry.name, ...entry.aliases]) byKey.set(nameKey(name), entry);
+  for (const name of [entry.name, ...entry.aliases]) {
+    byKey.set(nameKey(name), entry);
+    byExactName.set(name, entry);
+  }
 }
 // "Dân tộc Kinh" is common on forms.
 const PREFIX = /^(?:dan\s*toc)\s*/;
@@ -35,6 +41,8 @@ const PREFIX = /^(?:dan\s*toc)\s*/;
  */
 export function findEthnicity(codeOrName: string): EthnicityEntry | undefined {
   if (typeof codeOrName !== 'string') return undefined;
+  const exact = byExactName.get(codeOrName);
+  if (exact) return exact;
   const text = codeOrName.trim();
   if (/^\d{1,2}$/.test(text)) return byCode.get(text.padStart(2, '0'));
   const key = nameKey(foldDiacritics(text).toLowerCase().replace(PREFIX, ''));
@@ -55,18 +63,19 @@ export function findEthnicity(codeOrName: string): EthnicityEntry | undefined {
 export const Ethnicity = z
   .object({
     code: z.string().optional(),
-    name: z.string().trim().min(1).max(100),
+    name: textField(100),
   })
-  .superRefine((value, ctx) => {
+  .check((payload) => {
+    const value = payload.value;
     if (value.code === undefined) return;
     const entry = byCode.get(value.code);
     if (!entry) {
-      addCodedIssue(ctx, 'ERR_SCHEMA_ETHNICITY_CODE', ['code'], { code: value.code.slice(0, 8) });
+      pushCodedIssue(payload, 'ERR_SCHEMA_ETHNICITY_CODE', ['code'], { code: value.code.slice(0, 8) });
       return;
     }
     const named = findEthnicity(value.name);
     if (named && named !== entry) {
-      addCodedIssue(ctx, 'ERR_SCHEMA_ETHNICITY_MISMATCH', ['name'], {
+      pushCodedIssue(payload, 'ERR_SCHEMA_ETHNICITY_MISMATCH', ['name'], {
         code: entry.code,
         expected: entry.name,
         name: named.name,

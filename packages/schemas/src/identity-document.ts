@@ -4,7 +4,8 @@
  */
 import { comparePartialDates } from '@cancuoc/core';
 import { z } from 'zod';
-import { addCodedIssue } from './internal/custom-issue.js';
+import { pushCodedIssue } from './internal/custom-issue.js';
+import { textField } from './internal/text-field.js';
 import { PartialDateSchema } from './partial-date.js';
 
 /**
@@ -32,13 +33,14 @@ export const IdentityDocument = z
     number: z.string().regex(/^[A-Z0-9]{5,20}$/),
     dateOfIssue: PartialDateSchema.optional(),
     dateOfExpiry: PartialDateSchema.nullable().optional(),
-    issuer: z.string().trim().min(1).max(200).optional(),
+    issuer: textField(200).optional(),
   })
-  .superRefine((doc, ctx) => {
+  .check((payload) => {
+    const doc = payload.value;
     if (doc.dateOfIssue && doc.dateOfExpiry) {
       const order = comparePartialDates(doc.dateOfExpiry, doc.dateOfIssue);
       if (order !== undefined && order < 0) {
-        addCodedIssue(ctx, 'ERR_SCHEMA_DATE_ORDER', ['dateOfExpiry'], {
+        pushCodedIssue(payload, 'ERR_SCHEMA_DATE_ORDER', ['dateOfExpiry'], {
           other: 'date of issue',
           otherVi: 'ngày cấp',
         });

@@ -4,7 +4,7 @@
 import { foldDiacritics } from '@cancuoc/core';
 import { z } from 'zod';
 import { countryCodeSet, isoCountryCodes } from './data/countries.js';
-import { addCodedIssue } from './internal/custom-issue.js';
+import { pushCodedIssue } from './internal/custom-issue.js';
 
 /** The nationality of a Vietnamese citizen, and the country assumed when an address has none. */
 export const DEFAULT_NATIONALITY = 'VNM';
@@ -33,8 +33,9 @@ export function isCountryCode(value: unknown): boolean {
  * CountryCode.parse('VNM');
  * ```
  */
-export const CountryCode = z.string().superRefine((value, ctx) => {
-  if (!countryCodeSet.has(value)) addCodedIssue(ctx, 'ERR_SCHEMA_COUNTRY_CODE', []);
+export const CountryCode = z.string().check((payload) => {
+  const value = payload.value;
+  if (!countryCodeSet.has(value)) pushCodedIssue(payload, 'ERR_SCHEMA_COUNTRY_CODE', []);
 });
 /** An ISO 3166-1 alpha-3 country code. */
 export type CountryCode = z.infer<typeof CountryCode>;

@@ -4,24 +4,47 @@
  */
 import { isCalendarDate, type PartialDate, safeParsePartialDate } from '@cancuoc/core';
 import { z } from 'zod';
-import { addCodedIssue } from './internal/custom-issue.js';
+import { addCodedIssue, pushCodedIssue } from './internal/custom-issue.js';
 
 // Years a personal ID number can encode (1900–2399, Circular 07/2016/TT-BCA Art. 7) widened to
 // 1800 for records of people born before the ID system; the same bounds as core's parser.
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2399;
 
+function checkPart(
+  payload: z.core.ParsePayload,
+  key: 'year' | 'month' | 'day',
+  value: number,
+  min: number,
+  max: number,
+): boolean {
+  if (!Number.isInteger(value)) {
+    pushCodedIssue(payload, 'ERR_SCHEMA_TYPE', [key], {
+      expected: 'a whole number',
+      expectedVi: 'số nguyên',
+    });
+    return false;
+  }
+  if (value < min || value > max) {
+    pushCodedIssue(payload, 'ERR_SCHEMA_NUMBER_RANGE', [key], { minimum: min, maximum: max });
+    return false;
+  }
+  return true;
+}
+
+// One check function for the whole date (rather than int/min/max chains on each part): dates
+// are on the hot path of bulk validation.
 const PartialDateObject = z
-  .object({
-    year: z.int().min(MIN_YEAR).max(MAX_YEAR),
-    month: z.int().min(1).max(12).optional(),
-    day: z.int().min(1).max(31).optional(),
-  })
-  .superRefine((d, ctx) => {
+  .object({ year: z.number(), month: z.number().optional(), day: z.number().optional() })
+  .check((payload) => {
+    const d = payload.value;
+    let ok = checkPart(payload, 'year', d.year, MIN_YEAR, MAX_YEAR);
+    if (d.month !== undefined) ok = checkPart(payload, 'month', d.month, 1, 12) && ok;
     if (d.day === undefined) return;
-    if (d.month === undefined) addCodedIssue(ctx, 'ERR_SCHEMA_DATE_DAY_WITHOUT_MONTH', ['day']);
+    if (!checkPart(payload, 'day', d.day, 1, 31) || !ok) return;
+    if (d.month === undefined) pushCodedIssue(payload, 'ERR_SCHEMA_DATE_DAY_WITHOUT_MONTH', ['day']);
     else if (!isCalendarDate(d.year, d.month, d.day)) {
-      addCodedIssue(ctx, 'ERR_SCHEMA_DATE_CALENDAR', ['day'], {
+      pushCodedIssue(payload, 'ERR_SCHEMA_DATE_CALENDAR', ['day'], {
         year: d.year,
         month: d.month,
         day: d.day,

@@ -2,12 +2,16 @@
  * Full names (họ và tên) of people: the zod schema and a helper that splits a Vietnamese name
  * into family name, middle names and given name.
  */
-import { z } from 'zod';
-import { addCodedIssue } from './internal/custom-issue.js';
+import type { z } from 'zod';
+import { checkedText } from './internal/text-field.js';
 
 // Letters (any script, with combining marks), spaces and the punctuation names carry:
 // apostrophes (H'Hen Niê), hyphens and dots (foreign names, "Nguyễn T. A" on old papers).
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;
+// The same rule over Latin letters only (Vietnamese names are precomposed Latin after NFC):
+// tried first because it is several times faster than the Unicode-property regex.
+const LATIN_NAME =
+  /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff '’.-]*$/;
 
 /**
  * A person's full name (họ và tên) as printed: trimmed, NFC-normalised, runs of spaces kept as
@@ -20,21 +24,7 @@ const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;
  * FullName.parse('  Nguyễn Văn An '); // 'Nguyễn Văn An'
  * ```
  */
-export const FullName = z
-  .string()
-  .trim()
-  .normalize('NFC')
-  .min(1)
-  .max(100)
-  .superRefine((value, ctx) => {
-    // An empty name is reported by min(1) alone.
-    if (value.length === 0 || NAME.test(value)) return;
-    addCodedIssue(
-      ctx,
-      value.includes('\ufffd') ? 'ERR_SCHEMA_REPLACEMENT_CHARACTER' : 'ERR_SCHEMA_CHARACTERS',
-      [],
-    );
-  });
+export const FullName = checkedText(100, (value) => LATIN_NAME.test(value) || NAME.test(value));
 /** A validated full name. */
 export type FullName = z.infer<typeof FullName>;
 

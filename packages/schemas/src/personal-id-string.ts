@@ -1,6 +1,6 @@
 import { safeParsePersonalId } from '@cancuoc/id-number';
 import { z } from 'zod';
-import { addForeignIssue } from './internal/custom-issue.js';
+import { pushForeignIssue } from './internal/custom-issue.js';
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
@@ -20,13 +20,14 @@ const TWELVE_DIGITS = /^\d{12}$/;
 export const PersonalIdString = z
   .string()
   .regex(TWELVE_DIGITS)
-  .superRefine((value, ctx) => {
+  .check((payload) => {
+    const value = payload.value;
     // A malformed value is reported by the regex alone.
     if (!TWELVE_DIGITS.test(value)) return;
     const r = safeParsePersonalId(value);
     if (r.success) return;
-    addForeignIssue(
-      ctx,
+    pushForeignIssue(
+      payload,
       {
         path: [],
         code: r.error.code,

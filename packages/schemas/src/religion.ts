@@ -3,6 +3,7 @@
  * population database has been published.
  */
 import { z } from 'zod';
+import { textField } from './internal/text-field.js';
 
 /** One religion of {@link religions}. */
 export interface ReligionEntry {
@@ -45,8 +46,8 @@ export const religions: readonly ReligionEntry[] = Object.freeze(
  * ```
  */
 export const Religion = z.object({
-  code: z.string().trim().min(1).max(10).optional(),
-  name: z.string().trim().min(1).max(100),
+  code: textField(10).optional(),
+  name: textField(100),
 });
 /** `{ code?: string; name: string }`. */
 export type Religion = z.infer<typeof Religion>;

@@ -12,7 +12,6 @@ import { Nationality } from './nationality.js';
 import { PartialDateSchema } from './partial-date.js';
 import { FullName } from './person-name.js';
 import { PersonRef } from './person-ref.js';
-import { PersonalIdString } from './personal-id-string.js';
 import { Religion } from './religion.js';
 import { Sex } from './sex.js';
 
@@ -43,7 +42,8 @@ const LegacyIdField = z.string().regex(/^(?:\d{9}|\d{12})$/);
  */
 export const ResidentRecord = z
   .object({
-    personalId: PersonalIdString,
+    // 12 digits here; the number itself is checked once, with the sex and birth year, below.
+    personalId: z.string().regex(/^\d{12}$/),
     fullName: FullName,
     dateOfBirth: PartialDateSchema,
     sex: Sex,
@@ -62,12 +62,13 @@ export const ResidentRecord = z
     mother: PersonRef.optional(),
     spouse: PersonRef.optional(),
   })
-  .superRefine((record, ctx) => {
-    checkPersonFacts(record, ctx);
+  .check((payload) => {
+    const record = payload.value;
+    checkPersonFacts(record, payload);
     if (record.documents) {
       for (let i = 0; i < record.documents.length; i++) {
         checkOrder(
-          ctx,
+          payload,
           record.dateOfBirth,
           record.documents[i]!.dateOfIssue,
           ['documents', i, 'dateOfIssue'],

@@ -33,8 +33,37 @@ export function addCodedIssue(
   });
 }
 
+/**
+ * Pushes one of our coded issues straight onto a check payload: the cheap path used by the
+ * single-function `.check()`s of hot fields (one check instead of a chain keeps
+ * `ResidentRecord.safeParse` above 200 k records/s).
+ */
+export function pushCodedIssue(
+  payload: z.core.ParsePayload,
+  code: SchemasErrorCode,
+  path: PropertyKey[] = [],
+  details: ErrorDetails = {},
+): void {
+  const params: CodedParams = { cancuocCode: code, cancuocDetails: details };
+  payload.issues.push({
+    code: 'custom',
+    input: payload.value,
+    path,
+    message: formatMessage(schemasErrorMessages[code].en, details),
+    params: params as Record<string, unknown>,
+    continue: true,
+  } as z.core.$ZodRawIssue);
+}
+
 /** Passes an issue built by another cancuoc package through zod, keeping its code and messages. */
-export function addForeignIssue(ctx: Ctx, issue: Issue, path: PropertyKey[]): void {
+export function pushForeignIssue(payload: z.core.ParsePayload, issue: Issue, path: PropertyKey[]): void {
   const params: CodedParams = { cancuocIssue: issue };
-  ctx.addIssue({ code: 'custom', path, message: issue.message, params: params as Record<string, unknown> });
+  payload.issues.push({
+    code: 'custom',
+    input: payload.value,
+    path,
+    message: issue.message,
+    params: params as Record<string, unknown>,
+    continue: true,
+  } as z.core.$ZodRawIssue);
 }

@@ -5,7 +5,7 @@
 import { comparePartialDates, type PartialDate, partialDateFromDate } from '@cancuoc/core';
 import { checkConsistency } from '@cancuoc/id-number';
 import type { z } from 'zod';
-import { addCodedIssue, addForeignIssue } from './custom-issue.js';
+import { pushCodedIssue, pushForeignIssue } from './custom-issue.js';
 
 /** Today's date in Viet Nam (UTC+7), cached for a minute so that bulk validation stays cheap. */
 let todayCache: { until: number; date: PartialDate } | undefined;
@@ -41,25 +41,26 @@ function isDate(value: unknown): value is PartialDate {
  * `ERR_ID_BIRTH_YEAR_MISMATCH` at `['dateOfBirth']`, `ERR_ID_SEX_MISMATCH` at `['sex']`). zod runs
  * this refinement even when a field failed its own schema, so every field is checked before use.
  */
-export function checkPersonFacts(value: PersonFacts, ctx: z.RefinementCtx): void {
+export function checkPersonFacts(value: PersonFacts, payload: z.core.ParsePayload): void {
   const dateOfBirth = isDate(value.dateOfBirth) ? value.dateOfBirth : undefined;
-  if (dateOfBirth && isInFuture(dateOfBirth)) addCodedIssue(ctx, 'ERR_SCHEMA_DATE_FUTURE', ['dateOfBirth']);
+  if (dateOfBirth && isInFuture(dateOfBirth))
+    pushCodedIssue(payload, 'ERR_SCHEMA_DATE_FUTURE', ['dateOfBirth']);
   if (typeof value.personalId !== 'string' || !TWELVE_DIGITS.test(value.personalId)) return;
   const sex = value.sex === 'male' || value.sex === 'female' ? value.sex : undefined;
   const facts = {
     ...(dateOfBirth ? { dateOfBirth } : {}),
     ...(sex ? { sex } : {}),
   };
+  // One parse of the number per record: checkConsistency also reports an invalid number
+  // (unassigned birth-place code, future birth year) at ['personalId'].
   for (const issue of checkConsistency(value.personalId, facts)) {
-    // An invalid number is reported once, by the personalId field itself.
-    if (issue.path[0] === 'personalId') continue;
-    addForeignIssue(ctx, issue, [...issue.path]);
+    pushForeignIssue(payload, issue, [...issue.path]);
   }
 }
 
 /** Reports `later` being before `earlier` (when both are known well enough to tell). */
 export function checkOrder(
-  ctx: z.RefinementCtx,
+  payload: z.core.ParsePayload,
   earlier: PartialDate | null | undefined,
   later: PartialDate | null | undefined,
   path: PropertyKey[],
@@ -68,6 +69,6 @@ export function checkOrder(
   if (!earlier || !later) return;
   const order = comparePartialDates(later, earlier);
   if (order !== undefined && order < 0) {
-    addCodedIssue(ctx, 'ERR_SCHEMA_DATE_ORDER', path, { other: other[0], otherVi: other[1] });
+    pushCodedIssue(payload, 'ERR_SCHEMA_DATE_ORDER', path, { other: other[0], otherVi: other[1] });
   }
 }

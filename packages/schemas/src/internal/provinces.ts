@@ -28,6 +28,12 @@ const matches = (p: Province | undefined, k: string): boolean =>
 
 /** How a province name relates to its code: the era(s) it matches, or none. */
 export function provinceNameEra(code: string, name: string): 'both' | 'before' | 'after' | 'none' {
+  // The common case, a name exactly as listed, answered without folding.
+  const b0 = before.get(code);
+  const a0 = after.get(code);
+  const exactBefore = b0 !== undefined && (b0.name === name || b0.fullName === name);
+  const exactAfter = a0 !== undefined && (a0.name === name || a0.fullName === name);
+  if (exactBefore && exactAfter) return 'both';
   const k = key(name);
   const b = matches(before.get(code), k);
   const a = matches(after.get(code), k);
