@@ -5,8 +5,9 @@
 import { coreSection } from './sections/core.js';
 import { eidSection } from './sections/eid.js';
 import { idNumberSection } from './sections/id-number.js';
+import { qrSection } from './sections/qr.js';
 
-const sections: Array<() => void | Promise<void>> = [coreSection, idNumberSection, eidSection];
+const sections: Array<() => void | Promise<void>> = [coreSection, idNumberSection, eidSection, qrSection];
 
 for (const section of sections) await section();
 console.log('\nDemo finished: every section ran on synthetic test data.');
