@@ -49,6 +49,8 @@ export type {
   TerminalAuthenticationInfo,
   UnknownSecurityInfo,
 } from './security-infos.js';
+/** Mapping to the shared resident schema. */
+export { type ChipResident, type ToResidentInput, toCardData, toResident } from './to-resident.js';
 /** Passive authentication. */
 export {
   type DataGroupStatus,
