@@ -27,7 +27,7 @@ export type IdNumberErrorCode =
 export const idNumberErrorMessages: ErrorCatalog<IdNumberErrorCode> = {
   ERR_ID_EMPTY: {
     en: 'No {kind} was entered',
-    vi: 'Chưa nhập {kindVi}',
+    vi: 'Chưa nhập {kindViLower}',
   },
   ERR_ID_NOT_DIGITS: {
     en: 'A {kind} may only contain {allowed}',
@@ -39,7 +39,7 @@ export const idNumberErrorMessages: ErrorCatalog<IdNumberErrorCode> = {
   },
   ERR_ID_LENGTH: {
     en: 'A {kind} has {expected} characters, this one has {length}',
-    vi: '{kindVi} phải có {expectedVi} ký tự, số đã nhập có {length} ký tự',
+    vi: '{kindVi} phải có {expectedVi} ký tự, nhưng đã nhập {length} ký tự',
   },
   ERR_ID_PROVINCE_UNKNOWN: {
     en: 'The first three digits {code} are not the code of any province or country of birth registration',

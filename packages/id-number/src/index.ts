@@ -7,6 +7,14 @@
  * @packageDocumentation
  */
 
+/** Shapes of `@cancuoc/admin-units` that decoded numbers carry, re-exported for convenience. */
+export type {
+  AbroadBirthPlace,
+  BirthCountry,
+  BirthPlace,
+  Province,
+  ProvinceBirthPlace,
+} from '@cancuoc/admin-units';
 /** Consistency of a birth date and sex with the ID number. */
 export { type ConsistencyFacts, checkConsistency } from './check-consistency.js';
 /** Which identifier a string is. */

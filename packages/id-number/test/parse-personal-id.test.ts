@@ -75,9 +75,11 @@ describe('parsePersonalId', () => {
     expect(errorCode(() => parsePersonalId('00109801234O'))).toBe('ERR_ID_NOT_DIGITS');
     expect(errorCode(() => parsePersonalId(''))).toBe('ERR_ID_EMPTY');
     expect(errorCode(() => parsePersonalId('   '))).toBe('ERR_ID_EMPTY');
+    const empty = safeParsePersonalId('');
+    expect(!empty.success && empty.error.messageVi).toBe('Chưa nhập số định danh cá nhân');
     const r = safeParsePersonalId('12345');
     expect(!r.success && r.error.messageVi).toBe(
-      'Số định danh cá nhân phải có 12 ký tự, số đã nhập có 5 ký tự',
+      'Số định danh cá nhân phải có 12 ký tự, nhưng đã nhập 5 ký tự',
     );
   });
 

@@ -4,13 +4,18 @@ import { fail } from '../errors.js';
 export interface Subject {
   readonly kind: string;
   readonly kindVi: string;
+  readonly kindViLower: string;
 }
 
-export const PERSONAL_ID: Subject = { kind: 'personal ID number', kindVi: 'Số định danh cá nhân' };
-export const LEGACY_ID: Subject = { kind: 'ID card (CMND) number', kindVi: 'Số chứng minh nhân dân' };
-export const INSURANCE: Subject = { kind: 'health insurance card code', kindVi: 'Mã thẻ BHYT' };
-export const TAX_CODE: Subject = { kind: 'tax code', kindVi: 'Mã số thuế' };
-export const PASSPORT: Subject = { kind: 'passport number', kindVi: 'Số hộ chiếu' };
+function subject(kind: string, kindVi: string): Subject {
+  return { kind, kindVi, kindViLower: kindVi[0]!.toLowerCase() + kindVi.slice(1) };
+}
+
+export const PERSONAL_ID = subject('personal ID number', 'Số định danh cá nhân');
+export const LEGACY_ID = subject('ID card (CMND) number', 'Số chứng minh nhân dân');
+export const INSURANCE = subject('health insurance card code', 'Mã thẻ BHYT');
+export const TAX_CODE = subject('tax code', 'Mã số thuế');
+export const PASSPORT = subject('passport number', 'Số hộ chiếu');
 
 // Longer input is rejected before it is scanned: no identifier here reaches 32 characters even
 // with separators.
