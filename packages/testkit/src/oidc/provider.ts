@@ -22,7 +22,7 @@ export const testOidcPaths = {
   token: '/oauth2/token',
   userinfo: '/oauth2/userinfo',
   jwks: '/oauth2/jwks',
-  endSession: '/oauth2/logout',
+  endSession: '/oidc/logout',
 } as const;
 
 /** Options of {@link startTestOidcProvider}. */
