@@ -29,7 +29,7 @@ export const adminUnitsErrorMessages: ErrorCatalog<AdminUnitsErrorCode> = {
     vi: 'Tên xã/phường không được để trống',
   },
   ERR_ADMIN_COMMUNE_TYPE: {
-    en: 'Unknown commune type {type}: expected commune, ward, township or special-zone',
+    en: 'Unknown commune type {type}: expected commune, ward, township or special-zone (Xã, Phường, Thị trấn, Đặc khu)',
     vi: 'Loại đơn vị cấp xã không hợp lệ ({type}): chỉ nhận xã, phường, thị trấn hoặc đặc khu',
   },
   ERR_ADMIN_COMMUNE_PROVINCE: {

@@ -27,10 +27,32 @@ export interface ParseCommuneListOptions {
    * before.
    */
   readonly era?: 'from-2025' | 'before-2025';
+  /**
+   * The keys the rows use, when they are not `code`, `name`, `provinceCode` and `type`: e.g.
+   * `{ code: 'Mã', name: 'Tên', provinceCode: 'Mã TP', type: 'Cấp' }` for rows read with their
+   * header from a spreadsheet of the statistics office.
+   */
+  readonly columns?: {
+    readonly code?: string;
+    readonly name?: string;
+    readonly provinceCode?: string;
+    readonly type?: string;
+  };
 }
 
-const TYPES: readonly CommuneType[] = ['commune', 'ward', 'township', 'special-zone'];
-// Prefixes of official commune names (Law on Organisation of Local Government 2025, Art. 2).
+// The unit types, by their English name or the Vietnamese word a list's "Cấp" column holds.
+const TYPES: ReadonlyMap<string, CommuneType> = new Map([
+  ['commune', 'commune'],
+  ['ward', 'ward'],
+  ['township', 'township'],
+  ['special-zone', 'special-zone'],
+  ['Xã', 'commune'],
+  ['Phường', 'ward'],
+  ['Thị trấn', 'township'],
+  ['Đặc khu', 'special-zone'],
+]);
+// Prefixes of official commune names (Law on Organisation of Local Government: xã, phường,
+// thị trấn until 30 June 2025; xã, phường, đặc khu from 1 July 2025).
 const PREFIXES: ReadonlyArray<readonly [string, CommuneType]> = [
   ['Xã ', 'commune'],
   ['Phường ', 'ward'],
@@ -51,8 +73,10 @@ function isDigits(value: string, length: number): boolean {
 /**
  * Validates a commune list loaded from elsewhere (a JSON file from the statistics office, a
  * database export) and returns it typed: each row needs a 5-digit `code` string, a non-empty
- * `name` and the 2-digit `provinceCode` of a province of the chosen era; `type` is optional and
- * otherwise read from the name's prefix. Names are NFC-normalised; nothing else is changed.
+ * `name` and the 2-digit `provinceCode` of a province of the chosen era; `type` is optional
+ * (`commune`, `ward`, `township`, `special-zone`, or the Vietnamese `Xã`, `Phường`, `Thị trấn`,
+ * `Đặc khu`) and otherwise read from the name's prefix. Rows keyed otherwise (a spreadsheet's
+ * header) are read through `columns`. Names are NFC-normalised; nothing else is changed.
  *
  * @param rows - an array of `{ code, name, provinceCode, type? }` objects.
  * @throws CancuocError `ERR_ADMIN_COMMUNE_LIST` with one issue per problem (at most 100), each
@@ -74,6 +98,12 @@ export function parseCommuneList(rows: unknown, options: ParseCommuneListOptions
     add('ERR_ADMIN_COMMUNE_ROW', []);
     throw listError(issues);
   }
+  const keys = {
+    code: options.columns?.code ?? 'code',
+    name: options.columns?.name ?? 'name',
+    provinceCode: options.columns?.provinceCode ?? 'provinceCode',
+    type: options.columns?.type ?? 'type',
+  };
   const seen = new Set<string>();
   const out: Commune[] = [];
   rows.forEach((row: unknown, i) => {
@@ -83,7 +113,7 @@ export function parseCommuneList(rows: unknown, options: ParseCommuneListOptions
     }
     const r = row as Record<string, unknown>;
     let ok = true;
-    const code = r.code;
+    const code = r[keys.code];
     if (typeof code !== 'string' || !isDigits(code, 5)) {
       add('ERR_ADMIN_COMMUNE_CODE', [i, 'code']);
       ok = false;
@@ -91,12 +121,13 @@ export function parseCommuneList(rows: unknown, options: ParseCommuneListOptions
       add('ERR_ADMIN_COMMUNE_DUPLICATE', [i, 'code'], { code });
       ok = false;
     }
-    const name = typeof r.name === 'string' ? normalizeText(r.name) : '';
+    const rawName = r[keys.name];
+    const name = typeof rawName === 'string' ? normalizeText(rawName) : '';
     if (name === '') {
       add('ERR_ADMIN_COMMUNE_NAME', [i, 'name']);
       ok = false;
     }
-    const provinceCode = r.provinceCode;
+    const provinceCode = r[keys.provinceCode];
     if (typeof provinceCode !== 'string' || !provinces.has(provinceCode)) {
       add('ERR_ADMIN_COMMUNE_PROVINCE', [i, 'provinceCode'], {
         provinceCode: typeof provinceCode === 'string' ? provinceCode.slice(0, 8) : typeof provinceCode,
@@ -105,11 +136,11 @@ export function parseCommuneList(rows: unknown, options: ParseCommuneListOptions
       ok = false;
     }
     let type: CommuneType | undefined;
-    if (r.type !== undefined) {
-      if (typeof r.type === 'string' && (TYPES as readonly string[]).includes(r.type)) {
-        type = r.type as CommuneType;
-      } else {
-        add('ERR_ADMIN_COMMUNE_TYPE', [i, 'type'], { type: String(r.type).slice(0, 20) });
+    const rawType = r[keys.type];
+    if (rawType !== undefined && rawType !== '') {
+      type = typeof rawType === 'string' ? TYPES.get(normalizeText(rawType)) : undefined;
+      if (type === undefined) {
+        add('ERR_ADMIN_COMMUNE_TYPE', [i, 'type'], { type: String(rawType).slice(0, 20) });
         ok = false;
       }
     } else {

@@ -107,3 +107,28 @@ describe('createCommuneIndex', () => {
     expect(index.all).toHaveLength(5);
   });
 });
+
+describe('parseCommuneList with other column names', () => {
+  it('reads spreadsheet rows through columns and Vietnamese unit types', () => {
+    const list = parseCommuneList(
+      [
+        { Mã: '00004', Tên: 'Phường Ba Đình', 'Mã TP': '01', Cấp: 'Phường' },
+        { Mã: '99902', Tên: 'Côn Đảo', 'Mã TP': '79', Cấp: 'Đặc khu' },
+        { Mã: '99903', Tên: 'Xã A', 'Mã TP': '79', Cấp: '' },
+      ],
+      { columns: { code: 'Mã', name: 'Tên', provinceCode: 'Mã TP', type: 'Cấp' } },
+    );
+    expect(list).toEqual([
+      { code: '00004', name: 'Phường Ba Đình', provinceCode: '01', type: 'ward' },
+      { code: '99902', name: 'Côn Đảo', provinceCode: '79', type: 'special-zone' },
+      { code: '99903', name: 'Xã A', provinceCode: '79', type: 'commune' },
+    ]);
+    expect(
+      codesOf(() =>
+        parseCommuneList([{ Mã: '00004', Tên: 'X', 'Mã TP': '01', Cấp: 'Huyện' }], {
+          columns: { code: 'Mã', name: 'Tên', provinceCode: 'Mã TP', type: 'Cấp' },
+        }),
+      ),
+    ).toEqual(['ERR_ADMIN_COMMUNE_LIST', '0.type:ERR_ADMIN_COMMUNE_TYPE']);
+  });
+});
