@@ -51,6 +51,12 @@ export type {
 } from './security-infos.js';
 /** Mapping to the shared resident schema. */
 export { type ChipResident, type ToResidentInput, toCardData, toResident } from './to-resident.js';
+/** Active authentication (INTERNAL AUTHENTICATE) signature verification. */
+export {
+  type ActiveAuthenticationReport,
+  type VerifyActiveAuthenticationInput,
+  verifyActiveAuthentication,
+} from './verify-active-authentication.js';
 /** Passive authentication. */
 export {
   type DataGroupStatus,

@@ -12,6 +12,7 @@ export {
   createTestPki,
   type IssueTestCardOptions,
   issueTestCard,
+  signActiveAuthentication,
   signSod,
   syntheticFaceJpeg,
   type TestCard,

@@ -11,6 +11,7 @@ export {
   testPerson,
   vietnameseTd1,
 } from './issue-test-card.js';
+export { signActiveAuthentication } from './sign-active-authentication.js';
 export {
   createTestPki,
   type TestCertificate,
