@@ -133,3 +133,23 @@ describe('decodeQrImage', () => {
     }
   });
 });
+
+describe('readIdentityQrImage', () => {
+  it('reads the identity QR code of a photo, skipping other QR codes', async () => {
+    const { readIdentityQrImage } = await import('../src/image/index.js');
+    const both = sideBySide(renderQrImage('https://example.com/pay?amount=100000'), renderQrImage(INSURANCE));
+    const scan = await readIdentityQrImage(greyToPng(both));
+    expect(scan.kind).toBe('insurance');
+    if (scan.kind === 'insurance') expect(scan.insurance.fullName).toBe('Nguyễn Văn A');
+    expect(scan.symbol.text).toBe(INSURANCE);
+  });
+
+  it('gives ERR_QR_NOT_FOUND without a QR code and ERR_QR_UNKNOWN_KIND with only other codes', async () => {
+    const { readIdentityQrImage } = await import('../src/image/index.js');
+    const blank = { data: new Uint8Array(100 * 100).fill(255), width: 100, height: 100 };
+    await expect(readIdentityQrImage(blank)).rejects.toMatchObject({ code: 'ERR_QR_NOT_FOUND' });
+    await expect(readIdentityQrImage(renderQrImage('WIFI:S:guest;;'))).rejects.toMatchObject({
+      code: 'ERR_QR_UNKNOWN_KIND',
+    });
+  });
+});

@@ -17,3 +17,5 @@ export {
   type QrPoint,
   type RawImage,
 } from './decode-qr-image.js';
+/** Decoding and parsing the identity QR code of a photo in one call. */
+export { type IdentityQrImage, readIdentityQrImage } from './read-identity-qr-image.js';

@@ -50,7 +50,8 @@ const EDGE_RE = /^[\s\ufeff\u0000]+|[\s\ufeff\u0000]+$/g;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 // Whitespace, BOM or NUL: what scanners leave around a payload.
-const isEdge = (c: number): boolean => c <= 32 || c === 0xfeff || c === 0xa0 || c === 0x85 || (c >= 0x2000 && c <= 0x3000);
+const isEdge = (c: number): boolean =>
+  c <= 32 || c === 0xfeff || c === 0xa0 || c === 0x85 || (c >= 0x2000 && c <= 0x3000);
 
 /**
  * Cleans text as scanners hand it over: checks it is a string of sane length, strips a BOM,
@@ -90,7 +91,8 @@ export function parseFieldDate(
   const expected = allowYearOnly ? `${layout} or yyyy` : layout;
   if (allowYearOnly && text.length === 4) {
     const year = digitsAt(text, 0, 4);
-    if (year < MIN_YEAR || year > MAX_YEAR) throw qrError('ERR_QR_DATE_FORMAT', { ...fieldDetails(field), expected });
+    if (year < MIN_YEAR || year > MAX_YEAR)
+      throw qrError('ERR_QR_DATE_FORMAT', { ...fieldDetails(field), expected });
     return { year };
   }
   const compact = layout === 'ddMMyyyy';
@@ -101,7 +103,8 @@ export function parseFieldDate(
   if (day < 0 || month < 0 || year < MIN_YEAR || year > MAX_YEAR) {
     throw qrError('ERR_QR_DATE_FORMAT', { ...fieldDetails(field), expected });
   }
-  if (!isCalendarDate(year, month, day)) throw qrError('ERR_QR_DATE_CALENDAR', { ...fieldDetails(field), expected });
+  if (!isCalendarDate(year, month, day))
+    throw qrError('ERR_QR_DATE_CALENDAR', { ...fieldDetails(field), expected });
   return { year, month, day };
 }
 
