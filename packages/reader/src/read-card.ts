@@ -24,15 +24,7 @@ import { isSupportedPace, performPace } from './internal/pace.js';
 import { type RandomSource, secureRandom } from './internal/random.js';
 import { type ReadProgress, type ReadState, readFile } from './internal/read-file.js';
 import { SecureMessaging } from './internal/secure-messaging.js';
-import {
-  activeAuthenticationAlgorithm,
-  chipAuthenticationKeys,
-  type PaceInfo,
-  paceInfos,
-  parseDg14,
-  parseDg15,
-  parseSecurityInfos,
-} from './internal/security-infos.js';
+import { cardAccessPaceInfos, type PaceInfo, readDg14, readDg15 } from './internal/security-infos.js';
 import { statusError } from './internal/status.js';
 import { readTlv, readTlvs } from './internal/tlv.js';
 import type { Transport } from './transport.js';
@@ -195,7 +187,7 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
     };
     cardAccess = await readCardAccess(channel, plainState);
     if (plainState.extended !== 'probe') extended ??= plainState.extended === 'yes';
-    const infos = cardAccess ? paceInfos(parseSecurityInfos(cardAccess) ?? []) : [];
+    const infos = cardAccess ? cardAccessPaceInfos(cardAccess) : [];
     pace = infos.find(isSupportedPace);
     if (!pace && (mode === 'PACE' || access.kind === 'can')) {
       throw fail('ERR_READER_PROTOCOL_UNSUPPORTED', {
@@ -253,9 +245,9 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
   if (listed.includes(14) && (wanted.includes(14) || options.chipAuthentication !== false)) {
     const dg14 = await read(dataGroupFile(14));
     if (wanted.includes(14)) dataGroups[14] = dg14;
-    const infos = parseDg14(dg14) ?? [];
-    aaAlgorithm = activeAuthenticationAlgorithm(infos);
-    const key = chipAuthenticationKeys(infos)[0];
+    const dg14Info = readDg14(dg14);
+    aaAlgorithm = dg14Info.activeAuthenticationAlgorithm;
+    const key = dg14Info.keys[0];
     if (key && options.chipAuthentication !== false) {
       channel.sm = new SecureMessaging(await performChipAuthentication(channel, key, random));
       channel.caPending = true;
@@ -268,9 +260,8 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
   if (listed.includes(15) && (wanted.includes(15) || options.activeAuthentication !== false)) {
     const dg15 = await read(dataGroupFile(15));
     if (wanted.includes(15)) dataGroups[15] = dg15;
-    const key = parseDg15(dg15);
     if (options.activeAuthentication !== false) {
-      if (!key) throw fail('ERR_READER_AA_FAILED', { reason: 'DG15 holds no usable public key' });
+      const key = readDg15(dg15);
       await performActiveAuthentication(channel, key, aaAlgorithm, random, state.extended !== 'no');
       activeAuthentication = 'passed';
     }

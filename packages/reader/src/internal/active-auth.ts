@@ -2,7 +2,8 @@
  * Active authentication, ICAO 9303-11 §6.1: INTERNAL AUTHENTICATE with a fresh random challenge,
  * verified against the DG15 key: RSA with ISO/IEC 9796-2 digital signature scheme 1, or ECDSA
  * (plain r‖s) with the hash DG14's ActiveAuthenticationInfo names.
- * TODO: switch to the AA verification of `@cancuoc/chip` once it exports one.
+ * TODO: switch to an AA verification function of `@cancuoc/chip` once it exports one (it parses
+ * DG14/DG15 for us already, but has no AA check yet).
  */
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
