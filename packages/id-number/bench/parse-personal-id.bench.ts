@@ -1,6 +1,7 @@
 // `pnpm bench id-number`: parsePersonalId ops/s on a mix of valid numbers (target ≥ 5 M/s).
 import { Bench } from 'tinybench';
 import { isPersonalId, parsePersonalId } from '../src/index.js';
+import { printOpsPerSecond } from './report.js';
 
 // 1 000 synthetic numbers over every assigned province code, both sexes and two centuries.
 const provinceCodes = ['001', '024', '031', '037', '079', '092', '096', '175', '279'];
@@ -31,10 +32,5 @@ bench
   });
 
 await bench.run();
-console.table(
-  bench.tasks.map((t) => ({
-    task: t.name,
-    'ops/s': t.result && 'throughput' in t.result ? Math.round(t.result.throughput.mean) : undefined,
-  })),
-);
+printOpsPerSecond(bench);
 if (sink === 42) console.log('');

@@ -3,6 +3,7 @@
 import { stdnum } from 'stdnum';
 import { Bench } from 'tinybench';
 import { parseTaxCode, safeParseTaxCode, taxCodeCheckDigit } from '../src/index.js';
+import { printOpsPerSecond } from './report.js';
 
 const mst = stdnum.VN!.mst!;
 
@@ -34,10 +35,5 @@ bench
   });
 
 await bench.run();
-console.table(
-  bench.tasks.map((t) => ({
-    task: t.name,
-    'ops/s': t.result && 'throughput' in t.result ? Math.round(t.result.throughput.mean) : undefined,
-  })),
-);
+printOpsPerSecond(bench);
 if (sink === 42) console.log('');
