@@ -6,8 +6,17 @@ import { coreSection } from './sections/core.js';
 import { eidSection } from './sections/eid.js';
 import { idNumberSection } from './sections/id-number.js';
 import { qrSection } from './sections/qr.js';
+import { readerSection } from './sections/reader.js';
+import { schemasSection } from './sections/schemas.js';
 
-const sections: Array<() => void | Promise<void>> = [coreSection, idNumberSection, eidSection, qrSection];
+const sections: Array<() => void | Promise<void>> = [
+  coreSection,
+  idNumberSection,
+  eidSection,
+  qrSection,
+  schemasSection,
+  readerSection,
+];
 
 for (const section of sections) await section();
 console.log('\nDemo finished: every section ran on synthetic test data.');

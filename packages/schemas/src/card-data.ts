@@ -3,7 +3,7 @@
  * the common shape `qr`, `chip` and `eid` fill and integrations consume.
  */
 import { z } from 'zod';
-import { checkOrder, checkPersonFacts } from './internal/person-checks.js';
+import { checkOrder, checkPersonFacts, whenObject } from './internal/person-checks.js';
 import { textField } from './internal/text-field.js';
 import { PartialDateSchema } from './partial-date.js';
 import { FullName } from './person-name.js';
@@ -65,11 +65,13 @@ export const CardData = z
       .regex(/^[A-Za-z0-9]{1,32}$/)
       .optional(),
   })
-  .check((payload) => {
-    const card = payload.value;
-    checkPersonFacts(card, payload);
-    checkOrder(payload, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
-    checkOrder(payload, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
-  });
+  .superRefine(
+    (card, ctx) => {
+      checkPersonFacts(card, ctx);
+      checkOrder(ctx, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
+      checkOrder(ctx, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
+    },
+    { when: whenObject },
+  );
 /** The data of a citizen card; see {@link CardData}. */
 export type CardData = z.infer<typeof CardData>;

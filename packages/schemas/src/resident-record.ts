@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Address } from './address.js';
 import { Ethnicity } from './ethnicity.js';
 import { IdentityDocument } from './identity-document.js';
-import { checkOrder, checkPersonFacts } from './internal/person-checks.js';
+import { checkOrder, checkPersonFacts, whenObject } from './internal/person-checks.js';
 import { textField } from './internal/text-field.js';
 import { Nationality } from './nationality.js';
 import { PartialDateSchema } from './partial-date.js';
@@ -62,20 +62,24 @@ export const ResidentRecord = z
     mother: PersonRef.optional(),
     spouse: PersonRef.optional(),
   })
-  .check((payload) => {
-    const record = payload.value;
-    checkPersonFacts(record, payload);
-    if (record.documents) {
-      for (let i = 0; i < record.documents.length; i++) {
+  .superRefine(
+    (record, ctx) => {
+      checkPersonFacts(record, ctx);
+      const documents: unknown = record.documents;
+      if (!Array.isArray(documents)) return;
+      for (let i = 0; i < documents.length; i++) {
+        const doc: unknown = documents[i];
+        if (typeof doc !== 'object' || doc === null) continue;
         checkOrder(
-          payload,
+          ctx,
           record.dateOfBirth,
-          record.documents[i]!.dateOfIssue,
+          (doc as { dateOfIssue?: unknown }).dateOfIssue,
           ['documents', i, 'dateOfIssue'],
           ['date of birth', 'ngày sinh'],
         );
       }
-    }
-  });
+    },
+    { when: whenObject },
+  );
 /** A resident record; see {@link ResidentRecord}. */
 export type ResidentRecord = z.infer<typeof ResidentRecord>;

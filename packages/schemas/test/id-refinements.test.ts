@@ -45,6 +45,20 @@ describe('refinements that reuse @cancuoc/id-number', () => {
     ]);
   });
 
+  it('still reports the ID mismatch when another field has a type error', () => {
+    expect(
+      codes({ ...goodResident, personalId: femaleId, dateOfBirth: { year: 2003 }, religion: 'Không' }),
+    ).toEqual([
+      ['religion', 'ERR_SCHEMA_TYPE'],
+      ['sex', 'ERR_ID_SEX_MISMATCH'],
+    ]);
+    const r = CardData.safeParse({ ...goodCard, sex: 'female', cardKind: 'cmnd' });
+    expect(mapZodIssues(r.error!).map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['cardKind', 'ERR_SCHEMA_VALUE'],
+      ['sex', 'ERR_ID_SEX_MISMATCH'],
+    ]);
+  });
+
   it('checks relatives’ ID numbers too', () => {
     const r = PersonRef.safeParse({ fullName: 'Nguyễn Văn Bình', personalId: '003060012345' });
     expect(r.success).toBe(false);

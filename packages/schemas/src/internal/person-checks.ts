@@ -31,15 +31,25 @@ interface PersonFacts {
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
-function isDate(value: unknown): value is PartialDate {
+export function isDate(value: unknown): value is PartialDate {
   return typeof value === 'object' && value !== null && Number.isInteger((value as PartialDate).year);
+}
+
+/**
+ * The `when` of the record-level refinements: run them whenever the value is an object, even if
+ * a field failed its own schema (zod skips refinements after a type error by default), so that a
+ * clerk sees an ID/sex mismatch together with a mistyped date. The checks guard every field.
+ */
+export function whenObject(payload: z.core.ParsePayload): boolean {
+  return typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
 }
 
 /**
  * Checks shared by every record of a person: the birth date is not in the future, and the
  * personal ID number agrees with the birth year and sex (`@cancuoc/id-number` `checkConsistency`:
- * `ERR_ID_BIRTH_YEAR_MISMATCH` at `['dateOfBirth']`, `ERR_ID_SEX_MISMATCH` at `['sex']`). zod runs
- * this refinement even when a field failed its own schema, so every field is checked before use.
+ * `ERR_ID_BIRTH_YEAR_MISMATCH` at `['dateOfBirth']`, `ERR_ID_SEX_MISMATCH` at `['sex']`). These run
+ * even when a field failed its own schema (see {@link whenObject}), so every field is checked
+ * before use.
  */
 export function checkPersonFacts(value: PersonFacts, payload: z.core.ParsePayload): void {
   const dateOfBirth = isDate(value.dateOfBirth) ? value.dateOfBirth : undefined;
@@ -61,12 +71,12 @@ export function checkPersonFacts(value: PersonFacts, payload: z.core.ParsePayloa
 /** Reports `later` being before `earlier` (when both are known well enough to tell). */
 export function checkOrder(
   payload: z.core.ParsePayload,
-  earlier: PartialDate | null | undefined,
-  later: PartialDate | null | undefined,
+  earlier: unknown,
+  later: unknown,
   path: PropertyKey[],
   other: readonly [en: string, vi: string],
 ): void {
-  if (!earlier || !later) return;
+  if (!isDate(earlier) || !isDate(later)) return;
   const order = comparePartialDates(later, earlier);
   if (order !== undefined && order < 0) {
     pushCodedIssue(payload, 'ERR_SCHEMA_DATE_ORDER', path, { other: other[0], otherVi: other[1] });
