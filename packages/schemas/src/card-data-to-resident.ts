@@ -25,7 +25,7 @@ function invalid(issues: ReturnType<typeof mapZodIssues>): never {
 /**
  * Turns the data of a citizen card into a resident record:
  * - nationality `Việt Nam` → `VNM` (the card is issued to citizens only, Law on Identification
- *   26/2023/QH15 Art. 18, so an absent nationality is `VNM` too);
+ *   26/2023/QH15 Art. 3(11), so an absent nationality is `VNM` too);
  * - ethnicity `Kinh` → `{ code: '01', name: 'Kinh' }` (the GSO code when the name is known);
  *   religion → `{ name }`;
  * - DG13 field 8 → `placeOfOrigin` on the 2021 card, `placeOfBirthRegistration` on the Căn
