@@ -9,12 +9,27 @@ import { PartialDateSchema } from './partial-date.js';
 import { FullName } from './person-name.js';
 import { Sex } from './sex.js';
 
-/** `cccd-2021`: the chip CCCD (Circular 06/2021/TT-BCA); `can-cuoc`: the card issued since 1 July 2024 (Circular 16/2024/TT-BCA). */
+/**
+ * `cccd-2021`: the chip CCCD (Circular 06/2021/TT-BCA); `can-cuoc`: the card issued since
+ * 1 July 2024 (Circular 16/2024/TT-BCA).
+ *
+ * @example
+ * ```ts
+ * CardKind.options; // ['cccd-2021', 'can-cuoc']
+ * ```
+ */
 export const CardKind = z.enum(['cccd-2021', 'can-cuoc']);
 /** One of the card kinds. */
 export type CardKind = z.infer<typeof CardKind>;
 
-/** Where the card data was read: the printed QR code, the chip (DG1 + DG13) or the MRZ. */
+/**
+ * Where the card data was read: the printed QR code, the chip (DG1 + DG13) or the MRZ.
+ *
+ * @example
+ * ```ts
+ * CardDataSource.parse('qr');
+ * ```
+ */
 export const CardDataSource = z.enum(['qr', 'chip', 'mrz']);
 /** One of the card data sources. */
 export type CardDataSource = z.infer<typeof CardDataSource>;

@@ -34,7 +34,14 @@ export type SchemasErrorCode =
   | 'ERR_SCHEMA_PERSONAL_ID'
   | 'ERR_SCHEMA_UNKNOWN';
 
-/** English and Vietnamese messages of every {@link SchemasErrorCode}. */
+/**
+ * English and Vietnamese messages of every {@link SchemasErrorCode}.
+ *
+ * @example
+ * ```ts
+ * schemasErrorMessages.ERR_SCHEMA_REQUIRED.vi; // 'Thiếu {fieldVi}'
+ * ```
+ */
 export const schemasErrorMessages: ErrorCatalog<SchemasErrorCode> = {
   ERR_SCHEMA_INVALID: {
     en: 'The record has {count} problem(s): {first}',

@@ -11,6 +11,11 @@ import { PartialDateSchema } from './partial-date.js';
 /**
  * The kinds of identity document: `citizen-card` (thẻ CCCD, 2016–2024), `can-cuoc` (thẻ căn
  * cước, since 1 July 2024), `legacy-id` (CMND), `passport` (hộ chiếu), `other`.
+ *
+ * @example
+ * ```ts
+ * IdentityDocumentKind.parse('can-cuoc');
+ * ```
  */
 export const IdentityDocumentKind = z.enum(['citizen-card', 'can-cuoc', 'legacy-id', 'passport', 'other']);
 /** One of the identity document kinds. */

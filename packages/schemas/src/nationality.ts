@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { countryCodeSet, isoCountryCodes } from './data/countries.js';
 import { pushCodedIssue } from './internal/custom-issue.js';
 
-/** The nationality of a Vietnamese citizen, and the country assumed when an address has none. */
+/**
+ * The nationality of a Vietnamese citizen, and the country assumed when an address has none.
+ *
+ * @example
+ * ```ts
+ * const nationality = record.nationality ?? DEFAULT_NATIONALITY; // 'VNM'
+ * ```
+ */
 export const DEFAULT_NATIONALITY = 'VNM';
 
 /**

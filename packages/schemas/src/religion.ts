@@ -16,6 +16,11 @@ export interface ReligionEntry {
  * seen in 2025). **This numbering is not official**: no code list of the national population
  * database (CSDLQG về dân cư) has been published, and other systems number differently. Store
  * the name as printed (`Không` means none) and treat a code as a hint.
+ *
+ * @example
+ * ```ts
+ * religions.find((r) => r.name === 'Công giáo')?.code; // '3'
+ * ```
  */
 export const religions: readonly ReligionEntry[] = Object.freeze(
   [

@@ -19,7 +19,14 @@ const ISO_ALPHA3 =
 
 const ICAO_EXTRA = 'XXA XXB XXC XXX RKS';
 
-/** The 249 ISO 3166-1 alpha-3 codes. */
+/**
+ * The 249 ISO 3166-1 alpha-3 codes.
+ *
+ * @example
+ * ```ts
+ * isoCountryCodes.includes('VNM'); // true
+ * ```
+ */
 export const isoCountryCodes: readonly string[] = Object.freeze(ISO_ALPHA3.split(' '));
 
 /** Every code {@link isCountryCode} accepts: the ISO codes and the ICAO travel-document codes. */

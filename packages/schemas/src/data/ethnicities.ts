@@ -75,6 +75,11 @@ const LIST: ReadonlyArray<[string, string[]?]> = [
 /**
  * The 54 ethnic groups (dân tộc) of the GSO list, in code order (`01` Kinh … `54` Rơ-măm).
  * Source: Decision 121-TCTK/PPCĐ of 2 March 1979, General Statistics Office of Viet Nam.
+ *
+ * @example
+ * ```ts
+ * ethnicities.map((e) => `${e.code} ${e.name}`); // ['01 Kinh', '02 Tày', …, '54 Rơ-măm']
+ * ```
  */
 export const ethnicities: readonly EthnicityEntry[] = Object.freeze(
   LIST.map(([name, aliases = []], i) =>
