@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 const post = async (body: Uint8Array | string, type: string) => {
-  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': type } });
+  const res = await fetch(url, { method: 'POST', body: body as BodyInit, headers: { 'content-type': type } });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 };
 
