@@ -74,10 +74,9 @@ export function parsePersonalId(input: string, options: ParsePersonalIdOptions =
   const code = value.slice(0, 3);
   const birthPlace = lookupBirthPlace(code, options.date === undefined ? {} : { date: options.date });
   if (birthPlace === undefined) throw fail('ERR_ID_PROVINCE_UNKNOWN', { code, id: maskId(value) });
-  // Circular 07/2016/TT-BCA Art. 7: 0/1 = 20th century male/female, 2/3 = 21st, … 8/9 = 24th.
   const g = value.charCodeAt(3) - 48;
-  const century = 1900 + 100 * (g >> 1);
-  const birthYear = century + (value.charCodeAt(4) - 48) * 10 + (value.charCodeAt(5) - 48);
+  const birthYear = birthYearOf(value);
+  const century = birthYear - (birthYear % 100);
   if (birthYear > currentYear())
     throw fail('ERR_ID_BIRTH_YEAR_FUTURE', { year: birthYear, id: maskId(value) });
   return { value, birthPlace, sex: g & 1 ? 'female' : 'male', century, birthYear, serial: value.slice(6) };
