@@ -45,3 +45,61 @@ describe('startTestOidcProvider', () => {
     expect(result.url.searchParams.get('code')).toMatch(/.+/);
   });
 });
+
+describe('startTestOidcProvider options and faults', () => {
+  it('hides discovery when asked, like the national portal', async () => {
+    const bare = await startTestOidcProvider({ discovery: false });
+    try {
+      expect((await fetch(`${bare.issuer}/.well-known/openid-configuration`)).status).toBe(404);
+      expect((await fetch(bare.endpoints.jwks)).status).toBe(200);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('serves a JWKS that follows rotations, and injects JWKS faults', async () => {
+    const before = op.jwks().keys.map((k) => k.kid);
+    const kid = await op.rotateKeys();
+    expect(op.currentKid()).toBe(kid);
+    const served = (await (await fetch(op.endpoints.jwks)).json()) as { keys: { kid: string }[] };
+    expect(served.keys.map((k) => k.kid)).toEqual([...before, kid]);
+    op.faults.jwks = 'down';
+    expect((await fetch(op.endpoints.jwks)).status).toBe(503);
+    op.faults.jwks = undefined;
+  });
+
+  it('signs tokens with the current key and default ID-token claims', async () => {
+    const token = await op.signToken({ nonce: 'n' });
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+    expect(header).toMatchObject({ alg: 'RS256', kid: op.currentKid() });
+    expect(payload).toMatchObject({
+      iss: op.issuer,
+      aud: op.clients.basic.clientId,
+      nonce: 'n',
+      acr: 'LoA1',
+    });
+    expect(payload.exp - payload.iat).toBe(300);
+  });
+
+  it('cancels a login when the browser asks to deny', async () => {
+    const url = new URL(op.endpoints.authorization);
+    url.search = new URLSearchParams({
+      client_id: op.clients.basic.clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid',
+      state: 's2',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    }).toString();
+    const result = await new TestBrowser().follow(url, {
+      deny: true,
+      stopAt: (u) => u.href.startsWith(redirectUri),
+    });
+    expect(result.url.searchParams.get('error')).toBe('access_denied');
+    expect(result.url.searchParams.get('state')).toBe('s2');
+  });
+});
