@@ -22,7 +22,6 @@ export type QrErrorCode =
   | 'ERR_QR_UNKNOWN_KIND'
   | 'ERR_QR_REPLACEMENT_CHARACTER'
   | 'ERR_QR_HEX_UNDECODED'
-  | 'ERR_QR_ID_CHECK'
   | 'ERR_QR_IMAGE_INPUT'
   | 'ERR_QR_IMAGE_FORMAT'
   | 'ERR_QR_NOT_FOUND'
@@ -98,10 +97,6 @@ export const qrErrorMessages: ErrorCatalog<QrErrorCode> = {
   ERR_QR_HEX_UNDECODED: {
     en: 'The {label} is not hex-encoded UTF-8 text; it is kept as it was read',
     vi: 'Trường {labelVi} không phải văn bản UTF-8 mã hoá hex; giữ nguyên giá trị đọc được',
-  },
-  ERR_QR_ID_CHECK: {
-    en: 'The personal ID number in the QR code could not be checked: {reason}',
-    vi: 'Không kiểm tra được số định danh cá nhân trong mã QR: {reason}',
   },
   ERR_QR_IMAGE_INPUT: {
     en: 'The image input is not usable: {reason}',
