@@ -32,6 +32,11 @@ export interface BirthCountry {
   readonly name: string;
   /** The name without diacritics. */
   readonly unaccentedName: string;
+  /**
+   * ISO 3166-1 alpha-3 code (`'USA'`), as MRZ lines and the `country` of addresses use; assigned by
+   * cancuoc from the name, it is not part of the circular.
+   */
+  readonly iso3: string;
 }
 
 /**

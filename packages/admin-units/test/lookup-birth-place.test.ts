@@ -26,6 +26,27 @@ describe('lookupBirthPlace', () => {
     expect(birthCountries.map((c) => Number(c.code))).toEqual(Array.from({ length: 195 }, (_, i) => 101 + i));
   });
 
+  it('gives each country its ISO 3166-1 alpha-3 code', () => {
+    const iso = (code: string) => birthCountries.find((c) => c.code === code)?.iso3;
+    expect([iso('175'), iso('279'), iso('232'), iso('174'), iso('277'), iso('191'), iso('107')]).toEqual([
+      'USA',
+      'CHN',
+      'JPN',
+      'KOR',
+      'PRK',
+      'CYP',
+      'GBR',
+    ]);
+    for (const c of birthCountries) expect(c.iso3).toMatch(/^[A-Z]{3}$/);
+    // Only the circular's own duplicates (Azerbaijan, Croatia) share a code.
+    const seen = new Map<string, string[]>();
+    for (const c of birthCountries) seen.set(c.iso3, [...(seen.get(c.iso3) ?? []), c.code]);
+    expect([...seen.values()].filter((codes) => codes.length > 1)).toEqual([
+      ['113', '114'],
+      ['147', '148'],
+    ]);
+  });
+
   it('answers undefined for every unassigned code', () => {
     for (const code of ['000', '003', '005', '097', '099', '100', '296', '999']) {
       expect(lookupBirthPlace(code), code).toBeUndefined();
