@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCard } from '../src/read-card.js';
-import { can, card } from './helpers/card.js';
+import { can, card, files } from './helpers/card.js';
 
 describe('faults of the software card map to typed errors', () => {
   it('a card removed mid-read gives ERR_READER_CARD_REMOVED', async () => {
@@ -110,5 +110,32 @@ describe('faults of the software card map to typed errors', () => {
       }),
     ).rejects.toMatchObject({ code: 'ERR_READER_ACCESS_INVALID' });
     expect(c.apdus).toBe(0);
+  });
+});
+
+describe('T=0 style answers', () => {
+  it('collects 61xx answers with GET RESPONSE', async () => {
+    const inner = card({ maxResponseLength: 1024 });
+    let pending = { data: new Uint8Array(0), sw: new Uint8Array(0) };
+    let getResponses = 0;
+    const more = (n: number) => [0x61, Math.min(n, 256) & 0xff];
+    const t0 = {
+      async transmit(apdu: Uint8Array): Promise<Uint8Array> {
+        if (apdu[1] === 0xc0) {
+          getResponses++;
+          const chunk = pending.data.slice(0, apdu[4] || 256);
+          pending.data = pending.data.slice(chunk.length);
+          const tail = pending.data.length ? more(pending.data.length) : [...pending.sw];
+          return Uint8Array.from([...chunk, ...tail]);
+        }
+        const full = await inner.transmit(apdu);
+        if (full.length <= 102) return full;
+        pending = { data: full.slice(100, -2), sw: full.slice(-2) };
+        return Uint8Array.from([...full.slice(0, 100), ...more(pending.data.length)]);
+      },
+    };
+    const result = await readCard(t0, { access: { can } });
+    expect(getResponses).toBeGreaterThan(10);
+    expect(result.dataGroups[2]).toEqual(files.dataGroups[2]);
   });
 });

@@ -56,7 +56,18 @@ export class Channel {
     } else {
       wire = formatCommandApdu(command, { extended });
     }
-    const raw = await this.#exchange(wire);
+    let raw = await this.#exchange(wire);
+    // ISO/IEC 7816-4 §5.3.4 (T=0 readers): 61xx = xx more bytes; fetch them with GET RESPONSE.
+    for (let rounds = 0; raw.length >= 2 && raw[raw.length - 2] === 0x61 && rounds < 256; rounds++) {
+      const more = raw[raw.length - 1] as number;
+      const next = await this.#exchange(
+        formatCommandApdu({ cla: 0, ins: 0xc0, p1: 0, p2: 0, le: more || 256 }),
+      );
+      const joined = new Uint8Array(raw.length - 2 + next.length);
+      joined.set(raw.subarray(0, raw.length - 2));
+      joined.set(next, raw.length - 2);
+      raw = joined;
+    }
     this.bytesIn += raw.length;
     const response = parseResponseApdu(raw);
     if (!this.sm) return response;

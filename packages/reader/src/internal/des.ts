@@ -101,14 +101,6 @@ function permute(input: Uint8Array, table: readonly number[], outBytes: number):
   return out;
 }
 
-const FP = (() => {
-  const fp = new Array<number>(64);
-  IP.forEach((from, to) => {
-    fp[from - 1] = to + 1;
-  });
-  return fp;
-})();
-
 /** The 16 round keys of a DES key, each as 8 six-bit values. */
 export type DesSchedule = Uint8Array[];
 
@@ -149,23 +141,100 @@ function feistel(r: number, k: Uint8Array): number {
   return out >>> 0;
 }
 
-/** Encrypts (or decrypts) one 8-byte block with a DES key schedule. */
-export function desBlock(schedule: DesSchedule, block: Uint8Array, decrypt: boolean): Uint8Array {
-  const ip = permute(block, IP, 8);
-  let l =
-    ((ip[0] as number) << 24) | ((ip[1] as number) << 16) | ((ip[2] as number) << 8) | (ip[3] as number);
-  let r =
-    ((ip[4] as number) << 24) | ((ip[5] as number) << 16) | ((ip[6] as number) << 8) | (ip[7] as number);
-  l >>>= 0;
-  r >>>= 0;
+const FP = (() => {
+  const fp = new Array<number>(64);
+  IP.forEach((from, to) => {
+    fp[from - 1] = to + 1;
+  });
+  return fp;
+})();
+
+/**
+ * A 64-bit permutation as 8 × 256 lookup tables: entry [i][v] is the output (as two 32-bit halves)
+ * contributed by byte value v at input byte i, so a permutation is 8 lookups instead of 64 bit moves.
+ */
+function permutationTables(table: readonly number[]): Uint32Array[] {
+  const tables: Uint32Array[] = [];
+  for (let i = 0; i < 8; i++) {
+    const t = new Uint32Array(512);
+    for (let v = 0; v < 256; v++) {
+      const input = new Uint8Array(8);
+      input[i] = v;
+      const out = permute(input, table, 8);
+      t[2 * v] =
+        (((out[0] as number) << 24) |
+          ((out[1] as number) << 16) |
+          ((out[2] as number) << 8) |
+          (out[3] as number)) >>>
+        0;
+      t[2 * v + 1] =
+        (((out[4] as number) << 24) |
+          ((out[5] as number) << 16) |
+          ((out[6] as number) << 8) |
+          (out[7] as number)) >>>
+        0;
+    }
+    tables.push(t);
+  }
+  return tables;
+}
+
+const IP_TABLES = permutationTables(IP);
+const FP_TABLES = permutationTables(FP);
+
+function applyTables(tables: Uint32Array[], bytes: ArrayLike<number>, out: Uint32Array): void {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 8; i++) {
+    const t = tables[i] as Uint32Array;
+    const v = (bytes[i] as number) * 2;
+    hi |= t[v] as number;
+    lo |= t[v + 1] as number;
+  }
+  out[0] = hi >>> 0;
+  out[1] = lo >>> 0;
+}
+
+const scratch = new Uint32Array(2);
+
+// 16 Feistel rounds on the permuted halves; returns with the halves swapped back (R16, L16).
+function rounds(schedule: DesSchedule, decrypt: boolean): void {
+  let l = scratch[0] as number;
+  let r = scratch[1] as number;
   for (let i = 0; i < 16; i++) {
     const k = schedule[decrypt ? 15 - i : i] as Uint8Array;
     const next = (l ^ feistel(r, k)) >>> 0;
     l = r;
     r = next;
   }
-  const pre = new Uint8Array([r >>> 24, r >>> 16, r >>> 8, r, l >>> 24, l >>> 16, l >>> 8, l]);
-  return permute(pre, FP, 8);
+  scratch[0] = r;
+  scratch[1] = l;
+}
+
+function output(): Uint8Array {
+  const h = scratch[0] as number;
+  const w = scratch[1] as number;
+  const pre = [
+    h >>> 24,
+    (h >>> 16) & 0xff,
+    (h >>> 8) & 0xff,
+    h & 0xff,
+    w >>> 24,
+    (w >>> 16) & 0xff,
+    (w >>> 8) & 0xff,
+    w & 0xff,
+  ];
+  applyTables(FP_TABLES, pre, scratch);
+  const a = scratch[0] as number;
+  const b = scratch[1] as number;
+  return Uint8Array.of(a >>> 24, a >>> 16, a >>> 8, a, b >>> 24, b >>> 16, b >>> 8, b);
+}
+
+/** Encrypts (or decrypts) one 8-byte block with a DES key schedule. */
+export function desBlock(schedule: DesSchedule, block: Uint8Array, decrypt: boolean): Uint8Array {
+  applyTables(IP_TABLES, block, scratch);
+  rounds(schedule, decrypt);
+  return output();
 }
 
 /** A triple-DES (EDE) key: 16 bytes (two-key, K1 = K3) or 24 bytes (three-key). */
@@ -184,8 +253,17 @@ export function tdesKey(key: Uint8Array): TdesKey {
   return { k1, k2, k3 };
 }
 
-/** Triple-DES EDE on one block. */
+/** Triple-DES EDE on one block (FP and IP cancel between the three passes, so they are skipped). */
 export function tdesBlock(key: TdesKey, block: Uint8Array, decrypt: boolean): Uint8Array {
-  if (decrypt) return desBlock(key.k1, desBlock(key.k2, desBlock(key.k3, block, true), false), true);
-  return desBlock(key.k3, desBlock(key.k2, desBlock(key.k1, block, false), true), false);
+  applyTables(IP_TABLES, block, scratch);
+  if (decrypt) {
+    rounds(key.k3, true);
+    rounds(key.k2, false);
+    rounds(key.k1, true);
+  } else {
+    rounds(key.k1, false);
+    rounds(key.k2, true);
+    rounds(key.k3, false);
+  }
+  return output();
 }
