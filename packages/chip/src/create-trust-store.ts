@@ -5,7 +5,7 @@
  */
 import { fromBase64 } from '@cancuoc/core';
 import { fail } from './errors.js';
-import { type Certificate, type Crl, nameKey, parseCertificate, parseCrl } from './internal/certificate.js';
+import { type Certificate, type Crl, canonical, parseCertificate, parseCrl } from './internal/certificate.js';
 import { parseSignedData, type SignedData } from './internal/cms.js';
 import {
   digest,
@@ -87,14 +87,14 @@ class Store implements TrustStore {
     if (this.seen.has(id)) return;
     this.seen.add(id);
     this.certificates.push(cert);
-    const key = nameKey(cert.subjectRaw);
+    const key = canonical(cert.subject);
     const list = this.bySubject.get(key) ?? [];
     list.push(cert);
     this.bySubject.set(key, list);
   }
 
   issuersOf(cert: Certificate): Certificate[] {
-    const list = this.bySubject.get(nameKey(cert.issuerRaw)) ?? [];
+    const list = this.bySubject.get(canonical(cert.issuer)) ?? [];
     return list.filter(
       (c) =>
         cert.authorityKeyIdentifier === undefined ||
@@ -104,8 +104,8 @@ class Store implements TrustStore {
   }
 
   isRevoked(cert: Certificate, issuer: Certificate): boolean {
-    const key = nameKey(issuer.subjectRaw);
-    return this.crls.some((crl) => nameKey(crl.issuerRaw) === key && crl.revoked.has(cert.serialNumber));
+    const key = canonical(issuer.subject);
+    return this.crls.some((crl) => canonical(crl.issuer) === key && crl.revoked.has(cert.serialNumber));
   }
 
   async signed(issuer: Certificate, cert: Certificate): Promise<boolean> {
@@ -213,7 +213,7 @@ export async function createTrustStore(input: TrustStoreInput = {}): Promise<Tru
   for (const bytes of input.crls ?? []) {
     const crl = parseCrl(bytes);
     const issuers = store.issuersOf({
-      issuerRaw: crl.issuerRaw,
+      issuer: crl.issuer,
       ...(crl.authorityKeyIdentifier ? { authorityKeyIdentifier: crl.authorityKeyIdentifier } : {}),
     } as Certificate);
     let ok = false;

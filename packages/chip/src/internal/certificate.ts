@@ -58,10 +58,13 @@ export function nameToString(node: TlvNode): string {
   return parts.join(', ');
 }
 
+/** Comparison key of a Name already turned into text by {@link nameToString}. */
+export const canonical = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+
 /** Canonical comparison key of a Name (attribute OIDs and case-folded values). */
 export function nameKey(raw: Uint8Array): string {
   try {
-    return nameToString(readTlv(raw)).toLowerCase().replace(/\s+/g, ' ');
+    return canonical(nameToString(readTlv(raw)));
   } catch {
     return '';
   }
@@ -79,9 +82,11 @@ export function nameSetKey(raw: Uint8Array): string {
   }
 }
 
+const latin1 = new TextDecoder('latin1');
+
 export function readTime(node: TlvNode | undefined): Date {
   if (node === undefined) throw fail('ERR_CERT_INVALID', { reason: 'time is missing' });
-  const text = new TextDecoder('latin1').decode(node.value);
+  const text = latin1.decode(node.value);
   const utc = node.tag === TAG.UTC_TIME ? text.match(/^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/) : null;
   const gen =
     node.tag === TAG.GENERALIZED_TIME
@@ -156,11 +161,12 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
     if (sigBits.length < 2 || sigBits[0] !== 0)
       throw fail('ERR_CERT_INVALID', { reason: 'signature bit string' });
     const subjectText = nameToString(subject);
+    const issuerText = nameToString(issuer);
     return {
       raw: node.raw,
       tbs: tbsNode!.raw,
       serialNumber: hex(serial.value),
-      issuer: nameToString(issuer),
+      issuer: issuerText,
       subject: subjectText,
       issuerRaw: issuer.raw,
       subjectRaw: subject.raw,
@@ -174,7 +180,7 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
       ...(ski === undefined ? {} : { subjectKeyIdentifier: ski }),
       ...(aki === undefined ? {} : { authorityKeyIdentifier: aki }),
       isCa,
-      selfIssued: nameKey(issuer.raw) === nameKey(subject.raw),
+      selfIssued: canonical(issuerText) === canonical(subjectText),
     };
   } catch (e) {
     if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === 'ERR_CERT_INVALID')

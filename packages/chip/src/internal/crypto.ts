@@ -13,6 +13,7 @@ import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { pointConstructor } from './curves.js';
 import { bigIntToBytes, bytesToBigInt, decodeOid, expectTag, readSmallInt, TAG } from './der.js';
 import type { PublicKeyInfo } from './keys.js';
+import { nativeCrypto } from './native.js';
 import { ECDSA_OIDS, HASH_OIDS, HASH_SIZES, type HashName, OID, RSA_PKCS1_OIDS } from './oids.js';
 
 /** A signature scheme resolved from an AlgorithmIdentifier. */
@@ -39,8 +40,18 @@ const buf = (b: Uint8Array): ArrayBuffer => {
   return b.slice().buffer as ArrayBuffer;
 };
 
+const NODE_HASH: Readonly<Record<HashName, string>> = {
+  'SHA-1': 'sha1',
+  'SHA-224': 'sha224',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
+
 /** Hash of `data` with a named algorithm. */
 export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
+  const native = nativeCrypto();
+  if (native) return new Uint8Array(native.createHash(NODE_HASH[hash]).update(data).digest());
   if (hash === 'SHA-224') return sha224(data);
   return new Uint8Array(await subtle().digest(hash, buf(data)));
 }
@@ -118,11 +129,47 @@ export function resolveSignatureAlgorithm(
   throw fail('ERR_SOD_ALGORITHM', { oid });
 }
 
+const nativeKeys = new WeakMap<object, unknown>();
+
+/** a < b for equal-length big-endian byte strings. */
+function lessThan(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+function b64url(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += String.fromCharCode(x);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /** RSA public operation s^e mod n, as a big-endian block of the modulus length. */
 export function rsaPublic(
   key: { modulus: Uint8Array; exponent: Uint8Array },
   signature: Uint8Array,
 ): Uint8Array | undefined {
+  const native = nativeCrypto();
+  if (native && signature.length <= key.modulus.length) {
+    // Left-pad to the modulus length: signatures with leading zero bytes are valid.
+    const block = new Uint8Array(key.modulus.length);
+    block.set(signature, block.length - signature.length);
+    if (!lessThan(block, key.modulus) || block.every((b) => b === 0)) return undefined;
+    try {
+      let k = nativeKeys.get(key);
+      if (!k) {
+        k = native.createPublicKey({
+          key: { kty: 'RSA', n: b64url(key.modulus), e: b64url(key.exponent) },
+          format: 'jwk',
+        });
+        nativeKeys.set(key, k);
+      }
+      return new Uint8Array(
+        native.publicDecrypt({ key: k, padding: native.constants.RSA_NO_PADDING }, block),
+      );
+    } catch {
+      // fall through to the portable path
+    }
+  }
   const n = bytesToBigInt(key.modulus);
   const s = bytesToBigInt(signature);
   if (s >= n || s === 0n) return undefined;
@@ -259,6 +306,20 @@ export async function verifyEcdsaPlain(
   data: Uint8Array,
   plain: Uint8Array,
 ): Promise<boolean> {
+  const native = nativeCrypto();
+  if (native) {
+    try {
+      let k = nativeKeys.get(key);
+      if (!k) {
+        // OpenSSL reads explicit-parameter keys (brainpool as the BSI data has them) natively.
+        k = native.createPublicKey({ key: key.spki, format: 'der', type: 'spki' });
+        nativeKeys.set(key, k);
+      }
+      return native.verify(NODE_HASH[hash], data, { key: k, dsaEncoding: 'ieee-p1363' }, plain);
+    } catch {
+      // fall through to the portable paths
+    }
+  }
   if (key.curve && WEBCRYPTO_CURVES.has(key.curve) && hash !== 'SHA-224') {
     try {
       const k = await subtle().importKey(

@@ -1,0 +1,90 @@
+// `pnpm bench chip`: parsing every file of a card, and full passive authentication, against the
+// crypto floor measured in the same run: the same hashes and one signature verification done
+// directly with node:crypto (target ≤ 1.5× the floor).
+import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { issueTestCard } from '@cancuoc/testkit';
+import { Bench } from 'tinybench';
+import {
+  createTrustStore,
+  parseCardAccess,
+  parseCom,
+  parseDg1,
+  parseDg2,
+  parseDg13,
+  parseDg14,
+  parseDg15,
+  parseSod,
+  verifyPassive,
+} from '../src/index.js';
+
+const cards = {
+  'RSASSA-PSS 2048': await issueTestCard({}, { pkiOptions: { algorithm: 'rsa-pss' } }),
+  'ECDSA P-256': await issueTestCard({}, { pkiOptions: { algorithm: 'ecdsa-p256' } }),
+};
+
+let sink = 0;
+const tasks: Record<string, () => Promise<void> | void> = {};
+for (const [label, card] of Object.entries(cards)) {
+  const { files } = card;
+  const trust = await createTrustStore({ certificates: [card.pki.csca.pem] });
+  const sod = parseSod(files.sod);
+  const x509Key = createPublicKey(card.pki.dsc.pem);
+  const signedAttrs = sod.signer.signedAttributesDer;
+  const signature = sod.signer.signature;
+  const groups = Object.values(files.dataGroups);
+  const floor = () => {
+    // Same work as our check minus parsing: hash every data group and the eContent, one verify.
+    for (const g of groups) sink += createHash('sha256').update(g).digest()[0]!;
+    sink += createHash('sha256').update(sod.eContent).digest()[0]!;
+    const ok =
+      card.pki.algorithm === 'rsa-pss'
+        ? nodeVerify('sha256', signedAttrs, { key: x509Key, padding: 6, saltLength: 32 }, signature)
+        : nodeVerify('sha256', signedAttrs, x509Key, signature);
+    if (!ok) throw new Error('floor failed');
+  };
+  floor();
+  tasks[`${label}: parse all files (COM, CardAccess, DG1, DG2, DG13, DG14, DG15, SOD)`] = () => {
+    sink += parseCom(files.com).dataGroups.length;
+    sink += parseCardAccess(files.cardAccess).pace.length;
+    sink += parseDg1(files.dataGroups[1]!).mrz.documentNumber.length;
+    sink += parseDg2(files.dataGroups[2]!).faces.length;
+    sink += parseDg13(files.dataGroups[13]!).entries.length;
+    sink += parseDg14(files.dataGroups[14]!).all.length;
+    sink += parseDg15(files.dataGroups[15]!).publicKey.spki.length;
+    sink += parseSod(files.sod).signedDataVersion;
+  };
+  tasks[`${label}: crypto floor (node:crypto hashes + 1 verify)`] = floor;
+  tasks[`${label}: verifyPassive (SOD bytes in, trust store warm)`] = async () => {
+    const r = await verifyPassive({ sod: files.sod, dataGroups: files.dataGroups, trust });
+    if (!r.verified) throw new Error('not verified');
+  };
+  tasks[`${label}: verifyPassive (cold: new trust store, DSC chain checked)`] = async () => {
+    const t = await createTrustStore({ certificates: [card.pki.csca.certificate] });
+    const r = await verifyPassive({ sod: files.sod, dataGroups: files.dataGroups, trust: t });
+    if (!r.verified) throw new Error('not verified');
+  };
+}
+
+// Noisy shared machine: rotating rounds, median kept (as in the eid bench).
+const names = Object.keys(tasks);
+const samples = new Map<string, number[]>(names.map((n) => [n, []]));
+for (let round = 0; round < 7; round++) {
+  const bench = new Bench({ time: 300, warmupTime: 100 });
+  for (const name of names.map((_, i) => names[(i + round) % names.length]!)) bench.add(name, tasks[name]!);
+  await bench.run();
+  for (const t of bench.tasks) {
+    if (t.result && 'latency' in t.result) samples.get(t.name)?.push(t.result.latency.mean);
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const rows = names.map((name) => ({
+  task: name,
+  'ms per card': Number(median(samples.get(name) ?? []).toFixed(3)),
+}));
+for (const label of Object.keys(cards)) {
+  const floor = rows.find((r) => r.task.startsWith(label) && r.task.includes('floor'))!['ms per card'];
+  for (const r of rows)
+    if (r.task.startsWith(label)) Object.assign(r, { 'vs floor': (r['ms per card'] / floor).toFixed(2) });
+}
+console.table(rows);
+if (sink === 42) console.log('');
