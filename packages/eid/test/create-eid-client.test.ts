@@ -239,6 +239,30 @@ describe('createEidClient: security of the callback', () => {
     }
   });
 
+  it('reports malformed JSON from the token endpoint (ERR_EID_TOKEN_RESPONSE)', async () => {
+    const client = createEidClient(clientOptions());
+    const { url, loginState } = await client.authorizationUrl();
+    const callback = await loginAt(url);
+    op.faults.tokenMalformed = true;
+    try {
+      await expectCode(client.handleCallback(callback, loginState), 'ERR_EID_TOKEN_RESPONSE');
+    } finally {
+      op.faults.tokenMalformed = undefined;
+    }
+  });
+
+  it('reports malformed JSON from userinfo (ERR_EID_USERINFO)', async () => {
+    const client = createEidClient(clientOptions());
+    const { url, loginState } = await client.authorizationUrl();
+    const callback = await loginAt(url);
+    op.faults.userinfoMalformed = true;
+    try {
+      await expectCode(client.handleCallback(callback, loginState), 'ERR_EID_USERINFO');
+    } finally {
+      op.faults.userinfoMalformed = undefined;
+    }
+  });
+
   it('refuses an expired login state (ERR_EID_SESSION)', async () => {
     const client = createEidClient(clientOptions());
     const { url, loginState } = await client.authorizationUrl();

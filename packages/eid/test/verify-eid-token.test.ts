@@ -261,6 +261,11 @@ describe('verifyEidToken: each security check is its own case', () => {
       .sign((await generateKeyPair('RS256')).privateKey);
     // Garbage signed by a foreign key fails on the signature first: nothing unsigned is parsed.
     expect(await codeOf(verifyEidToken(signedGarbage, opts()))).toBe('ERR_EID_SIGNATURE');
+    // Properly signed by the provider's key, but not a JSON object: a format error.
+    const notJson = await op.signToken({}, { rawPayload: utf8Encode('{"sub": "x", oops') });
+    expect(await codeOf(verifyEidToken(notJson, opts()))).toBe('ERR_EID_TOKEN_FORMAT');
+    const jsonArray = await op.signToken({}, { rawPayload: utf8Encode('[1,2]') });
+    expect(await codeOf(verifyEidToken(jsonArray, opts()))).toBe('ERR_EID_TOKEN_FORMAT');
     const arrayPayload = await op.signToken({}, {});
     const [h, , s] = arrayPayload.split('.') as [string, string, string];
     expect(await codeOf(verifyEidToken(`${h}.${base64url.encode('[1,2]')}.${s}`, opts()))).toBe(

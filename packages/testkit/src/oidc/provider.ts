@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { CompactSign, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import type { Configuration } from 'oidc-provider';
 import { type TestEidAccount, testEidAccounts } from './accounts.js';
 
@@ -45,6 +45,10 @@ export interface TestOidcFaults {
   jwks?: 'down' | 'hang' | undefined;
   /** Userinfo answers with this `sub` instead of the logged-in user's. */
   userinfoSub?: string | undefined;
+  /** The token endpoint answers a truncated JSON body. */
+  tokenMalformed?: boolean | undefined;
+  /** The userinfo endpoint answers a truncated JSON body. */
+  userinfoMalformed?: boolean | undefined;
 }
 
 /** A relying party registered at the test provider. */
@@ -65,6 +69,8 @@ export interface SignTestTokenOptions {
   readonly key?: CryptoKey | Uint8Array;
   /** Seconds since the epoch used as "now" for default `iat`/`exp` (default: the clock). */
   readonly now?: number;
+  /** Sign these exact bytes as the payload instead of the claims (for malformed-payload tests). */
+  readonly rawPayload?: Uint8Array;
 }
 
 /** A running test provider. */
@@ -307,6 +313,13 @@ export async function startTestOidcProvider(
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks()));
       return;
     }
+    const malformed =
+      (url.pathname === testOidcPaths.token && faults.tokenMalformed) ||
+      (url.pathname === testOidcPaths.userinfo && faults.userinfoMalformed);
+    if (malformed) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token": "abc", "token_');
+      return;
+    }
     if (url.pathname === testOidcPaths.userinfo && faults.userinfoSub !== undefined) {
       const account = accounts[0];
       const body = { ...(account ? claimsOf(account) : {}), sub: faults.userinfoSub };
@@ -385,9 +398,11 @@ export async function startTestOidcProvider(
     };
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
     const header = { alg: 'RS256', kid: current.kid, typ: 'JWT', ...signOptions.header };
-    return new SignJWT(merged as JWTPayload)
-      .setProtectedHeader(header as { alg: string })
-      .sign(signOptions.key ?? current.privateKey);
+    const key = signOptions.key ?? current.privateKey;
+    if (signOptions.rawPayload) {
+      return new CompactSign(signOptions.rawPayload).setProtectedHeader(header as { alg: string }).sign(key);
+    }
+    return new SignJWT(merged as JWTPayload).setProtectedHeader(header as { alg: string }).sign(key);
   }
 
   async function rotateKeys(rotate: { retireOld?: boolean } = {}): Promise<string> {
