@@ -135,8 +135,9 @@ export function rotate(img: GreyImage, degrees: number, fill = 255): GreyImage {
   const t = (degrees * Math.PI) / 180;
   const cos = Math.cos(t);
   const sin = Math.sin(t);
-  const width = Math.ceil(Math.abs(img.width * cos) + Math.abs(img.height * sin));
-  const height = Math.ceil(Math.abs(img.width * sin) + Math.abs(img.height * cos));
+  // The tolerance keeps cos(90°) ≈ 6e-17 from growing a quarter-turned canvas by a pixel.
+  const width = Math.ceil(Math.abs(img.width * cos) + Math.abs(img.height * sin) - 1e-9);
+  const height = Math.ceil(Math.abs(img.width * sin) + Math.abs(img.height * cos) - 1e-9);
   const cx = img.width / 2;
   const cy = img.height / 2;
   const h: Homography = [
