@@ -47,8 +47,9 @@ function invalid(issues: ReturnType<typeof mapZodIssues>): never {
  * ```
  */
 export function cardDataToResident(card: CardData): ResidentRecord {
-  const parsed = CardData.safeParse(card, { reportInput: true });
-  if (!parsed.success) invalid(mapZodIssues(parsed.error));
+  const parsed = CardData.safeParse(card);
+  // On failure, parse again keeping the inputs so that absent fields read as missing.
+  if (!parsed.success) invalid(mapZodIssues(CardData.safeParse(card, { reportInput: true }).error!));
   const c = parsed.data;
   const canCuoc = c.cardKind === 'can-cuoc';
   const ethnicity = c.ethnicity === undefined ? undefined : findEthnicity(c.ethnicity);
@@ -82,7 +83,7 @@ export function cardDataToResident(card: CardData): ResidentRecord {
   };
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
   if (c.nationality !== undefined && record.nationality === undefined) record.nationality = c.nationality;
-  const resident = ResidentRecord.safeParse(record, { reportInput: true });
+  const resident = ResidentRecord.safeParse(record);
   if (!resident.success) invalid(mapZodIssues(resident.error));
   return resident.data;
 }

@@ -110,9 +110,12 @@ function warnings(record: ResidentRecord): Issue[] {
 export function validateResident(input: unknown, options: ValidateResidentOptions = {}): ResidentValidation {
   const dateIssues: Issue[] = [];
   const value = options.coerceDates ? coerceDates(input, dateIssues) : input;
-  const r = ResidentRecord.safeParse(value, { reportInput: true });
+  const r = ResidentRecord.safeParse(value);
   if (r.success && dateIssues.length === 0) return { success: true, data: r.data, issues: warnings(r.data) };
-  const mapped = r.success ? [] : mapZodIssues(r.error);
+  // Parse again with the inputs kept in the issues (slower, so only on failure): an absent
+  // field is then told from a mistyped one. The inputs are never copied into our issues.
+  const again = r.success ? r : ResidentRecord.safeParse(value, { reportInput: true });
+  const mapped = again.success ? [] : mapZodIssues(again.error);
   // A date string that could not be read was reported once already; drop zod's type error for it.
   const rest = mapped.filter((m) => !dateIssues.some((d) => samePath(d.path, m.path)));
   return { success: false, issues: [...dateIssues, ...rest] };

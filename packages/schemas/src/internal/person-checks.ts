@@ -3,7 +3,7 @@
  * the date of birth and sex, and dates that cannot be in the future or out of order.
  */
 import { comparePartialDates, type PartialDate, partialDateFromDate } from '@cancuoc/core';
-import { checkConsistency } from '@cancuoc/id-number';
+import { type ConsistencyFacts, checkConsistency } from '@cancuoc/id-number';
 import type { z } from 'zod';
 import { pushCodedIssue, pushForeignIssue } from './custom-issue.js';
 
@@ -57,10 +57,13 @@ export function checkPersonFacts(value: PersonFacts, payload: z.core.ParsePayloa
     pushCodedIssue(payload, 'ERR_SCHEMA_DATE_FUTURE', ['dateOfBirth']);
   if (typeof value.personalId !== 'string' || !TWELVE_DIGITS.test(value.personalId)) return;
   const sex = value.sex === 'male' || value.sex === 'female' ? value.sex : undefined;
-  const facts = {
-    ...(dateOfBirth ? { dateOfBirth } : {}),
-    ...(sex ? { sex } : {}),
-  };
+  const facts: ConsistencyFacts = dateOfBirth
+    ? sex
+      ? { dateOfBirth, sex }
+      : { dateOfBirth }
+    : sex
+      ? { sex }
+      : {};
   // One parse of the number per record: checkConsistency also reports an invalid number
   // (unassigned birth-place code, future birth year) at ['personalId'].
   for (const issue of checkConsistency(value.personalId, facts)) {
