@@ -2,6 +2,7 @@
  * `pnpm demo`: a tour of cancuoc on built-in synthetic data. No server to start, no network,
  * nothing left running. Each package adds its section here.
  */
+import { chipSection } from './sections/chip.js';
 import { coreSection } from './sections/core.js';
 import { eidSection } from './sections/eid.js';
 import { idNumberSection } from './sections/id-number.js';
@@ -16,6 +17,7 @@ const sections: Array<() => void | Promise<void>> = [
   qrSection,
   schemasSection,
   readerSection,
+  chipSection,
 ];
 
 for (const section of sections) await section();
