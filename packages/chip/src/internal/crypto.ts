@@ -129,7 +129,20 @@ export function resolveSignatureAlgorithm(
   throw fail('ERR_SOD_ALGORITHM', { oid });
 }
 
-const nativeKeys = new WeakMap<object, unknown>();
+// Native key objects by the key's bytes: the same DSC signs many cards, so its key is imported once.
+const nativeKeyCache = new Map<string, unknown>();
+const latin1 = new TextDecoder('latin1');
+
+function cachedNativeKey(id: Uint8Array, make: () => unknown): unknown {
+  const k = latin1.decode(id);
+  let key = nativeKeyCache.get(k);
+  if (key === undefined) {
+    key = make();
+    if (nativeKeyCache.size >= 256) nativeKeyCache.clear();
+    nativeKeyCache.set(k, key);
+  }
+  return key;
+}
 
 /** a < b for equal-length big-endian byte strings. */
 function lessThan(a: Uint8Array, b: Uint8Array): boolean {
@@ -155,14 +168,18 @@ export function rsaPublic(
     block.set(signature, block.length - signature.length);
     if (!lessThan(block, key.modulus) || block.every((b) => b === 0)) return undefined;
     try {
-      let k = nativeKeys.get(key);
-      if (!k) {
-        k = native.createPublicKey({
+      // Identity of the key: length of e (2 bytes) ‖ e ‖ n, unambiguous.
+      const id = new Uint8Array(2 + key.exponent.length + key.modulus.length);
+      id[0] = key.exponent.length >> 8;
+      id[1] = key.exponent.length & 0xff;
+      id.set(key.exponent, 2);
+      id.set(key.modulus, 2 + key.exponent.length);
+      const k = cachedNativeKey(id, () =>
+        native.createPublicKey({
           key: { kty: 'RSA', n: b64url(key.modulus), e: b64url(key.exponent) },
           format: 'jwk',
-        });
-        nativeKeys.set(key, k);
-      }
+        }),
+      );
       return new Uint8Array(
         native.publicDecrypt({ key: k, padding: native.constants.RSA_NO_PADDING }, block),
       );
@@ -309,12 +326,10 @@ export async function verifyEcdsaPlain(
   const native = nativeCrypto();
   if (native) {
     try {
-      let k = nativeKeys.get(key);
-      if (!k) {
-        // OpenSSL reads explicit-parameter keys (brainpool as the BSI data has them) natively.
-        k = native.createPublicKey({ key: key.spki, format: 'der', type: 'spki' });
-        nativeKeys.set(key, k);
-      }
+      // OpenSSL reads explicit-parameter keys (brainpool as the BSI data has them) natively.
+      const k = cachedNativeKey(key.spki, () =>
+        native.createPublicKey({ key: key.spki, format: 'der', type: 'spki' }),
+      );
       return native.verify(NODE_HASH[hash], data, { key: k, dsaEncoding: 'ieee-p1363' }, plain);
     } catch {
       // fall through to the portable paths
