@@ -69,6 +69,10 @@ const Plain = z.object({
   father: z.object({ fullName: z.string(), personalId: z.string().optional() }).optional(),
 });
 
+// The same records with the sex flipped and the name emptied: two issues each, mapped to
+// bilingual cancuoc issues.
+const badRecords = records.map((r) => ({ ...r, sex: r.sex === 'male' ? 'female' : 'male', fullName: '' }));
+
 for (const r of records) if (!ResidentRecord.safeParse(r).success) throw new Error('bench record invalid');
 
 let sink = 0;
@@ -80,6 +84,9 @@ bench
   })
   .add('validateResident (issues + warnings)', () => {
     sink += validateResident(records[i++ % 1000]).success ? 1 : 0;
+  })
+  .add('validateResident (invalid record: 2 bilingual issues)', () => {
+    sink += validateResident(badRecords[i++ % 1000]).issues.length;
   })
   .add('plain zod schema, same shape, no refinements', () => {
     sink += Plain.safeParse(records[i++ % 1000]).success ? 1 : 0;
