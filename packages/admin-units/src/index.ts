@@ -17,6 +17,8 @@ export { provincesBefore2025 } from './data/provinces-before-2025.js';
 export { provinceMerges, provincesFrom2025 } from './data/provinces-from-2025.js';
 /** Error codes of this package and their messages. */
 export { type AdminUnitsErrorCode, adminUnitsErrorMessages } from './errors.js';
+/** The province named in a free-text address. */
+export { findProvinceInText } from './find-province-in-text.js';
 /** The old provinces a province of the 34 was formed from. */
 export { getFormerProvinces } from './get-former-provinces.js';
 /** The province bearing a code on a date. */

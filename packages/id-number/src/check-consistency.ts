@@ -1,3 +1,4 @@
+import { findProvinceInText } from '@cancuoc/admin-units';
 import { createIssue, type Issue, isCancuocError, type PartialDate, parsePartialDate } from '@cancuoc/core';
 import { idNumberErrorMessages } from './errors.js';
 import { parsePersonalId, type Sex } from './parse-personal-id.js';
@@ -7,6 +8,11 @@ export interface ConsistencyFacts {
   /** Date of birth as ISO `yyyy-MM-dd`, any form `@cancuoc/core` parses (`dd/MM/yyyy`, `yyyy`…) or a partial date. */
   readonly dateOfBirth?: string | PartialDate;
   readonly sex?: Sex;
+  /**
+   * Place of birth registration (nơi đăng ký khai sinh) as free text, e.g. from a Căn cước card:
+   * the province it names is compared with the number's birth-place code.
+   */
+  readonly placeOfBirthRegistration?: string;
 }
 
 const SEX_VI: Record<Sex, string> = { male: 'Nam', female: 'Nữ' };
@@ -31,6 +37,10 @@ function issueOf(error: unknown, path: string[]): Issue {
  * - path `['dateOfBirth']`, code `ERR_ID_BIRTH_YEAR_MISMATCH` (or the `ERR_DATE_*` code of an
  *   unreadable date);
  * - path `['sex']`, code `ERR_ID_SEX_MISMATCH`;
+ * - path `['placeOfBirthRegistration']`, code `ERR_ID_BIRTH_PLACE_MISMATCH`, severity `warning`:
+ *   the text names a province that is not (and, after the 2025 merger, is not part of the same
+ *   province as) the one the number's first three digits stand for. A warning, because the text
+ *   is free-form and read by a heuristic (`findProvinceInText` of `@cancuoc/admin-units`);
  * - path `['personalId']` with the parse error's code when the number itself is invalid.
  *
  * @throws TypeError when `id` is not a string or `sex` is neither `'male'` nor `'female'`.
@@ -81,6 +91,21 @@ export function checkConsistency(id: string, facts: ConsistencyFacts): Issue[] {
         actualVi: SEX_VI[facts.sex],
       }),
     );
+  }
+  const place = facts.placeOfBirthRegistration;
+  if (typeof place === 'string' && decoded.birthPlace.kind === 'province') {
+    const named = findProvinceInText(place);
+    if (named !== undefined && named.code !== decoded.birthPlace.currentProvince.code) {
+      issues.push(
+        createIssue(
+          idNumberErrorMessages,
+          'ERR_ID_BIRTH_PLACE_MISMATCH',
+          ['placeOfBirthRegistration'],
+          { code: decoded.birthPlace.code, expected: decoded.birthPlace.name, actual: named.name },
+          'warning',
+        ),
+      );
+    }
   }
   return issues;
 }

@@ -10,6 +10,7 @@ export type IdNumberErrorCode =
   | 'ERR_ID_BIRTH_YEAR_FUTURE'
   | 'ERR_ID_BIRTH_YEAR_MISMATCH'
   | 'ERR_ID_SEX_MISMATCH'
+  | 'ERR_ID_BIRTH_PLACE_MISMATCH'
   | 'ERR_ID_LEGACY_ZERO'
   | 'ERR_ID_INSURANCE_FORMAT'
   | 'ERR_ID_INSURANCE_BENEFIT_LEVEL'
@@ -56,6 +57,10 @@ export const idNumberErrorMessages: ErrorCatalog<IdNumberErrorCode> = {
   ERR_ID_SEX_MISMATCH: {
     en: 'The ID number belongs to a {expected} holder, but the record says {actual}',
     vi: 'Số định danh là của người có giới tính {expectedVi}, nhưng hồ sơ ghi {actualVi}; hãy đối chiếu lại với thẻ',
+  },
+  ERR_ID_BIRTH_PLACE_MISMATCH: {
+    en: 'The ID number says the birth was registered in {expected} (code {code}), but the place of birth registration names {actual}',
+    vi: 'Số định danh cho biết nơi đăng ký khai sinh là {expected} (mã {code}), nhưng hồ sơ ghi {actual}; hãy đối chiếu lại với thẻ',
   },
   ERR_ID_LEGACY_ZERO: {
     en: 'An ID card (CMND) number cannot be all zeros',

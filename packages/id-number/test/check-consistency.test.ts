@@ -43,6 +43,35 @@ describe('checkConsistency', () => {
     ).toEqual(['dateOfBirth', 'sex']);
   });
 
+  it('warns when the place of birth registration names another province', () => {
+    const [issue, ...rest] = checkConsistency('024180012345', {
+      placeOfBirthRegistration: 'Xã A, Huyện B, Thành phố Hà Nội',
+    });
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({
+      path: ['placeOfBirthRegistration'],
+      code: 'ERR_ID_BIRTH_PLACE_MISMATCH',
+      severity: 'warning',
+      details: { code: '024', expected: 'Bắc Giang', actual: 'Hà Nội' },
+    });
+    expect(issue?.messageVi).toBe(
+      'Số định danh cho biết nơi đăng ký khai sinh là Bắc Giang (mã 024), nhưng hồ sơ ghi Hà Nội; hãy đối chiếu lại với thẻ',
+    );
+  });
+
+  it('accepts the registering province by its old name, its merged name, or no province at all', () => {
+    for (const place of [
+      'Xã Tân Dĩnh, Huyện Lạng Giang, Tỉnh Bắc Giang',
+      'Xã Tân Dĩnh, Tỉnh Bắc Ninh',
+      'Bệnh viện Đa khoa',
+      '',
+    ]) {
+      expect(checkConsistency('024180012345', { placeOfBirthRegistration: place }), place).toEqual([]);
+    }
+    // Births registered abroad are not checked against a text.
+    expect(checkConsistency('175099012345', { placeOfBirthRegistration: 'Hà Nội' })).toEqual([]);
+  });
+
   it('reports an unreadable date with the core date code', () => {
     const [issue] = checkConsistency('001098012345', { dateOfBirth: '31/02/1998' });
     expect(issue).toMatchObject({ path: ['dateOfBirth'], code: 'ERR_DATE_CALENDAR' });
