@@ -13,3 +13,5 @@ export {
   type EidSession,
   type EidSessionIdentity,
 } from './create-eid-handler.js';
+/** Hono middleware around the handler. */
+export { type HonoLikeContext, type HonoLikeMiddleware, toHonoMiddleware } from './to-hono-middleware.js';
