@@ -31,7 +31,6 @@ export type SchemasErrorCode =
   | 'ERR_SCHEMA_PROVINCE_UNKNOWN'
   | 'ERR_SCHEMA_DISTRICT_AFTER_2025'
   | 'ERR_SCHEMA_PROVINCE_NAME_MISMATCH'
-  | 'ERR_SCHEMA_PERSONAL_ID'
   | 'ERR_SCHEMA_UNKNOWN';
 
 /**
@@ -138,10 +137,6 @@ export const schemasErrorMessages: ErrorCatalog<SchemasErrorCode> = {
   ERR_SCHEMA_PROVINCE_NAME_MISMATCH: {
     en: 'The province name does not match the province code {code} ({expected}); check both',
     vi: 'Tên tỉnh/thành phố không khớp với mã tỉnh {code} ({expected}); hãy kiểm tra lại',
-  },
-  ERR_SCHEMA_PERSONAL_ID: {
-    en: 'The {field} is not a valid personal ID number',
-    vi: '{fieldVi} không phải là số định danh cá nhân hợp lệ',
   },
   ERR_SCHEMA_UNKNOWN: {
     en: 'The {field} is not valid',
