@@ -1,6 +1,7 @@
-import { getFormerProvinces, getProvince } from '@cancuoc/admin-units';
+import { findProvinceInText, getFormerProvinces, getProvince } from '@cancuoc/admin-units';
 import { maskId } from '@cancuoc/core';
 import {
+  checkConsistency,
   detectIdKind,
   parseInsuranceCode,
   parsePersonalId,
@@ -28,6 +29,17 @@ export function idNumberSection(): void {
         : `abroad: ${id.birthPlace.name}`;
     line(`ID ${maskId(value)}`, `${place}, ${id.sex}, born ${id.birthYear}`);
   }
+  line(
+    '"…Lạng Giang, Tỉnh Bắc Giang"',
+    `province today: ${findProvinceInText('Xã Tân Dĩnh, Huyện Lạng Giang, Tỉnh Bắc Giang')?.fullName}`,
+  );
+  const issues = checkConsistency('024180012345', {
+    dateOfBirth: '1981-03-02',
+    sex: 'female',
+    placeOfBirthRegistration: 'Thành phố Hà Nội',
+  });
+  for (const issue of issues)
+    line(`consistency: ${issue.path[0]}`.slice(0, 28), `${issue.severity} ${issue.code}: ${issue.messageVi}`);
   const rejected = safeParsePersonalId('003098012345');
   if (!rejected.success)
     line(`ID ${maskId('003098012345')}`, `${rejected.error.code}: ${rejected.error.messageVi}`);
