@@ -21,6 +21,7 @@ export type QrErrorCode =
   | 'ERR_QR_INSURANCE_FACILITY'
   | 'ERR_QR_UNKNOWN_KIND'
   | 'ERR_QR_REPLACEMENT_CHARACTER'
+  | 'ERR_QR_MOJIBAKE_REPAIRED'
   | 'ERR_QR_HEX_UNDECODED'
   | 'ERR_QR_IMAGE_INPUT'
   | 'ERR_QR_IMAGE_FORMAT'
@@ -93,6 +94,10 @@ export const qrErrorMessages: ErrorCatalog<QrErrorCode> = {
   ERR_QR_REPLACEMENT_CHARACTER: {
     en: 'The {label} contains "\ufffd": the scanner lost some accented letters; check the scanner is set to UTF-8',
     vi: 'Trường {labelVi} có ký tự "\ufffd": máy quét làm mất chữ có dấu; hãy đặt máy quét ở chế độ UTF-8',
+  },
+  ERR_QR_MOJIBAKE_REPAIRED: {
+    en: 'The {label} arrived in the wrong character set (UTF-8 read as Windows-1252) and was repaired; set the scanner to UTF-8',
+    vi: 'Trường {labelVi} bị đọc sai bảng mã (UTF-8 bị đọc thành Windows-1252) và đã được sửa lại; hãy đặt máy quét ở chế độ UTF-8',
   },
   ERR_QR_HEX_UNDECODED: {
     en: 'The {label} is not hex-encoded UTF-8 text; it is kept as it was read',

@@ -41,7 +41,8 @@ export interface CardQr {
   /** Fields after the seventh (Căn cước cards), verbatim. */
   readonly extra: readonly string[];
   /**
-   * Problems that did not stop parsing: replacement characters left by a scanner
+   * Problems that did not stop parsing: text repaired from the wrong character set
+   * (`ERR_QR_MOJIBAKE_REPAIRED`), replacement characters left by a scanner
    * (`ERR_QR_REPLACEMENT_CHARACTER`), and disagreements between the personal ID number and the
    * birth date or sex (`ERR_ID_BIRTH_YEAR_MISMATCH`, `ERR_ID_SEX_MISMATCH` from `@cancuoc/id-number`).
    */
@@ -115,7 +116,7 @@ function parseLegacyIdField(value: string): string | undefined {
  * ```
  */
 export function parseCardQr(text: string): CardQr {
-  const payload = cleanPayload(text, 'parseCardQr');
+  const { payload, repaired } = cleanPayload(text, 'parseCardQr');
   const fields = payload.split('|');
   if (fields.length < CARD_QR_FIELD_COUNT) {
     throw qrError('ERR_QR_FIELD_COUNT', { count: fields.length, expected: CARD_QR_FIELD_COUNT });
@@ -146,7 +147,7 @@ export function parseCardQr(text: string): CardQr {
   }
   const extra = fields.slice(CARD_QR_FIELD_COUNT);
 
-  const warnings: Issue[] = [];
+  const warnings: Issue[] = repaired ? [warning('ERR_QR_MOJIBAKE_REPAIRED', [], 'payload')] : [];
   fields.forEach((value, i) => {
     if (!hasReplacement(value)) return;
     const name = FIELD_NAMES[i];

@@ -8,7 +8,7 @@
  * years' continuous coverage | check field `<16 hex>-<4 digits>` (algorithm not public) |
  * new cards only: `4`, issuing place (hex) | `$`. Older cards stop after the issue date.
  */
-import { type Issue, normalizeText, type PartialDate, toSafe } from '@cancuoc/core';
+import { type Issue, type PartialDate, toSafe } from '@cancuoc/core';
 import { type InsuranceCode, safeParseInsuranceCode } from '@cancuoc/id-number';
 import { qrError } from './errors.js';
 import {
@@ -17,6 +17,7 @@ import {
   fieldDetails,
   hasReplacement,
   parseFieldDate,
+  tidy,
   warning,
 } from './internal/fields.js';
 import { decodeHexText } from './internal/hex-text.js';
@@ -104,7 +105,7 @@ function optional(value: string | undefined): string | undefined {
  * ```
  */
 export function parseInsuranceQr(text: string): InsuranceQr {
-  const payload = cleanPayload(text, 'parseInsuranceQr');
+  const { payload, repaired } = cleanPayload(text, 'parseInsuranceQr');
   const all = payload.split('|');
   if (all[all.length - 1]?.trim() !== '$') throw qrError('ERR_QR_INSURANCE_TERMINATOR');
   const fields = all.slice(0, -1);
@@ -112,12 +113,12 @@ export function parseInsuranceQr(text: string): InsuranceQr {
     throw qrError('ERR_QR_FIELD_COUNT', { count: fields.length, expected: MIN_FIELDS });
   }
   const at = (i: number): string => fields[i] ?? '';
-  const warnings: Issue[] = [];
+  const warnings: Issue[] = repaired ? [warning('ERR_QR_MOJIBAKE_REPAIRED', [], 'payload')] : [];
   const hexText = (value: string, field: FieldName): string => {
     const decoded = decodeHexText(value.trim());
-    if (decoded !== undefined) return normalizeText(decoded);
+    if (decoded !== undefined) return tidy(decoded);
     warnings.push(warning('ERR_QR_HEX_UNDECODED', [field], field));
-    return normalizeText(value);
+    return tidy(value);
   };
 
   const cardCode = at(0).trim().toUpperCase();
@@ -130,7 +131,7 @@ export function parseInsuranceQr(text: string): InsuranceQr {
   if (sexCode !== '1' && sexCode !== '2') throw qrError('ERR_QR_SEX', { expected: '1 / 2' });
   const sex: Sex = sexCode === '1' ? 'male' : 'female';
   const addressRaw = optional(at(4));
-  const facilityText = normalizeText(at(5));
+  const facilityText = tidy(at(5));
   const facility = /^(\d{2})\s*-\s*([0-9A-Z]{3})$/i.exec(facilityText);
   if (!facility)
     warnings.push(warning('ERR_QR_INSURANCE_FACILITY', ['primaryCareFacility'], 'primaryCareFacility'));
@@ -179,7 +180,7 @@ export function parseInsuranceQr(text: string): InsuranceQr {
     ...(field11 === undefined ? {} : { field11 }),
     ...(fiveYearDate === undefined ? {} : { fiveYearDate }),
     ...(checkField === undefined ? {} : { checkField }),
-    ...(issuingPlace === undefined ? {} : { issuingPlace: normalizeText(issuingPlace) }),
+    ...(issuingPlace === undefined ? {} : { issuingPlace: tidy(issuingPlace) }),
     extra,
     warnings,
   };

@@ -74,6 +74,31 @@ describe('card QR properties', () => {
     );
   });
 
+  it('reads a payload garbled into Windows-1252 as the original', () => {
+    const cp1252 = new TextDecoder('windows-1252');
+    fc.assert(
+      fc.property(record, (x) => {
+        const text = formatCardQr(x);
+        const garbled = cp1252.decode(new TextEncoder().encode(text));
+        const { warnings: _a, ...repaired } = parseCardQr(garbled);
+        const { warnings: _b, ...original } = parseCardQr(text);
+        expect(repaired).toEqual(original);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never mistakes genuine text for mojibake', () => {
+    fc.assert(
+      fc.property(record, (x) => {
+        expect(parseCardQr(formatCardQr(x)).warnings.map((w) => w.code)).not.toContain(
+          'ERR_QR_MOJIBAKE_REPAIRED',
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never throws anything but a CancuocError for an arbitrary string', () => {
     fc.assert(
       fc.property(

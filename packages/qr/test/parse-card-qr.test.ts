@@ -181,6 +181,27 @@ describe('parseCardQr', () => {
     ]);
   });
 
+  it('repairs UTF-8 that a scanner read as Windows-1252, with a warning', () => {
+    for (const text of [PUBLISHED.pytest, PUBLISHED.withOldId12, PUBLISHED.hcm]) {
+      const mojibake = new TextDecoder('windows-1252').decode(new TextEncoder().encode(text));
+      expect(mojibake).not.toBe(text);
+      const qr = parseCardQr(mojibake);
+      const { warnings, ...fields } = qr;
+      const { warnings: cleanWarnings, ...expected } = parseCardQr(text);
+      expect(fields).toEqual(expected);
+      expect(warnings.map((w) => [w.code, w.path])[0]).toEqual(['ERR_QR_MOJIBAKE_REPAIRED', []]);
+      expect(warnings.slice(1)).toEqual(cleanWarnings);
+    }
+  });
+
+  it('leaves genuine Vietnamese text alone, including letters of Latin-1', () => {
+    for (const name of ['ÂU THỊ Ã', 'Tâm Ánh Ê', 'NGÔ ĐÌNH Ý', 'Â€ÂÃ']) {
+      const qr = parseCardQr(`001098012345||${name}|15081998|Nam|Hà Nội|25052021`);
+      expect(qr.fullName).toBe(name);
+      expect(qr.warnings.map((w) => w.code)).not.toContain('ERR_QR_MOJIBAKE_REPAIRED');
+    }
+  });
+
   it('answers every hostile string with a result or a CancuocError', () => {
     for (const text of hostileStrings) {
       try {

@@ -4,12 +4,14 @@
  */
 import { createIssue, type Issue, isCalendarDate, normalizeText, type PartialDate } from '@cancuoc/core';
 import { type QrErrorCode, qrError, qrErrorMessages } from '../errors.js';
+import { repairMojibake } from './mojibake.js';
 
 /** Longest payload accepted: a card QR holds well under 1 kB, a version-40 QR at most 7089 characters. */
 export const MAX_PAYLOAD_LENGTH = 8192;
 
 /** English and Vietnamese labels of every field a QR codec reports on. */
 export const LABELS = {
+  payload: ['QR text', 'nội dung mã QR'],
   personalId: ['personal ID number', 'số định danh cá nhân'],
   legacyId: ['old ID number', 'số CMND cũ'],
   fullName: ['full name', 'họ và tên'],
@@ -58,19 +60,20 @@ const isEdge = (c: number): boolean =>
  * surrounding whitespace, CR/LF and a leading label, and NFC-normalises it (NFD input from
  * some keyboard-wedge scanners and macOS).
  */
-export function cleanPayload(text: unknown, fn: string): string {
+export function cleanPayload(text: unknown, fn: string): { payload: string; repaired: boolean } {
   if (typeof text !== 'string') throw new TypeError(`${fn} expects a string`);
   if (text.length > MAX_PAYLOAD_LENGTH) {
     throw qrError('ERR_QR_TOO_LONG', { length: text.length, max: MAX_PAYLOAD_LENGTH });
   }
-  let cleaned = text.normalize('NFC');
+  const repaired = repairMojibake(text);
+  let cleaned = (repaired ?? text).normalize('NFC');
   if (isEdge(cleaned.charCodeAt(0)) || isEdge(cleaned.charCodeAt(cleaned.length - 1))) {
     cleaned = cleaned.replace(EDGE_RE, '');
   }
   // Payloads start with a digit (card QR) or a capital letter (BHYT); only others may carry a label.
   if (cleaned !== '' && !isDigit(cleaned.charCodeAt(0))) cleaned = cleaned.replace(LABEL_PREFIX_RE, '');
   if (cleaned === '') throw qrError('ERR_QR_EMPTY');
-  return cleaned;
+  return { payload: cleaned, repaired: repaired !== undefined };
 }
 
 const MIN_YEAR = 1850;
