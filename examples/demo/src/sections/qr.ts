@@ -44,6 +44,13 @@ export async function qrSection(): Promise<void> {
   const scanned = parseCardQr(mangled);
   line('mangled scan', `${scanned.sex}; warnings: ${scanned.warnings.map((w) => w.code).join(', ')}`);
   line('  for the front desk', scanned.warnings[0]?.messageVi);
+  // A serial reader set to Windows-1252: every accented letter arrives as two or three symbols.
+  const garbled = new TextDecoder('windows-1252').decode(new TextEncoder().encode(cardText));
+  const repaired = parseCardQr(garbled);
+  line(
+    'Windows-1252 scan',
+    `${garbled.split('|')[2]} → ${repaired.fullName} (${repaired.warnings[0]?.code})`,
+  );
   // The ID says a woman born in 1998; a QR saying 1999 is parsed and flagged.
   const mismatch = parseCardQr(cardText.replace('15081998', '15081999'));
   line('ID vs birth year', mismatch.warnings.map((w) => `${w.code} at ${w.path.join('.')}`).join('; '));
