@@ -7,7 +7,7 @@
  * province and 3 characters, e.g. `01C54`). Newer cards print only the 10-digit social insurance number. Sources: reference notes cccd-formats.md §5.1 (hospital software and the
  * card QR samples).
  */
-import { getProvince } from '@cancuoc/admin-units';
+import { provincesBefore2025 } from '@cancuoc/admin-units';
 import { type Result, toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { cleanInput, INSURANCE, isDigits, lengthError } from './internal/input.js';
@@ -43,6 +43,8 @@ export interface SocialInsuranceNumber {
   readonly socialInsuranceNumber: string;
 }
 
+// The card's province is a GSO code of the 63 (the 34 of 1 July 2025 are all among them).
+const provinceCodes: ReadonlySet<string> = new Set(provincesBefore2025.map((p) => p.code));
 const PLAIN_RE = /^(?:[0-9A-Z]{10}|[0-9A-Z]{15}|[0-9A-Z]{20})$/;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -56,8 +58,7 @@ function parseCard(value: string): InsuranceCode {
   }
   if (level < 1 || level > 5) throw fail('ERR_ID_INSURANCE_BENEFIT_LEVEL', { level });
   const provinceCode = value.slice(3, 5);
-  // The card's province is a code of the 63 (or of the 34, all of which are among the 63).
-  if (getProvince(provinceCode, { date: '2025-06-30' }) === undefined) {
+  if (!provinceCodes.has(provinceCode)) {
     throw fail('ERR_ID_INSURANCE_PROVINCE', { code: provinceCode });
   }
   const card = {
