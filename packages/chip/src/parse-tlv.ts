@@ -34,6 +34,31 @@ export interface ParseTlvOptions {
 
 const DEFAULT_MAX_DEPTH = 32;
 
+/** A node whose `value` and `raw` views are made on first use (parsers touch few of them). */
+class Node implements TlvNode {
+  private _value: Uint8Array | undefined;
+  private _raw: Uint8Array | undefined;
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly tag: number,
+    readonly constructed: boolean,
+    readonly offset: number,
+    readonly headerLength: number,
+    readonly indefinite: boolean,
+    private readonly valueEnd: number,
+    /** Offset just past the element (after the end-of-contents octets if indefinite). */
+    readonly end: number,
+  ) {}
+  get value(): Uint8Array {
+    this._value ??= this.bytes.subarray(this.offset + this.headerLength, this.valueEnd);
+    return this._value;
+  }
+  get raw(): Uint8Array {
+    this._raw ??= this.bytes.subarray(this.offset, this.end);
+    return this._raw;
+  }
+}
+
 /** Reads one element at `offset` of `bytes`; lengths are checked against the buffer before use. */
 export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DEPTH, depth = 0): TlvNode {
   if (depth > maxDepth) throw fail('ERR_TLV_DEPTH', { maxDepth });
@@ -68,19 +93,11 @@ export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DE
     for (;;) {
       if (cursor + 1 < bytes.length && bytes[cursor] === 0 && bytes[cursor + 1] === 0) break;
       if (cursor >= bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset: cursor });
-      const child = readTlv(bytes, cursor, maxDepth, depth + 1);
-      cursor = child.offset + child.raw.length;
+      const child = readTlv(bytes, cursor, maxDepth, depth + 1) as Node;
+      cursor = child.end;
     }
     if (cursor + 2 > bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset: cursor });
-    return {
-      tag,
-      constructed,
-      offset: start,
-      headerLength: valueStart - start,
-      indefinite: true,
-      value: bytes.subarray(valueStart, cursor),
-      raw: bytes.subarray(start, cursor + 2),
-    };
+    return new Node(bytes, tag, constructed, start, valueStart - start, true, cursor, cursor + 2);
   } else {
     const n = lb & 0x7f;
     // Lengths above 4 bytes cannot describe data an ID chip holds.
@@ -90,15 +107,7 @@ export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DE
     for (let i = 0; i < n; i++) length = length * 256 + bytes[offset++]!;
   }
   if (length > bytes.length - offset) throw fail('ERR_TLV_TRUNCATED', { offset: bytes.length });
-  return {
-    tag,
-    constructed,
-    offset: start,
-    headerLength: offset - start,
-    indefinite: false,
-    value: bytes.subarray(offset, offset + length),
-    raw: bytes.subarray(start, offset + length),
-  };
+  return new Node(bytes, tag, constructed, start, offset - start, false, offset + length, offset + length);
 }
 
 /**
@@ -113,8 +122,8 @@ export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DE
  */
 export function parseTlv(bytes: Uint8Array, options: ParseTlvOptions = {}): TlvNode {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseTlv expects a Uint8Array');
-  const node = readTlv(bytes, 0, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-  const rest = bytes.length - node.raw.length;
+  const node = readTlv(bytes, 0, options.maxDepth ?? DEFAULT_MAX_DEPTH) as Node;
+  const rest = bytes.length - node.end;
   if (rest > 0 && !options.allowTrailing) throw fail('ERR_TLV_TRAILING', { count: rest });
   return node;
 }
@@ -132,9 +141,9 @@ export function tlvChildren(node: TlvNode | Uint8Array, maxDepth = DEFAULT_MAX_D
   const out: TlvNode[] = [];
   let offset = 0;
   while (offset < value.length) {
-    const child = readTlv(value, offset, maxDepth);
+    const child = readTlv(value, offset, maxDepth) as Node;
     out.push(child);
-    offset += child.raw.length;
+    offset = child.end;
   }
   return out;
 }

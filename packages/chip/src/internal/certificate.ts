@@ -118,8 +118,9 @@ const hex = (b: Uint8Array) =>
  */
 export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
   try {
+    // Nodes handed in come from a structure the caller has already walked (CMS, master lists).
     const node = input instanceof Uint8Array ? readTlv(input) : input;
-    walkTlv(node, 24);
+    if (input instanceof Uint8Array) walkTlv(node, 24);
     const [tbsNode, algNode, sigNode] = tlvChildren(expectTag(node, TAG.SEQUENCE, 'certificate'));
     const tbs = tlvChildren(expectTag(tbsNode, TAG.SEQUENCE, 'TBSCertificate'));
     let i = 0;

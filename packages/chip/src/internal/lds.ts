@@ -24,9 +24,10 @@ export const DG_TAGS: Readonly<Record<number, number>> = {
 };
 
 /** The data group number a file tag stands for, or undefined. */
+const DG_OF_TAG = new Map(Object.entries(DG_TAGS).map(([dg, t]) => [t, Number(dg)]));
+
 export function dataGroupOfTag(tag: number): number | undefined {
-  for (const [dg, t] of Object.entries(DG_TAGS)) if (t === tag) return Number(dg);
-  return undefined;
+  return DG_OF_TAG.get(tag);
 }
 
 /**
