@@ -77,8 +77,14 @@ function isRawImage(input: unknown): input is RawImage {
   );
 }
 
-/** RGBA pixels zxing reads (it converts them to grey itself). */
-function toRgba(image: RawImage): { data: Uint8ClampedArray; width: number; height: number } {
+/**
+ * What zxing reads for raw pixels: RGBA as an `ImageData`-like object; grey and RGB wrapped in a
+ * binary PGM/PPM header (a few bytes), which zxing's image loader reads without the 4× RGBA
+ * expansion and conversion back to grey.
+ */
+function toZxingInput(
+  image: RawImage,
+): Uint8Array | { data: Uint8ClampedArray; width: number; height: number } {
   const { data, width, height } = image;
   if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
     throw qrError('ERR_QR_IMAGE_INPUT', { reason: 'data must be a Uint8Array or Uint8ClampedArray' });
@@ -109,15 +115,12 @@ function toRgba(image: RawImage): { data: Uint8ClampedArray; width: number; heig
         : new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
     return { data: rgba, width, height };
   }
-  const out = new Uint8ClampedArray(pixels * 4);
-  for (let i = 0, j = 0; i < pixels; i++, j += channels) {
-    const r = data[j]!;
-    out[4 * i] = r;
-    out[4 * i + 1] = channels === 1 ? r : data[j + 1]!;
-    out[4 * i + 2] = channels === 1 ? r : data[j + 2]!;
-    out[4 * i + 3] = 255;
-  }
-  return { data: out, width, height };
+  // Netpbm binary formats: P5 (grey) and P6 (RGB), maximum value 255.
+  const header = new TextEncoder().encode(`${channels === 1 ? 'P5' : 'P6'}\n${width} ${height}\n255\n`);
+  const file = new Uint8Array(header.length + data.length);
+  file.set(header);
+  file.set(data, header.length);
+  return file;
 }
 
 function toDecoded(r: ReadResult): DecodedQr {
@@ -162,13 +165,18 @@ export async function decodeQrImage(
   options: DecodeQrImageOptions = {},
 ): Promise<DecodedQr[]> {
   let source: Uint8Array | { data: Uint8ClampedArray; width: number; height: number };
+  let raw = false;
   if (input instanceof Uint8Array) source = input;
   else if (input instanceof ArrayBuffer) source = new Uint8Array(input);
   else if (typeof Blob !== 'undefined' && input instanceof Blob)
     source = new Uint8Array(await input.arrayBuffer());
-  else if (isRawImage(input)) source = toRgba(input);
-  else throw new TypeError('decodeQrImage expects image bytes, a Blob, ImageData or { data, width, height }');
-  if (source instanceof Uint8Array && !isKnownImageFormat(source)) throw qrError('ERR_QR_IMAGE_FORMAT');
+  else if (isRawImage(input)) {
+    source = toZxingInput(input);
+    raw = true;
+  } else
+    throw new TypeError('decodeQrImage expects image bytes, a Blob, ImageData or { data, width, height }');
+  if (!raw && source instanceof Uint8Array && !isKnownImageFormat(source))
+    throw qrError('ERR_QR_IMAGE_FORMAT');
 
   await ensureZxing();
   const tryHarder = options.tryHarder ?? true;
