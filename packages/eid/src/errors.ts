@@ -32,7 +32,14 @@ export type EidErrorCode =
   | 'ERR_EID_TIMEOUT'
   | 'ERR_EID_SESSION';
 
-/** English and Vietnamese messages of every {@link EidErrorCode}. */
+/**
+ * English and Vietnamese messages of every {@link EidErrorCode}.
+ *
+ * @example
+ * ```ts
+ * eidErrorMessages.ERR_EID_EXPIRED.vi // 'Mã xác thực đã hết hạn, vui lòng đăng nhập lại'
+ * ```
+ */
 export const eidErrorMessages: ErrorCatalog<EidErrorCode> = {
   ERR_EID_TOKEN_FORMAT: {
     en: 'The e-ID token is not a well-formed signed JWT ({reason})',

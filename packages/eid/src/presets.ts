@@ -39,7 +39,15 @@ const WSO2_PATHS = {
   endSession: '/oidc/logout',
 } as const;
 
-/** The national e-ID login servers found in agencies' public code. */
+/**
+ * The national e-ID login servers found in agencies' public code.
+ *
+ * @example
+ * ```ts
+ * eidProviders.dvcqg.baseUrl + eidProviders.dvcqg.paths.authorization
+ * // 'https://xacthuc.dichvucong.gov.vn/oauth2/authorize'
+ * ```
+ */
 export const eidProviders: Readonly<Record<EidProviderName, EidProviderPreset>> = {
   // Cổng Dịch vụ công quốc gia SSO; WSO2 writes `<base>/oauth2/token` as the token issuer.
   dvcqg: {

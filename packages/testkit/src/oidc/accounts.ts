@@ -23,6 +23,12 @@ export interface TestEidAccount {
  * Two synthetic citizens: a man born 1999 in Hà Nội (province code 001) and a woman born 2001
  * in Hồ Chí Minh City (079). Their ID numbers encode province, century and sex, birth year as
  * the real ones do; the last six digits are made up.
+ *
+ * @example
+ * ```ts
+ * const op = await startTestOidcProvider();
+ * await browser.follow(url, { account: testEidAccounts[1].sub }); // log in as Trần Thị Mẫu
+ * ```
  */
 export const testEidAccounts: readonly TestEidAccount[] = [
   {

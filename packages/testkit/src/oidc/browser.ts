@@ -27,7 +27,16 @@ export interface FollowResult {
   readonly visited: readonly string[];
 }
 
-/** A cookie-keeping, redirect-following HTTP client for login flows in tests. */
+/**
+ * A cookie-keeping, redirect-following HTTP client for login flows in tests.
+ *
+ * @example
+ * ```ts
+ * const browser = new TestBrowser();
+ * const { url } = await browser.follow(authorizationUrl, { account: testEidAccounts[0].sub, stopAt: (u) => u.pathname === '/callback' });
+ * url.searchParams.get('code');
+ * ```
+ */
 export class TestBrowser {
   private readonly jar = new Map<string, Map<string, string>>();
 
