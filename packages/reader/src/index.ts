@@ -26,6 +26,8 @@ export {
 } from './apdu.js';
 /** Error codes of the reader and their English and Vietnamese messages. */
 export { type ReaderErrorCode, readerErrorMessages } from './errors.js';
+/** A source of random bytes (only tests replaying transcripts pass one to `readCard`). */
+export type { RandomSource } from './internal/random.js';
 /** Read a card end to end: PACE or BAC, chip and active authentication, every file. */
 export {
   type AuthenticationStatus,

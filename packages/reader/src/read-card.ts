@@ -22,7 +22,7 @@ import {
 } from './internal/files.js';
 import { isSupportedPace, performPace } from './internal/pace.js';
 import { type RandomSource, secureRandom } from './internal/random.js';
-import { type ReadProgress, type ReadState, readFile } from './internal/read-file.js';
+import { type ReadState, readFile } from './internal/read-file.js';
 import { SecureMessaging } from './internal/secure-messaging.js';
 import { cardAccessPaceInfos, type PaceInfo, readDg14, readDg15 } from './internal/security-infos.js';
 import { statusError } from './internal/status.js';
@@ -30,7 +30,12 @@ import { readTlv, readTlvs } from './internal/tlv.js';
 import type { Transport } from './transport.js';
 
 /** Progress of one file, for a progress bar: `bytesRead` of `totalBytes` of `file` (`DG2` …). */
-export type ReadCardProgress = ReadProgress;
+export interface ReadCardProgress {
+  /** `EF.COM`, `DG1`, `DG2`, … `EF.SOD`. */
+  readonly file: string;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+}
 
 /** Options of {@link readCard}. */
 export interface ReadCardOptions {
