@@ -59,6 +59,40 @@ export const CommuneRef = unit(5);
 /** `{ code?: string; name: string }`. */
 export type CommuneRef = z.infer<typeof CommuneRef>;
 
+/** The fields of an address, shared by {@link Address} and `createAddressSchema`. */
+export function addressShape() {
+  return z.object({
+    text: textField(500).optional(),
+    street: textField(200).optional(),
+    commune: CommuneRef.optional(),
+    district: DistrictRef.optional(),
+    province: ProvinceRef.optional(),
+    country: CountryCode.optional(),
+  });
+}
+
+type AddressValue = z.infer<ReturnType<typeof addressShape>>;
+
+/**
+ * The checks every address gets: something in it (`ERR_SCHEMA_ADDRESS_EMPTY`). Returns the
+ * province code when it is well formed, for the province checks that follow.
+ */
+export function checkAddressBasics(payload: z.core.ParsePayload<AddressValue>): string | undefined {
+  const a = payload.value;
+  if (
+    a.text === undefined &&
+    a.street === undefined &&
+    a.commune === undefined &&
+    a.district === undefined &&
+    a.province === undefined
+  ) {
+    pushCodedIssue(payload, 'ERR_SCHEMA_ADDRESS_EMPTY', []);
+  }
+  const code = a.province?.code;
+  // A malformed code is reported by its regex alone.
+  return code !== undefined && /^\d{2}$/.test(code) ? code : undefined;
+}
+
 /**
  * An address (địa chỉ): `text` is the line as printed on a card or typed by a person; `street`
  * the house number and street; `commune`, `district` (before 1 July 2025 only) and `province`
@@ -76,40 +110,21 @@ export type CommuneRef = z.infer<typeof CommuneRef>;
  * Address.parse({ text: 'Thôn 3, xã Ea Tu, TP. Buôn Ma Thuột, Đắk Lắk' });
  * ```
  */
-export const Address = z
-  .object({
-    text: textField(500).optional(),
-    street: textField(200).optional(),
-    commune: CommuneRef.optional(),
-    district: DistrictRef.optional(),
-    province: ProvinceRef.optional(),
-    country: CountryCode.optional(),
-  })
-  .check((payload) => {
-    const a = payload.value;
-    if (
-      a.text === undefined &&
-      a.street === undefined &&
-      a.commune === undefined &&
-      a.district === undefined &&
-      a.province === undefined
-    ) {
-      pushCodedIssue(payload, 'ERR_SCHEMA_ADDRESS_EMPTY', []);
-    }
-    const code = a.province?.code;
-    // A malformed code is reported by its regex alone.
-    if (code === undefined || !/^\d{2}$/.test(code)) return;
-    if (!isKnownProvinceCode(code)) {
-      pushCodedIssue(payload, 'ERR_SCHEMA_PROVINCE_UNKNOWN', ['province', 'code'], { code });
-    } else if (
-      a.district !== undefined &&
-      isMergedProvince(code) &&
-      provinceNameEra(code, a.province!.name) === 'after'
-    ) {
-      // A district with a province as it is named after the merger: districts were abolished
-      // on 1 July 2025 (Resolution 202/2025/QH15), so the address mixes the two schemes.
-      pushCodedIssue(payload, 'ERR_SCHEMA_DISTRICT_AFTER_2025', ['district'], { code });
-    }
-  });
+export const Address = addressShape().check((payload) => {
+  const a = payload.value;
+  const code = checkAddressBasics(payload);
+  if (code === undefined) return;
+  if (!isKnownProvinceCode(code)) {
+    pushCodedIssue(payload, 'ERR_SCHEMA_PROVINCE_UNKNOWN', ['province', 'code'], { code });
+  } else if (
+    a.district !== undefined &&
+    isMergedProvince(code) &&
+    provinceNameEra(code, a.province!.name) === 'after'
+  ) {
+    // A district with a province as it is named after the merger: districts were abolished
+    // on 1 July 2025 (Resolution 202/2025/QH15), so the address mixes the two schemes.
+    pushCodedIssue(payload, 'ERR_SCHEMA_DISTRICT_AFTER_2025', ['district'], { code });
+  }
+});
 /** An address; see {@link Address}. */
 export type Address = z.infer<typeof Address>;

@@ -30,6 +30,9 @@ export type SchemasErrorCode =
   | 'ERR_SCHEMA_ADDRESS_EMPTY'
   | 'ERR_SCHEMA_PROVINCE_UNKNOWN'
   | 'ERR_SCHEMA_DISTRICT_AFTER_2025'
+  | 'ERR_SCHEMA_PROVINCE_MERGED'
+  | 'ERR_SCHEMA_COMMUNE_UNKNOWN'
+  | 'ERR_SCHEMA_COMMUNE_PROVINCE_MISMATCH'
   | 'ERR_SCHEMA_PROVINCE_NAME_MISMATCH'
   | 'ERR_SCHEMA_UNKNOWN';
 
@@ -131,8 +134,20 @@ export const schemasErrorMessages: ErrorCatalog<SchemasErrorCode> = {
     vi: 'Mã tỉnh/thành phố {code} không có trong danh mục của Tổng cục Thống kê',
   },
   ERR_SCHEMA_DISTRICT_AFTER_2025: {
-    en: 'The province {code} is named as it is after 1 July 2025, when districts were abolished, but the address has a district',
-    vi: 'Tỉnh/thành phố mã {code} được ghi theo tên sau ngày 01/07/2025, khi đã bỏ cấp huyện, nhưng địa chỉ lại có quận/huyện',
+    en: 'The address has a district, but it follows the units in force from 1 July 2025, when districts were abolished (province {code})',
+    vi: 'Địa chỉ có quận/huyện, nhưng lại theo đơn vị hành chính từ ngày 01/07/2025, khi đã bỏ cấp huyện (tỉnh/thành phố mã {code})',
+  },
+  ERR_SCHEMA_PROVINCE_MERGED: {
+    en: 'The province code {code} is no longer in force: since 1 July 2025 it is part of {successor} (code {successorCode})',
+    vi: 'Mã tỉnh {code} không còn hiệu lực: từ ngày 01/07/2025 đã hợp nhất vào {successor} (mã {successorCode})',
+  },
+  ERR_SCHEMA_COMMUNE_UNKNOWN: {
+    en: 'The commune code {code} is not in the commune list',
+    vi: 'Mã xã/phường {code} không có trong danh mục xã/phường',
+  },
+  ERR_SCHEMA_COMMUNE_PROVINCE_MISMATCH: {
+    en: 'The commune {code} belongs to the province with code {expected}, not {provinceCode}',
+    vi: 'Xã/phường mã {code} thuộc tỉnh/thành phố mã {expected}, không phải mã {provinceCode}',
   },
   ERR_SCHEMA_PROVINCE_NAME_MISMATCH: {
     en: 'The province name does not match the province code {code} ({expected}); check both',

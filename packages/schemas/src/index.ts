@@ -13,6 +13,8 @@ export { Address, CommuneRef, DistrictRef, ProvinceRef } from './address.js';
 export { CardData, CardDataSource, CardKind } from './card-data.js';
 /** Card data → resident record. */
 export { cardDataToResident } from './card-data-to-resident.js';
+/** Addresses held to the units in force on a date. */
+export { type AddressSchemaOptions, createAddressSchema } from './create-address-schema.js';
 /** Error and issue codes with their English and Vietnamese messages. */
 export { type SchemasErrorCode, schemasErrorMessages } from './errors.js';
 /** Ethnicity (dân tộc): the 54 GSO codes. */

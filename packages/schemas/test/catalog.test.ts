@@ -1,12 +1,31 @@
+import { createCommuneIndex, parseCommuneList } from '@cancuoc/admin-units';
+import type { Issue } from '@cancuoc/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { mapZodIssues, type SchemasErrorCode, schemasErrorMessages, validateResident } from '../src/index.js';
+import {
+  createAddressSchema,
+  mapZodIssues,
+  type SchemasErrorCode,
+  schemasErrorMessages,
+  validateResident,
+} from '../src/index.js';
 import { goodResident } from './fixtures.js';
 
+const communes = createCommuneIndex(
+  parseCommuneList([{ code: '00004', name: 'Phường Ba Đình', provinceCode: '01' }]),
+);
+const CurrentAddress = createAddressSchema({ date: '2025-08-01', communes });
+const address = (value: unknown): Issue[] => {
+  const r = CurrentAddress.safeParse(value);
+  return r.success ? [] : mapZodIssues(r.error);
+};
+const resident = (value: unknown): Issue[] => validateResident(value, { coerceDates: true }).issues;
+
 // One bad input per code: proves each code is reachable and that its messages are filled in.
+type Example = (() => Issue[]) | Record<string, unknown>;
 const EXAMPLES: Record<
   Exclude<SchemasErrorCode, 'ERR_SCHEMA_INVALID' | 'ERR_SCHEMA_UNKNOWN' | 'ERR_SCHEMA_TOO_SHORT'>,
-  unknown
+  Example
 > = {
   ERR_SCHEMA_REQUIRED: { ...goodResident, fullName: undefined },
   ERR_SCHEMA_TYPE: { ...goodResident, fullName: 42 },
@@ -44,6 +63,14 @@ const EXAMPLES: Record<
     ...goodResident,
     currentResidence: { province: { code: '24', name: 'Hà Nội' } },
   },
+  ERR_SCHEMA_PROVINCE_MERGED: () => address({ province: { code: '27', name: 'Bắc Ninh' } }),
+  ERR_SCHEMA_COMMUNE_UNKNOWN: () =>
+    address({ commune: { code: '99999', name: 'Xã A' }, province: { code: '01', name: 'Hà Nội' } }),
+  ERR_SCHEMA_COMMUNE_PROVINCE_MISMATCH: () =>
+    address({
+      commune: { code: '00004', name: 'Phường Ba Đình' },
+      province: { code: '79', name: 'Hồ Chí Minh' },
+    }),
 };
 
 describe('the error catalogue', () => {
@@ -56,11 +83,11 @@ describe('the error catalogue', () => {
     }
   });
 
-  for (const [code, input] of Object.entries(EXAMPLES)) {
+  for (const [code, example] of Object.entries(EXAMPLES)) {
     it(`produces ${code} with every placeholder filled`, () => {
-      const r = validateResident(input, { coerceDates: true });
-      const issue = r.issues.find((i) => i.code === code);
-      expect(issue, JSON.stringify(r.issues.map((i) => i.code))).toBeDefined();
+      const issues = typeof example === 'function' ? example() : resident(example);
+      const issue = issues.find((i) => i.code === code);
+      expect(issue, JSON.stringify(issues.map((i) => i.code))).toBeDefined();
       expect(issue!.message).not.toMatch(/\{\w+\}/);
       expect(issue!.messageVi).not.toMatch(/\{\w+\}/);
       expect(issue!.messageVi[0]).toBe(issue!.messageVi[0]!.toUpperCase());
