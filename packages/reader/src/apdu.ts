@@ -25,7 +25,14 @@ export interface FormatCommandApduOptions {
   readonly extended?: boolean;
 }
 
-/** Whether a command needs extended length fields (data over 255 bytes or Le over 256). */
+/**
+ * Whether a command needs extended length fields (data over 255 bytes or Le over 256).
+ *
+ * @example
+ * ```ts
+ * needsExtendedLength({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 1024 }); // true
+ * ```
+ */
 export function needsExtendedLength(command: CommandApdu): boolean {
   return (command.data?.length ?? 0) > 255 || (command.le ?? 0) > 256;
 }
@@ -128,7 +135,14 @@ export function parseResponseApdu(bytes: Uint8Array): ResponseApdu {
   return { data: bytes.slice(0, n - 2), sw: ((bytes[n - 2] as number) << 8) | (bytes[n - 1] as number) };
 }
 
-/** Encodes a response APDU (data then status word). */
+/**
+ * Encodes a response APDU (data then status word), as a card or a simulator sends it.
+ *
+ * @example
+ * ```ts
+ * formatResponseApdu({ data: Uint8Array.of(0x60, 0x14), sw: 0x9000 }); // 60 14 90 00
+ * ```
+ */
 export function formatResponseApdu(response: ResponseApdu): Uint8Array {
   const out = new Uint8Array(response.data.length + 2);
   out.set(response.data);
@@ -137,7 +151,14 @@ export function formatResponseApdu(response: ResponseApdu): Uint8Array {
   return out;
 }
 
-/** Formats a status word as four upper-case hex digits (`6A82`). */
+/**
+ * Formats a status word as four upper-case hex digits.
+ *
+ * @example
+ * ```ts
+ * formatStatusWord(0x6a82); // '6A82'
+ * ```
+ */
 export function formatStatusWord(sw: number): string {
   return sw.toString(16).toUpperCase().padStart(4, '0');
 }

@@ -53,6 +53,11 @@ export function adjustParity(key: Uint8Array): Uint8Array {
 /**
  * KDF(K, c) of 9303-11 §9.7.1: SHA-1 for 3DES and AES-128, SHA-256 for AES-192/256.
  * Counter 1 = encryption key, 2 = MAC key, 3 = PACE password key.
+ *
+ * @example
+ * ```ts
+ * const ksEnc = deriveKey(sharedSecret, 1, { family: 'AES', keyLength: 16 });
+ * ```
  */
 export function deriveKey(secret: Uint8Array, counter: 1 | 2 | 3, suite: CipherSuite): Uint8Array {
   const input = new Uint8Array(secret.length + 4);
@@ -87,7 +92,14 @@ function tdesCbc(key: TdesKey, data: Uint8Array, decrypt: boolean, iv?: Uint8Arr
   return out;
 }
 
-/** Encrypts block-aligned data with the suite's cipher in CBC mode (no padding added). */
+/**
+ * Encrypts block-aligned data with the suite's cipher in CBC mode (no padding added; IV 0 by default).
+ *
+ * @example
+ * ```ts
+ * cbcEncrypt(TDES_SUITE, kEnc, pad(data, 8));
+ * ```
+ */
 export function cbcEncrypt(
   suite: CipherSuite,
   key: Uint8Array,
@@ -98,7 +110,14 @@ export function cbcEncrypt(
   return cbc(key, iv ?? new Uint8Array(16), { disablePadding: true }).encrypt(data);
 }
 
-/** Decrypts block-aligned data with the suite's cipher in CBC mode (padding left in place). */
+/**
+ * Decrypts block-aligned data with the suite's cipher in CBC mode (padding left in place).
+ *
+ * @example
+ * ```ts
+ * unpad(cbcDecrypt({ family: 'AES', keyLength: 16 }, ksEnc, cryptogram, iv));
+ * ```
+ */
 export function cbcDecrypt(
   suite: CipherSuite,
   key: Uint8Array,
@@ -114,7 +133,14 @@ export function aesBlock(key: Uint8Array, block: Uint8Array): Uint8Array {
   return ecb(key, { disablePadding: true }).encrypt(block);
 }
 
-/** ISO/IEC 9797-1 MAC algorithm 3 with DES and padding method 2 (the "retail MAC"), 8 bytes. */
+/**
+ * ISO/IEC 9797-1 MAC algorithm 3 with DES and padding method 2 (the "retail MAC"), 8 bytes.
+ *
+ * @example
+ * ```ts
+ * retailMac(kMac, eIfd); // M_IFD of BAC (9303-11 Appendix D: 5F1448EEA8AD90A7)
+ * ```
+ */
 export function retailMac(key: Uint8Array, message: Uint8Array): Uint8Array {
   const ka = desKeySchedule(key.subarray(0, 8));
   const kb = desKeySchedule(key.subarray(8, 16));

@@ -24,7 +24,14 @@ function brainpoolP224r1(): EcPoint {
   return bp224;
 }
 
-/** PACE standardized domain parameter ID → curve (9303-11 §9.5.1); `undefined` if unsupported. */
+/**
+ * PACE standardized domain parameter ID → curve (9303-11 §9.5.1); `undefined` if unsupported.
+ *
+ * @example
+ * ```ts
+ * curveByParameterId(13); // brainpoolP256r1, the curve of CCCD chips
+ * ```
+ */
 export function curveByParameterId(id: number): EcPoint | undefined {
   switch (id) {
     case 11:

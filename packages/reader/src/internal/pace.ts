@@ -37,7 +37,14 @@ export function isSupportedPace(info: PaceInfo): boolean {
   );
 }
 
-/** The authentication token input 7F49 { 06 OID, 86 public point } (9303-11 §4.4.3.4, §9.4.2). */
+/**
+ * The authentication token input 7F49 { 06 OID, 86 public point } (9303-11 §4.4.3.4, §9.4.2).
+ *
+ * @example
+ * ```ts
+ * tokenMac(suite, ksMac, tokenInput('0.4.0.127.0.7.2.2.4.2.2', pkIc)); // T_IFD
+ * ```
+ */
 export function tokenInput(oid: string, point: Uint8Array): Uint8Array {
   return tlv(0x7f49, tlv(0x06, encodeOid(oid)), tlv(0x86, point));
 }

@@ -30,7 +30,17 @@ function decodeLe(bytes: Uint8Array): number {
   return v || 65536;
 }
 
-/** A secure-messaging session (9303-11 §9.8). Holds key material: never log or serialise it. */
+/**
+ * A secure-messaging session (9303-11 §9.8), terminal or card side. Holds key material in private
+ * fields: never log or serialise it.
+ *
+ * @example
+ * ```ts
+ * const sm = new SecureMessaging({ suite: TDES_SUITE, ksEnc, ksMac, ssc });
+ * const { command, extended } = sm.protectCommand({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 4 }, false);
+ * const plain = sm.unprotectResponse(parseResponseApdu(await transport.transmit(formatCommandApdu(command, { extended }))));
+ * ```
+ */
 export class SecureMessaging {
   readonly suite: CipherSuite;
   readonly #ksEnc: Uint8Array;
