@@ -11,6 +11,7 @@ export type QrErrorCode =
   | 'ERR_QR_PERSONAL_ID'
   | 'ERR_QR_LEGACY_ID'
   | 'ERR_QR_NAME_EMPTY'
+  | 'ERR_QR_CONTROL_CHARACTER'
   | 'ERR_QR_DATE_FORMAT'
   | 'ERR_QR_DATE_CALENDAR'
   | 'ERR_QR_DATE_ORDER'
@@ -54,6 +55,10 @@ export const qrErrorMessages: ErrorCatalog<QrErrorCode> = {
   ERR_QR_NAME_EMPTY: {
     en: 'The full name in the QR code is empty',
     vi: 'Họ và tên trong mã QR bị trống',
+  },
+  ERR_QR_CONTROL_CHARACTER: {
+    en: 'The {label} in the QR code contains control characters that no card prints',
+    vi: 'Trường {labelVi} trong mã QR chứa ký tự điều khiển không có trên thẻ',
   },
   ERR_QR_DATE_FORMAT: {
     en: 'The {label} in the QR code is not a date in the form {expected}',

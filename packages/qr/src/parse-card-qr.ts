@@ -10,6 +10,7 @@
 import { comparePartialDates, type Issue, type PartialDate, toSafe } from '@cancuoc/core';
 import { qrError } from './errors.js';
 import {
+  assertNoControl,
   cleanPayload,
   type FieldName,
   fieldDetails,
@@ -100,12 +101,13 @@ function parseLegacyIdField(value: string): string | undefined {
 /**
  * Parses the text of a card QR code, as a camera decoder or a keyboard-wedge scanner hands it
  * over. Tolerates what scanners really produce: surrounding whitespace and CR/LF, a leading
- * label (`CCCD: …`), decomposed (NFD) text, `Nu` for `Nữ`, and U+FFFD replacement characters
- * (reported as warnings). Empty old-ID and address fields are allowed; fields after the
+ * label (`CCCD: …`), decomposed (NFD) text, `Nu` for `Nữ`, UTF-8 read as Windows-1252
+ * (repaired) and U+FFFD replacement characters (both reported as warnings). Empty old-ID and address fields are allowed; fields after the
  * seventh are kept in `extra`.
  *
  * @throws CancuocError `ERR_QR_EMPTY`, `ERR_QR_TOO_LONG`, `ERR_QR_FIELD_COUNT` (fewer than 7
- *   fields), `ERR_QR_PERSONAL_ID`, `ERR_QR_LEGACY_ID`, `ERR_QR_NAME_EMPTY`, `ERR_QR_DATE_FORMAT`,
+ *   fields), `ERR_QR_PERSONAL_ID`, `ERR_QR_LEGACY_ID`, `ERR_QR_NAME_EMPTY`, `ERR_QR_CONTROL_CHARACTER`,
+ *   `ERR_QR_DATE_FORMAT`,
  *   `ERR_QR_DATE_CALENDAR` (e.g. 31/02), `ERR_QR_DATE_ORDER` (issued before birth), `ERR_QR_SEX`.
  * @throws TypeError when `text` is not a string.
  * @example
@@ -134,9 +136,11 @@ export function parseCardQr(text: string): CardQr {
   const legacyId = parseLegacyIdField(legacyText);
   const fullName = tidy(nameText);
   if (fullName === '') throw qrError('ERR_QR_NAME_EMPTY', fieldDetails('fullName'));
+  assertNoControl(fullName, 'fullName');
   const dateOfBirth = parseFieldDate(birthText, 'dateOfBirth', 'ddMMyyyy');
   const sex = parseCardSex(sexText);
   const permanentResidence = tidy(addressText);
+  assertNoControl(permanentResidence, 'permanentResidence');
   const dateOfIssue = parseFieldDate(issueText, 'dateOfIssue', 'ddMMyyyy');
   if ((comparePartialDates(dateOfIssue, dateOfBirth) ?? 0) < 0) {
     throw qrError('ERR_QR_DATE_ORDER', {

@@ -12,6 +12,7 @@ import { type Issue, type PartialDate, toSafe } from '@cancuoc/core';
 import { type InsuranceCode, safeParseInsuranceCode } from '@cancuoc/id-number';
 import { qrError } from './errors.js';
 import {
+  assertNoControl,
   cleanPayload,
   type FieldName,
   fieldDetails,
@@ -95,7 +96,8 @@ function optional(value: string | undefined): string | undefined {
  *
  * @throws CancuocError `ERR_QR_EMPTY`, `ERR_QR_TOO_LONG`, `ERR_QR_INSURANCE_TERMINATOR` (no `$`),
  *   `ERR_QR_FIELD_COUNT` (fewer than 9 fields before `$`), `ERR_QR_INSURANCE_CODE`,
- *   `ERR_QR_NAME_EMPTY`, `ERR_QR_DATE_FORMAT`, `ERR_QR_DATE_CALENDAR`, `ERR_QR_SEX`.
+ *   `ERR_QR_NAME_EMPTY`, `ERR_QR_CONTROL_CHARACTER` (in a field kept as read), `ERR_QR_DATE_FORMAT`,
+ *   `ERR_QR_DATE_CALENDAR`, `ERR_QR_SEX`.
  * @throws TypeError when `text` is not a string.
  * @example
  * ```ts
@@ -117,8 +119,10 @@ export function parseInsuranceQr(text: string): InsuranceQr {
   const hexText = (value: string, field: FieldName): string => {
     const decoded = decodeHexText(value.trim());
     if (decoded !== undefined) return tidy(decoded);
+    const kept = tidy(value);
+    assertNoControl(kept, field);
     warnings.push(warning('ERR_QR_HEX_UNDECODED', [field], field));
-    return tidy(value);
+    return kept;
   };
 
   const cardCode = at(0).trim().toUpperCase();

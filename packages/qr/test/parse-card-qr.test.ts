@@ -105,6 +105,14 @@ describe('parseCardQr', () => {
     expect(codeOf('001098012345|| \u00a0 |15081998|Nam|Hà Nội|25052021')).toBe('ERR_QR_NAME_EMPTY');
   });
 
+  it('gives ERR_QR_CONTROL_CHARACTER for control characters in the name or address', () => {
+    expect(codeOf('001098012345||NGUY\u0000N VĂN A|15081998|Nam|Hà Nội|25052021')).toBe(
+      'ERR_QR_CONTROL_CHARACTER',
+    );
+    expect(codeOf('001098012345||A|15081998|Nam|Hà\u001bNội|25052021')).toBe('ERR_QR_CONTROL_CHARACTER');
+    expect(codeOf('001098012345||A|15081998|Nam|Hà\u0085Nội|25052021')).toBe('ERR_QR_CONTROL_CHARACTER');
+  });
+
   it('gives ERR_QR_DATE_FORMAT for dates not written ddMMyyyy', () => {
     expect(codeOf('001098012345||A|15/08/1998|Nam|Hà Nội|25052021')).toBe('ERR_QR_DATE_FORMAT');
     expect(codeOf('001098012345||A|1998|Nam|Hà Nội|25052021')).toBe('ERR_QR_DATE_FORMAT');

@@ -103,6 +103,12 @@ describe('parseInsuranceQr', () => {
     }
   });
 
+  it('refuses a raw name holding control characters', () => {
+    expect(codeOf(SYNTHETIC.replace('4e677579e1bb856e2056c4836e2041', 'NGUYEN\u0007A'))).toBe(
+      'ERR_QR_CONTROL_CHARACTER',
+    );
+  });
+
   it('warns, without failing, about a facility field in an unknown form', () => {
     const qr = parseInsuranceQr(SYNTHETIC.replace('79 - 001', '79/001'));
     expect(qr.primaryCareFacility).toEqual({ text: '79/001' });

@@ -131,6 +131,14 @@ export function tidy(text: string): string {
   return UNTIDY_RE.test(text) ? normalizeText(text) : text;
 }
 
+// C0 and C1 controls and DEL: no card prints them; a scanner or a forger put them there.
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Rejects control characters in a text field (name, address) before it reaches other systems. */
+export function assertNoControl(value: string, field: FieldName): void {
+  if (CONTROL_RE.test(value)) throw qrError('ERR_QR_CONTROL_CHARACTER', fieldDetails(field));
+}
+
 /** Whether a field contains U+FFFD, the mark scanners leave for a lost character. */
 export function hasReplacement(text: string): boolean {
   return text.includes('\ufffd');
