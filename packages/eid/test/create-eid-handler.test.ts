@@ -90,6 +90,7 @@ describe('createEidHandler over node:http', () => {
     const browser = await loggedInBrowser(man.sub);
     const cookie = browser.cookies(new URL(origin).host).get('cancuoc_eid');
     expect(cookie?.split('.')).toHaveLength(5);
+    expect(cookie!.length).toBeLessThan(4000);
     expect(cookie).not.toContain(man.personalId);
     const decoded = cookie!
       .split('.')

@@ -61,7 +61,7 @@ export interface EidHandler {
 
 const LOGIN_PURPOSE = 'cancuoc-eid-login';
 const SESSION_PURPOSE = 'cancuoc-eid-session';
-const MAX_ID_TOKEN_IN_COOKIE = 1800;
+const MAX_COOKIE_VALUE = 3800;
 
 function safeReturnTo(value: string | null, fallback: string): string {
   // Only same-site absolute paths: `//host` and `/\host` would be open redirects.
@@ -175,14 +175,12 @@ export function createEidHandler(options: EidHandlerOptions): EidHandler {
       new URL(request.url),
       loginState ?? ({} as EidLoginState),
     );
-    const idToken =
-      tokens.idToken && tokens.idToken.length <= MAX_ID_TOKEN_IN_COOKIE ? tokens.idToken : undefined;
-    const session = await sealCookie(
-      k,
-      SESSION_PURPOSE,
-      { identity: sessionIdentity(identity), ...(idToken ? { idToken } : {}) },
-      maxAge,
-    );
+    const identityPart = { identity: sessionIdentity(identity) };
+    let session = await sealCookie(k, SESSION_PURPOSE, { ...identityPart, idToken: tokens.idToken }, maxAge);
+    // Browsers drop cookies over 4096 bytes: keep the ID token (only a logout hint) when it fits.
+    if (!tokens.idToken || session.length > MAX_COOKIE_VALUE) {
+      session = await sealCookie(k, SESSION_PURPOSE, identityPart, maxAge);
+    }
     const returnTo = safeReturnTo(
       typeof pending?.returnTo === 'string' ? pending.returnTo : null,
       afterLogin,
