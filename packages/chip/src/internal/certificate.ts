@@ -5,7 +5,7 @@
  * encodings, while staying runtime-neutral.
  */
 import { fail } from '../errors.js';
-import { readTlv, type TlvNode, tlvChildren, walkTlv } from '../parse-tlv.js';
+import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { decodeOid, expectTag, readString, TAG } from './der.js';
 import { type PublicKeyInfo, parsePublicKeyInfo } from './keys.js';
 
@@ -118,9 +118,7 @@ const hex = (b: Uint8Array) =>
  */
 export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
   try {
-    // Nodes handed in come from a structure the caller has already walked (CMS, master lists).
     const node = input instanceof Uint8Array ? readTlv(input) : input;
-    if (input instanceof Uint8Array) walkTlv(node, 24);
     const [tbsNode, algNode, sigNode] = tlvChildren(expectTag(node, TAG.SEQUENCE, 'certificate'));
     const tbs = tlvChildren(expectTag(tbsNode, TAG.SEQUENCE, 'TBSCertificate'));
     let i = 0;
@@ -214,7 +212,6 @@ function crlSignature(node: TlvNode | undefined): Uint8Array {
 export function parseCrl(bytes: Uint8Array): Crl {
   try {
     const node = readTlv(bytes);
-    walkTlv(node, 24);
     const [tbsNode, algNode, sigNode] = tlvChildren(expectTag(node, TAG.SEQUENCE, 'CRL'));
     const tbs = tlvChildren(expectTag(tbsNode, TAG.SEQUENCE, 'TBSCertList'));
     let i = 0;

@@ -4,7 +4,7 @@
  * real SODs use BER indefinite lengths (NZ) that a DER re-encoding would change.
  */
 import { fail } from '../errors.js';
-import { readTlv, type TlvNode, tlvChildren, walkTlv } from '../parse-tlv.js';
+import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { type Certificate, parseCertificate, readTime } from './certificate.js';
 import { hashOfAlgorithm } from './crypto.js';
 import { decodeOid, expectTag, readSmallInt, TAG } from './der.js';
@@ -124,8 +124,9 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
 }
 
 /** Parses ContentInfo { signedData, [0] SignedData } (RFC 5652 §3, §5.1). */
-export function parseSignedData(contentInfo: TlvNode, maxDepth = 32): SignedData {
-  walkTlv(contentInfo, maxDepth);
+export function parseSignedData(contentInfo: TlvNode): SignedData {
+  // No full walk: every reader below descends a fixed number of levels and checks each framing it
+  // uses; bytes it does not read are covered by the signatures.
   const [typeNode, wrapped] = tlvChildren(expectTag(contentInfo, TAG.SEQUENCE, 'ContentInfo'));
   const type = decodeOid(expectTag(typeNode, TAG.OID, 'content type').value);
   if (type !== OID.signedData) throw fail('ERR_SOD_CONTENT_TYPE', { oid: type });
