@@ -251,6 +251,20 @@ describe('createEidClient: security of the callback', () => {
     }
   });
 
+  it('gives up on a token endpoint that never answers, within timeoutMs (ERR_EID_TIMEOUT)', async () => {
+    const client = createEidClient({ ...clientOptions(), timeoutMs: 200 });
+    const { url, loginState } = await client.authorizationUrl();
+    const callback = await loginAt(url);
+    op.faults.tokenHang = true;
+    try {
+      const error = await client.handleCallback(callback, loginState).catch((e: unknown) => e);
+      expect((error as { code: string }).code).toBe('ERR_EID_TIMEOUT');
+      expect((error as { details: { timeoutMs: number } }).details.timeoutMs).toBe(200);
+    } finally {
+      op.faults.tokenHang = undefined;
+    }
+  });
+
   it('reports malformed JSON from userinfo (ERR_EID_USERINFO)', async () => {
     const client = createEidClient(clientOptions());
     const { url, loginState } = await client.authorizationUrl();

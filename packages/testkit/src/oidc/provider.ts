@@ -47,6 +47,8 @@ export interface TestOidcFaults {
   userinfoSub?: string | undefined;
   /** The token endpoint answers a truncated JSON body. */
   tokenMalformed?: boolean | undefined;
+  /** The token endpoint never answers. */
+  tokenHang?: boolean | undefined;
   /** The userinfo endpoint answers a truncated JSON body. */
   userinfoMalformed?: boolean | undefined;
 }
@@ -311,6 +313,10 @@ export async function startTestOidcProvider(
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks()));
+      return;
+    }
+    if (url.pathname === testOidcPaths.token && faults.tokenHang) {
+      openSockets.add(res);
       return;
     }
     const malformed =
