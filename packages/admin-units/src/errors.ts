@@ -43,4 +43,4 @@ export const adminUnitsErrorMessages: ErrorCatalog<AdminUnitsErrorCode> = {
 };
 
 /** @internal */
-export const fail = createErrorFactory(adminUnitsErrorMessages, 'AdminUnitsError');
+export const fail = /* @__PURE__ */ createErrorFactory(adminUnitsErrorMessages, 'AdminUnitsError');

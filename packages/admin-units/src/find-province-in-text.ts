@@ -2,7 +2,7 @@ import { foldDiacritics } from '@cancuoc/core';
 import { provincesBefore2025 } from './data/provinces-before-2025.js';
 import type { AtDateOptions } from './get-province.js';
 import { eraOf } from './internal/date.js';
-import { provinceOfEra, successorByOldCode } from './internal/tables.js';
+import { provinceOfEra, provinceTables } from './internal/tables.js';
 import type { Province } from './types.js';
 
 // Folded names (and common written forms) → old GSO code. Written forms seen on forms and in
@@ -65,5 +65,5 @@ export function findProvinceInText(text: string, options: AtDateOptions = {}): P
   }
   if (best === undefined) return undefined;
   const era = eraOf(options.date);
-  return era === 2 ? successorByOldCode.get(best.code) : provinceOfEra(best.code, era);
+  return era === 2 ? provinceTables().successor.get(best.code) : provinceOfEra(best.code, era);
 }

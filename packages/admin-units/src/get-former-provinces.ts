@@ -1,5 +1,5 @@
 import { provinceMerges } from './data/provinces-from-2025.js';
-import { before2025ByCode } from './internal/tables.js';
+import { provinceTables } from './internal/tables.js';
 import type { Province } from './types.js';
 
 /**
@@ -15,5 +15,5 @@ import type { Province } from './types.js';
 export function getFormerProvinces(code: string): readonly Province[] {
   if (typeof code !== 'string') throw new TypeError('getFormerProvinces expects a string code');
   const merge = provinceMerges.find((m) => m.code === code);
-  return merge ? merge.formedFrom.map((old) => before2025ByCode.get(old)!) : [];
+  return merge ? merge.formedFrom.map((old) => provinceTables().before2025.get(old)!) : [];
 }

@@ -1,4 +1,4 @@
-import { successorByOldCode } from './internal/tables.js';
+import { provinceTables } from './internal/tables.js';
 import type { Province } from './types.js';
 
 /**
@@ -14,5 +14,5 @@ import type { Province } from './types.js';
  */
 export function getSuccessorProvince(code: string): Province | undefined {
   if (typeof code !== 'string') throw new TypeError('getSuccessorProvince expects a string code');
-  return successorByOldCode.get(code);
+  return provinceTables().successor.get(code);
 }

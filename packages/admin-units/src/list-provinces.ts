@@ -2,7 +2,7 @@ import { provincesBefore2025 } from './data/provinces-before-2025.js';
 import { provincesFrom2025 } from './data/provinces-from-2025.js';
 import type { AtDateOptions } from './get-province.js';
 import { eraOf } from './internal/date.js';
-import { HUE_CODE, hueCity } from './internal/tables.js';
+import { HUE_CODE, provinceTables } from './internal/tables.js';
 import type { Province } from './types.js';
 
 let before2025WithHueCity: readonly Province[] | undefined;
@@ -20,6 +20,8 @@ export function listProvinces(options: AtDateOptions = {}): readonly Province[] 
   const era = eraOf(options.date);
   if (era === 2) return provincesFrom2025;
   if (era === 0) return provincesBefore2025;
-  before2025WithHueCity ??= provincesBefore2025.map((p) => (p.code === HUE_CODE ? hueCity : p));
+  before2025WithHueCity ??= provincesBefore2025.map((p) =>
+    p.code === HUE_CODE ? provinceTables().hueCity : p,
+  );
   return before2025WithHueCity;
 }

@@ -1,7 +1,7 @@
 import { provincesBefore2025 } from './data/provinces-before-2025.js';
 import type { AtDateOptions } from './get-province.js';
 import { type Era, eraOf } from './internal/date.js';
-import { countryByCode, provinceOfEra, successorByOldCode } from './internal/tables.js';
+import { countryByCode, provinceOfEra, provinceTables } from './internal/tables.js';
 import type { BirthPlace } from './types.js';
 
 // One frozen BirthPlace per code (0–295) and era, built on first use, so that decoding an ID
@@ -15,7 +15,8 @@ function build(): [BirthPlace[], BirthPlace[], BirthPlace[]] {
     for (const province of provincesBefore2025) {
       // Circular 07/2016/TT-BCA Appendix 1: the birth-place code is "0" + the GSO code.
       const code = `0${province.code}`;
-      const current = era === 2 ? successorByOldCode.get(province.code)! : provinceOfEra(province.code, era)!;
+      const current =
+        era === 2 ? provinceTables().successor.get(province.code)! : provinceOfEra(province.code, era)!;
       table[Number(code)] = Object.freeze({
         kind: 'province',
         code,

@@ -1,6 +1,6 @@
 import { createIssue, type Issue, normalizeText } from '@cancuoc/core';
 import { type AdminUnitsErrorCode, adminUnitsErrorMessages, fail } from './errors.js';
-import { before2025ByCode, from2025ByCode } from './internal/tables.js';
+import { provinceTables } from './internal/tables.js';
 
 /**
  * The kinds of commune-level unit (đơn vị hành chính cấp xã): xã, phường, thị trấn (only before
@@ -41,7 +41,7 @@ export interface ParseCommuneListOptions {
 }
 
 // The unit types, by their English name or the Vietnamese word a list's "Cấp" column holds.
-const TYPES: ReadonlyMap<string, CommuneType> = new Map([
+const TYPES: ReadonlyMap<string, CommuneType> = /* @__PURE__ */ new Map([
   ['commune', 'commune'],
   ['ward', 'ward'],
   ['township', 'township'],
@@ -89,7 +89,7 @@ function isDigits(value: string, length: number): boolean {
  */
 export function parseCommuneList(rows: unknown, options: ParseCommuneListOptions = {}): readonly Commune[] {
   const era = options.era ?? 'from-2025';
-  const provinces = era === 'from-2025' ? from2025ByCode : before2025ByCode;
+  const provinces = era === 'from-2025' ? provinceTables().from2025 : provinceTables().before2025;
   const issues: Issue[] = [];
   const add = (code: AdminUnitsErrorCode, path: (string | number)[], details = {}): void => {
     if (issues.length < MAX_ISSUES) issues.push(createIssue(adminUnitsErrorMessages, code, path, details));

@@ -101,4 +101,4 @@ export const idNumberErrorMessages: ErrorCatalog<IdNumberErrorCode> = {
 };
 
 /** @internal */
-export const fail = createErrorFactory(idNumberErrorMessages, 'IdNumberError');
+export const fail = /* @__PURE__ */ createErrorFactory(idNumberErrorMessages, 'IdNumberError');

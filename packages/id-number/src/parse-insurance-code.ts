@@ -43,8 +43,9 @@ export interface SocialInsuranceNumber {
   readonly socialInsuranceNumber: string;
 }
 
-// The card's province is a GSO code of the 63 (the 34 of 1 July 2025 are all among them).
-const provinceCodes: ReadonlySet<string> = new Set(provincesBefore2025.map((p) => p.code));
+// The card's province is a GSO code of the 63 (the 34 of 1 July 2025 are all among them); the
+// set is built on first use so that a bundle without this parser leaves the table out.
+let provinceCodes: ReadonlySet<string> | undefined;
 const PLAIN_RE = /^(?:[0-9A-Z]{10}|[0-9A-Z]{15}|[0-9A-Z]{20})$/;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -58,6 +59,7 @@ function parseCard(value: string): InsuranceCode {
   }
   if (level < 1 || level > 5) throw fail('ERR_ID_INSURANCE_BENEFIT_LEVEL', { level });
   const provinceCode = value.slice(3, 5);
+  provinceCodes ??= new Set(provincesBefore2025.map((p) => p.code));
   if (!provinceCodes.has(provinceCode)) {
     throw fail('ERR_ID_INSURANCE_PROVINCE', { code: provinceCode });
   }
@@ -112,4 +114,4 @@ export function parseInsuranceCode(input: string, options: NormalizeOptions = {}
  * ```
  */
 export const safeParseInsuranceCode: (input: string, options?: NormalizeOptions) => Result<InsuranceCode> =
-  toSafe(parseInsuranceCode);
+  /* @__PURE__ */ toSafe(parseInsuranceCode);

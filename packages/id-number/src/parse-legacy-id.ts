@@ -57,4 +57,4 @@ export function parseLegacyId(input: string, options: NormalizeOptions = {}): Le
  * ```
  */
 export const safeParseLegacyId: (input: string, options?: NormalizeOptions) => Result<LegacyId> =
-  toSafe(parseLegacyId);
+  /* @__PURE__ */ toSafe(parseLegacyId);

@@ -49,4 +49,4 @@ export function parsePassportNumber(input: string, options: NormalizeOptions = {
  * ```
  */
 export const safeParsePassportNumber: (input: string, options?: NormalizeOptions) => Result<PassportNumber> =
-  toSafe(parsePassportNumber);
+  /* @__PURE__ */ toSafe(parsePassportNumber);

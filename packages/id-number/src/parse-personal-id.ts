@@ -92,7 +92,7 @@ export function parsePersonalId(input: string, options: ParsePersonalIdOptions =
  * ```
  */
 export const safeParsePersonalId: (input: string, options?: ParsePersonalIdOptions) => Result<PersonalId> =
-  toSafe(parsePersonalId);
+  /* @__PURE__ */ toSafe(parsePersonalId);
 
 /**
  * Whether `input` is a valid personal ID number (12 digits, assigned birth-place code, birth year

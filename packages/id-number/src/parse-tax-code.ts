@@ -110,4 +110,4 @@ export function parseTaxCode(input: string, options: NormalizeOptions = {}): Tax
  * ```
  */
 export const safeParseTaxCode: (input: string, options?: NormalizeOptions) => Result<TaxCode> =
-  toSafe(parseTaxCode);
+  /* @__PURE__ */ toSafe(parseTaxCode);

@@ -6,22 +6,39 @@ import type { Era } from './date.js';
 
 export const HUE_CODE = '46';
 
-const byCode = (list: readonly Province[]): Map<string, Province> => new Map(list.map((p) => [p.code, p]));
+// Indexes built on first use, so that importing one function of the package does not build (or
+// keep in a bundle) the tables it never reads.
+interface Tables {
+  readonly before2025: ReadonlyMap<string, Province>;
+  readonly from2025: ReadonlyMap<string, Province>;
+  readonly hueCity: Province;
+  /** Old (63-list) code → the province of the 34 it became part of. */
+  readonly successor: ReadonlyMap<string, Province>;
+}
 
-export const before2025ByCode = byCode(provincesBefore2025);
-export const from2025ByCode = byCode(provincesFrom2025);
-export const hueCity = from2025ByCode.get(HUE_CODE)!;
+let tables: Tables | undefined;
 
-/** Old (63-list) code → the province of the 34 it became part of. */
-export const successorByOldCode: ReadonlyMap<string, Province> = new Map(
-  provinceMerges.flatMap((m) => m.formedFrom.map((old) => [old, from2025ByCode.get(m.code)!] as const)),
-);
+export function provinceTables(): Tables {
+  if (tables) return tables;
+  const byCode = (list: readonly Province[]) => new Map(list.map((p) => [p.code, p]));
+  const from2025 = byCode(provincesFrom2025);
+  tables = {
+    before2025: byCode(provincesBefore2025),
+    from2025,
+    hueCity: from2025.get(HUE_CODE)!,
+    successor: new Map(
+      provinceMerges.flatMap((m) => m.formedFrom.map((old) => [old, from2025.get(m.code)!] as const)),
+    ),
+  };
+  return tables;
+}
 
 /** The province table of an era, by code. */
 export function provinceOfEra(code: string, era: Era): Province | undefined {
-  if (era === 2) return from2025ByCode.get(code);
-  if (era === 1 && code === HUE_CODE) return hueCity;
-  return before2025ByCode.get(code);
+  const t = provinceTables();
+  if (era === 2) return t.from2025.get(code);
+  if (era === 1 && code === HUE_CODE) return t.hueCity;
+  return t.before2025.get(code);
 }
 
 /** Birth countries indexed by code − 101. */
