@@ -131,7 +131,7 @@ function numberRange(path: readonly PropertyKey[], last: PropertyKey | undefined
  * Maps the issues of a failed zod parse of any schema of this package to cancuoc `Issue`s,
  * each with a path, a stable code and messages in English and Vietnamese. Issues raised by
  * other cancuoc packages inside refinements (e.g. `ERR_ID_SEX_MISMATCH` from `@cancuoc/id-number`)
- * keep their own code and messages. Values from the input are never copied into the issues.
+ * keep their own code and messages. Personal values from the input (IDs, names, addresses) are never copied into the issues.
  * Parse with `{ reportInput: true }` to tell an absent field (`ERR_SCHEMA_REQUIRED`) from a
  * mistyped one in every case (`validateResident` does).
  *

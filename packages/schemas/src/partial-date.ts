@@ -44,11 +44,8 @@ const PartialDateObject = z
     if (!checkPart(payload, 'day', d.day, 1, 31) || !ok) return;
     if (d.month === undefined) pushCodedIssue(payload, 'ERR_SCHEMA_DATE_DAY_WITHOUT_MONTH', ['day']);
     else if (!isCalendarDate(d.year, d.month, d.day)) {
-      pushCodedIssue(payload, 'ERR_SCHEMA_DATE_CALENDAR', ['day'], {
-        year: d.year,
-        month: d.month,
-        day: d.day,
-      });
+      // No details: the date may be a date of birth, personal data.
+      pushCodedIssue(payload, 'ERR_SCHEMA_DATE_CALENDAR', ['day']);
     }
   });
 

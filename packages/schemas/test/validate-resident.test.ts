@@ -106,5 +106,7 @@ describe('parseResident and safeParseResident', () => {
     const text = JSON.stringify(r.success ? null : [r.error.toJSON(), r.error.issues]);
     expect(text).not.toContain('00109801234X');
     expect(text).not.toContain('Nguyễn Văn 9');
+    const date = validateResident({ ...goodResident, dateOfBirth: { year: 1998, month: 2, day: 30 } });
+    expect(date.issues.map((i) => [i.code, i.details])).toEqual([['ERR_SCHEMA_DATE_CALENDAR', {}]]);
   });
 });
