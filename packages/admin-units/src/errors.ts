@@ -10,7 +10,15 @@ export type AdminUnitsErrorCode =
   | 'ERR_ADMIN_COMMUNE_PROVINCE'
   | 'ERR_ADMIN_COMMUNE_DUPLICATE';
 
-/** English and Vietnamese messages of every {@link AdminUnitsErrorCode}. */
+/**
+ * English and Vietnamese messages of every {@link AdminUnitsErrorCode}, for UIs that show their
+ * own text per code.
+ *
+ * @example
+ * ```ts
+ * adminUnitsErrorMessages.ERR_ADMIN_COMMUNE_CODE.vi // 'Mã xã/phường phải gồm đúng 5 chữ số …'
+ * ```
+ */
 export const adminUnitsErrorMessages: ErrorCatalog<AdminUnitsErrorCode> = {
   ERR_ADMIN_COMMUNE_LIST: {
     en: 'The commune list is invalid: {count} problem(s), the first: {first}',

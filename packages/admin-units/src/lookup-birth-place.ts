@@ -34,8 +34,8 @@ function build(): [BirthPlace[], BirthPlace[], BirthPlace[]] {
   return out;
 }
 
-/** @internal The birth place of a numeric code (0–999) in an era, without validation of the text. */
-export function birthPlaceByNumber(n: number, era: Era): BirthPlace | undefined {
+/** The birth place of a numeric code (0–999) in an era. */
+function birthPlaceByNumber(n: number, era: Era): BirthPlace | undefined {
   tables ??= build();
   return tables[era][n];
 }

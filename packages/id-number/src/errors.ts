@@ -24,6 +24,11 @@ export type IdNumberErrorCode =
 /**
  * English and Vietnamese messages of every {@link IdNumberErrorCode}. The Vietnamese text is
  * written for a front-desk clerk: it says what is wrong with the number and what to check.
+ *
+ * @example
+ * ```ts
+ * idNumberErrorMessages.ERR_ID_TAX_CHECK_DIGIT.vi // 'Chữ số kiểm tra (chữ số thứ 10) của mã số thuế không đúng; …'
+ * ```
  */
 export const idNumberErrorMessages: ErrorCatalog<IdNumberErrorCode> = {
   ERR_ID_EMPTY: {

@@ -42,6 +42,11 @@ const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
 /**
  * The check digit of the first nine digits of a tax code, or `undefined` when none exists
  * (r = 0). `digits` must hold at least nine ASCII digits.
+ *
+ * @example
+ * ```ts
+ * taxCodeCheckDigit('010023348') // 8, so 0100233488 is a valid tax code
+ * ```
  */
 export function taxCodeCheckDigit(digits: string): number | undefined {
   let s = 0;

@@ -9,7 +9,14 @@
  */
 import type { BirthCountry } from '../types.js';
 
-/** The 195 birth-country codes 101–295, ordered by code. */
+/**
+ * The 195 birth-country codes 101–295, ordered by code.
+ *
+ * @example
+ * ```ts
+ * birthCountries.find((c) => c.iso3 === 'JPN')?.code // '232'
+ * ```
+ */
 /** The 195 birth-country codes 101–295, ordered by code. */
 export const birthCountries: readonly BirthCountry[] = [
   { code: '101', name: 'Afghanistan', unaccentedName: 'Afghanistan', iso3: 'AFG' },

@@ -10,7 +10,14 @@
  */
 import type { Province } from '../types.js';
 
-/** The 63 provinces before 1 July 2025, ordered by GSO code. */
+/**
+ * The 63 provinces before 1 July 2025, ordered by GSO code.
+ *
+ * @example
+ * ```ts
+ * provincesBefore2025.find((p) => p.code === '24')?.fullName // 'Tỉnh Bắc Giang'
+ * ```
+ */
 export const provincesBefore2025: readonly Province[] = [
   { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', unaccentedName: 'Ha Noi', type: 'city' },
   { code: '02', name: 'Hà Giang', fullName: 'Tỉnh Hà Giang', unaccentedName: 'Ha Giang', type: 'province' },

@@ -6,7 +6,14 @@
  */
 import type { Province, ProvinceMerge } from '../types.js';
 
-/** The 34 provinces from 1 July 2025, ordered by GSO code. */
+/**
+ * The 34 provinces from 1 July 2025, ordered by GSO code.
+ *
+ * @example
+ * ```ts
+ * provincesFrom2025.filter((p) => p.type === 'city').map((p) => p.name) // ['Hà Nội', 'Hải Phòng', 'Huế', …]
+ * ```
+ */
 export const provincesFrom2025: readonly Province[] = [
   { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', unaccentedName: 'Ha Noi', type: 'city' },
   { code: '04', name: 'Cao Bằng', fullName: 'Tỉnh Cao Bằng', unaccentedName: 'Cao Bang', type: 'province' },
@@ -126,6 +133,11 @@ export const provincesFrom2025: readonly Province[] = [
  * The merge map of Resolution 202/2025/QH15: for each of the 34 provinces, the GSO codes of the
  * old provinces it was formed from. The old province whose name the new one carries comes first;
  * a province left unchanged lists only itself.
+ *
+ * @example
+ * ```ts
+ * provinceMerges.find((m) => m.code === '79')?.formedFrom // ['79', '74', '77']
+ * ```
  */
 export const provinceMerges: readonly ProvinceMerge[] = [
   { code: '01', formedFrom: ['01'] },
