@@ -18,6 +18,8 @@ export type { PublicKeyInfo } from './internal/keys.js';
 export type { HashName } from './internal/oids.js';
 /** EF.CardAccess. */
 export { parseCardAccess } from './parse-card-access.js';
+/** EF.CardSecurity (chips with PACE-CAM or terminal authentication). */
+export { type CardSecurity, parseCardSecurity } from './parse-card-security.js';
 /** EF.COM. */
 export { type Com, parseCom } from './parse-com.js';
 /** DG1: the MRZ on the chip. */
@@ -57,6 +59,7 @@ export {
   type VerifyActiveAuthenticationInput,
   verifyActiveAuthentication,
 } from './verify-active-authentication.js';
+export { type CardSecurityReport, verifyCardSecurity } from './verify-card-security.js';
 /** Passive authentication. */
 export {
   type DataGroupStatus,

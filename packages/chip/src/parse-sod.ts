@@ -4,8 +4,8 @@
  * Signer whose certificate (DSC) it usually embeds.
  */
 import { fail } from './errors.js';
-import { type Certificate, nameSetKey } from './internal/certificate.js';
-import { parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
+import type { Certificate } from './internal/certificate.js';
+import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
 import { hashOfAlgorithm, resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
 import { expectTag, readSmallInt, readString, TAG } from './internal/der.js';
 import { type HashName, LDS_CONTENT_TYPES } from './internal/oids.js';
@@ -80,10 +80,6 @@ function parseLds(eContent: Uint8Array): LdsSecurityObject {
   };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /**
  * Parses EF.SOD: CMS structure, versions and content types checked, data-group hashes extracted.
  * Parsing does not verify anything; use `verifyPassive` for that.
@@ -149,14 +145,7 @@ export function parseSod(bytes: Uint8Array, options: ParseSodOptions = {}): Sod 
     signer.signatureAlgorithm,
     signer.digestAlgorithm.hash,
   );
-  const documentSigner = sd.certificates.find((c) =>
-    signer.subjectKeyIdentifier !== undefined
-      ? c.subjectKeyIdentifier === signer.subjectKeyIdentifier
-      : c.serialNumber === signer.serialNumber &&
-        signer.issuerRaw !== undefined &&
-        (sameBytes(c.issuerRaw, signer.issuerRaw) ||
-          nameSetKey(c.issuerRaw) === nameSetKey(signer.issuerRaw)),
-  );
+  const documentSigner = findSignerCertificate(sd.certificates, signer);
   return {
     signedDataVersion: sd.version,
     eContentType: sd.eContentType,

@@ -6,8 +6,8 @@
  */
 import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from './create-trust-store.js';
-import type { Certificate } from './internal/certificate.js';
-import { digest, verifySignature } from './internal/crypto.js';
+import { checkSignedObject } from './internal/check-signed-object.js';
+import { digest } from './internal/crypto.js';
 import { OID } from './internal/oids.js';
 import { parseSod, type Sod } from './parse-sod.js';
 
@@ -55,10 +55,6 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
 
 function message(e: unknown): string {
   return isCancuocError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : 'unknown error';
-}
-
-function validAt(cert: Certificate, at: Date): boolean {
-  return cert.notBefore.getTime() <= at.getTime() && at.getTime() <= cert.notAfter.getTime();
 }
 
 /**
@@ -128,77 +124,8 @@ export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveA
     reasons.push('no data group was given');
   }
 
-  // 2. CMS signature (RFC 5652 §5.4, §5.6) with the algorithm from SignerInfo.
-  let signature: PassiveAuthenticationReport['signature'] = 'valid';
-  const signer = sod.signer;
-  const dsc = sod.documentSigner;
-  const md = await digest(signer.digestAlgorithm.hash, sod.eContent);
-  if (!signer.messageDigest || !equal(md, signer.messageDigest)) {
-    signature = 'invalid';
-    reasons.push('the message-digest attribute does not match the signed content');
-  }
-  if (signer.contentType !== sod.eContentType) {
-    signature = 'invalid';
-    reasons.push('the content-type attribute does not match the eContentType');
-  }
-  if (!dsc) {
-    signature = 'invalid';
-    reasons.push('EF.SOD holds no Document Signer certificate matching its SignerInfo');
-  } else if (!dsc.publicKey) {
-    signature = 'unsupported';
-    reasons.push(`the Document Signer key is not supported (${dsc.publicKeyError ?? 'unknown'})`);
-  } else if (signature === 'valid') {
-    try {
-      const ok = await verifySignature(
-        dsc.publicKey,
-        sod.signatureAlgorithm,
-        signer.signedAttributesDer,
-        signer.signature,
-      );
-      if (!ok) {
-        signature = 'invalid';
-        reasons.push('the EF.SOD signature is invalid');
-      }
-    } catch (e) {
-      signature = 'unsupported';
-      reasons.push(`the EF.SOD signature cannot be checked: ${message(e)}`);
-    }
-  }
-
-  // 3. Chain DSC → CSCA (9303-12 §7), validity at `at`, CRLs.
-  let chain: PassiveAuthenticationReport['chain'] = 'untrusted';
-  const at = input.at === 'signing-time' ? (sod.signingTime ?? new Date()) : (input.at ?? new Date());
-  if (input.at === 'signing-time' && !sod.signingTime)
-    reasons.push('EF.SOD has no signing time; validity checked at the current time');
-  if (dsc) {
-    const candidates = trust.issuersOf(dsc);
-    let issuer: Certificate | undefined;
-    for (const c of candidates) {
-      if (await trust.signed(c, dsc)) {
-        issuer = c;
-        break;
-      }
-    }
-    if (!issuer) {
-      reasons.push(
-        candidates.length === 0
-          ? 'no trusted CSCA certificate matches the Document Signer issuer'
-          : 'the Document Signer certificate is not signed by any trusted CSCA',
-      );
-    } else if (trust.isRevoked(dsc, issuer)) {
-      chain = 'revoked';
-      reasons.push('the Document Signer certificate is revoked');
-    } else if (!validAt(dsc, at) || !validAt(issuer, at)) {
-      chain = 'expired';
-      reasons.push(
-        `the Document Signer or CSCA certificate is not valid on ${at.toISOString().slice(0, 10)}`,
-      );
-    } else {
-      chain = 'trusted';
-    }
-  } else {
-    reasons.push('no Document Signer certificate to build a chain from');
-  }
+  // 2. CMS signature with the algorithm from SignerInfo; 3. chain DSC → CSCA, validity, CRLs.
+  const { signature, chain } = await checkSignedObject(sod, 'EF.SOD', trust, input.at, reasons);
   if (sod.eContentType !== OID.ldsSecurityObject)
     reasons.push(`legacy eContentType ${sod.eContentType} accepted`);
 

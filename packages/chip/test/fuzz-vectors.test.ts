@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createTrustStore,
+  parseCardSecurity,
   parseCom,
   parseDg1,
   parseDg2,
@@ -37,6 +38,8 @@ const corpus: [string, (b: Uint8Array) => unknown][] = [
   ['lds/bsi2008/DG14.bin', parseDg14],
   ['sod/etsi-tr103200-eacaa/DG14.bin', parseDg14],
   ['lds/bsi2008/DG15.bin', parseDg15],
+  ['sod/countries/DE-ecdsa-bp384.cardsecurity.bin', parseCardSecurity],
+  ['sod/countries/FI-ecdsa-bp512.cardsecurity.bin', parseCardSecurity],
 ];
 
 describe.skipIf(!hasVectors)('fuzzing the real files', () => {

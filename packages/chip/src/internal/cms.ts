@@ -5,7 +5,7 @@
  */
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
-import { type Certificate, parseCertificate, readTime } from './certificate.js';
+import { type Certificate, nameSetKey, parseCertificate, readTime } from './certificate.js';
 import { hashOfAlgorithm } from './crypto.js';
 import { decodeOid, expectTag, readSmallInt, TAG } from './der.js';
 import { type HashName, OID } from './oids.js';
@@ -167,4 +167,26 @@ export function parseSignedData(contentInfo: TlvNode): SignedData {
 export function readContentInfo(bytes: Uint8Array): TlvNode {
   const node = readTlv(bytes);
   return node;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * The embedded certificate a SignerInfo names: by subject key identifier, or by serial number and
+ * issuer (bytes, or the same attributes in another order as some SODs have them).
+ */
+export function findSignerCertificate(
+  certificates: readonly Certificate[],
+  signer: SignerInfo,
+): Certificate | undefined {
+  return certificates.find((c) =>
+    signer.subjectKeyIdentifier !== undefined
+      ? c.subjectKeyIdentifier === signer.subjectKeyIdentifier
+      : c.serialNumber === signer.serialNumber &&
+        signer.issuerRaw !== undefined &&
+        (sameBytes(c.issuerRaw, signer.issuerRaw) ||
+          nameSetKey(c.issuerRaw) === nameSetKey(signer.issuerRaw)),
+  );
 }

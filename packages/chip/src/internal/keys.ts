@@ -29,6 +29,19 @@ export type PublicKeyInfo =
       readonly spki: Uint8Array;
     };
 
+const STANDARDIZED_DOMAIN_PARAMETERS = '0.4.0.127.0.7.1.2';
+
+/** Standardized domain parameter IDs with an elliptic curve this package knows (9303-11 §9.5.1). */
+const STANDARD_CURVES: Readonly<Record<number, NamedCurve>> = {
+  11: 'brainpoolP224r1',
+  12: 'P-256',
+  13: 'brainpoolP256r1',
+  15: 'P-384',
+  16: 'brainpoolP384r1',
+  17: 'brainpoolP512r1',
+  18: 'P-521',
+};
+
 function stripZeros(b: Uint8Array): Uint8Array {
   let i = 0;
   while (i < b.length - 1 && b[i] === 0) i++;
@@ -83,6 +96,14 @@ export function readCurve(node: TlvNode | undefined): {
     if (curve === undefined) throw fail('ERR_KEY_UNSUPPORTED', { reason: `curve ${oid}` });
     return { curve, params: paramsOfNamed(curve), explicit: false };
   }
+  if (node?.tag === TAG.INTEGER) {
+    // BSI TR-03110-3 A.2.1.1: id-StandardizedDomainParameters with the parameter ID (9303-11 §9.5.1).
+    const id = readSmallInt(node, 'standardized domain parameter ID');
+    const curve = STANDARD_CURVES[id];
+    if (curve === undefined)
+      throw fail('ERR_KEY_UNSUPPORTED', { reason: `standardized domain parameters ${id}` });
+    return { curve, params: paramsOfNamed(curve), explicit: false };
+  }
   if (node?.tag === TAG.SEQUENCE) {
     const params = readEcParameters(node);
     return { curve: matchCurve(params), params, explicit: true };
@@ -110,7 +131,7 @@ export function parsePublicKeyInfo(spki: Uint8Array | TlvNode): PublicKeyInfo {
     if (modulus.length < 64) throw fail('ERR_KEY_UNSUPPORTED', { reason: 'RSA modulus too short' });
     return { kind: 'rsa', modulus, exponent, bits: bitLength(modulus), spki: node.raw };
   }
-  if (oid === OID.ecPublicKey) {
+  if (oid === OID.ecPublicKey || oid === STANDARDIZED_DOMAIN_PARAMETERS) {
     const { curve, params, explicit } = readCurve(alg[1]);
     return {
       kind: 'ec',
