@@ -10,13 +10,12 @@
 import { comparePartialDates, type Issue, type PartialDate, toSafe } from '@cancuoc/core';
 import { qrError } from './errors.js';
 import {
-  assertNoControl,
   cleanPayload,
   type FieldName,
   fieldDetails,
   hasReplacement,
   parseFieldDate,
-  tidy,
+  tidyText,
   warning,
 } from './internal/fields.js';
 import { crossCheckPersonalId } from './internal/id-check.js';
@@ -134,13 +133,11 @@ export function parseCardQr(text: string): CardQr {
   ];
   const personalId = parsePersonalIdField(idText);
   const legacyId = parseLegacyIdField(legacyText);
-  const fullName = tidy(nameText);
+  const fullName = tidyText(nameText, 'fullName');
   if (fullName === '') throw qrError('ERR_QR_NAME_EMPTY', fieldDetails('fullName'));
-  assertNoControl(fullName, 'fullName');
   const dateOfBirth = parseFieldDate(birthText, 'dateOfBirth', 'ddMMyyyy');
   const sex = parseCardSex(sexText);
-  const permanentResidence = tidy(addressText);
-  assertNoControl(permanentResidence, 'permanentResidence');
+  const permanentResidence = tidyText(addressText, 'permanentResidence');
   const dateOfIssue = parseFieldDate(issueText, 'dateOfIssue', 'ddMMyyyy');
   if ((comparePartialDates(dateOfIssue, dateOfBirth) ?? 0) < 0) {
     throw qrError('ERR_QR_DATE_ORDER', {

@@ -12,13 +12,13 @@ import { type Issue, type PartialDate, toSafe } from '@cancuoc/core';
 import { type InsuranceCode, safeParseInsuranceCode } from '@cancuoc/id-number';
 import { qrError } from './errors.js';
 import {
-  assertNoControl,
   cleanPayload,
   type FieldName,
   fieldDetails,
   hasReplacement,
   parseFieldDate,
   tidy,
+  tidyText,
   warning,
 } from './internal/fields.js';
 import { decodeHexText } from './internal/hex-text.js';
@@ -119,8 +119,7 @@ export function parseInsuranceQr(text: string): InsuranceQr {
   const hexText = (value: string, field: FieldName): string => {
     const decoded = decodeHexText(value.trim());
     if (decoded !== undefined) return tidy(decoded);
-    const kept = tidy(value);
-    assertNoControl(kept, field);
+    const kept = tidyText(value, field);
     warnings.push(warning('ERR_QR_HEX_UNDECODED', [field], field));
     return kept;
   };

@@ -122,21 +122,28 @@ function digitsAt(text: string, start: number, length: number): number {
   return value;
 }
 
-// Anything `normalizeText` would change in NFC text: a space other than U+0020, two spaces in a
-// row, or a space at either end.
-const UNTIDY_RE = /[^\S ]|\u200b| {2}|^ | $/;
+// Anything `normalizeText` would change in NFC text (a space other than U+0020, two spaces in a
+// row, a space at either end) or a C0/C1 control character: one scan tells whether either step
+// has work to do.
+const UNTIDY_RE =
+  /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+// C0 and C1 controls and DEL: no card prints them; a scanner or a forger put them there.
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** `normalizeText` for text that is already NFC, skipping the work when there is nothing to do. */
 export function tidy(text: string): string {
   return UNTIDY_RE.test(text) ? normalizeText(text) : text;
 }
 
-// C0 and C1 controls and DEL: no card prints them; a scanner or a forger put them there.
-const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** Rejects control characters in a text field (name, address) before it reaches other systems. */
-export function assertNoControl(value: string, field: FieldName): void {
-  if (CONTROL_RE.test(value)) throw qrError('ERR_QR_CONTROL_CHARACTER', fieldDetails(field));
+/**
+ * {@link tidy} for a printed text field (name, address), refusing control characters before
+ * they reach other systems.
+ */
+export function tidyText(text: string, field: FieldName): string {
+  if (!UNTIDY_RE.test(text)) return text;
+  const tidied = normalizeText(text);
+  if (CONTROL_RE.test(tidied)) throw qrError('ERR_QR_CONTROL_CHARACTER', fieldDetails(field));
+  return tidied;
 }
 
 /** Whether a field contains U+FFFD, the mark scanners leave for a lost character. */
