@@ -53,32 +53,45 @@ export type CardDataSource = z.infer<typeof CardDataSource>;
  */
 export const CardData = z
   .object({
-    cardKind: CardKind,
-    source: CardDataSource,
+    cardKind: CardKind.describe(
+      'Loại thẻ: cccd-2021 (CCCD gắn chip) or can-cuoc (thẻ căn cước, since 1 July 2024)',
+    ),
+    source: CardDataSource.describe('Where the data was read: qr, chip or mrz'),
     // 12 digits here; the number itself is checked once, with the sex and birth year, below.
-    personalId: z.string().regex(/^\d{12}$/),
+    personalId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .describe('Số định danh cá nhân: the 12-digit personal ID number'),
     legacyId: z
       .string()
       .regex(/^(?:\d{9}|\d{12})$/)
-      .optional(),
-    fullName: FullName,
-    dateOfBirth: PartialDateSchema,
-    sex: Sex,
-    nationality: textField(100).optional(),
-    ethnicity: textField(100).optional(),
-    religion: textField(100).optional(),
-    placeOfOrigin: textField(500).optional(),
-    permanentResidence: textField(500).optional(),
-    identifyingMarks: textField(500).optional(),
-    dateOfIssue: PartialDateSchema.optional(),
-    dateOfExpiry: PartialDateSchema.nullable().optional(),
-    father: FullName.optional(),
-    mother: FullName.optional(),
-    spouse: FullName.optional(),
+      .optional()
+      .describe('Số CMND cũ: the old ID number (9 or 12 digits)'),
+    fullName: FullName.describe('Họ và tên: full name as printed (NFC, diacritics kept)'),
+    dateOfBirth: PartialDateSchema.describe('Ngày sinh: date of birth; month and day may be unknown'),
+    sex: Sex.describe('Giới tính: male (Nam) or female (Nữ)'),
+    nationality: textField(100).optional().describe('Quốc tịch as printed (Việt Nam)'),
+    ethnicity: textField(100).optional().describe('Dân tộc as printed (Kinh)'),
+    religion: textField(100).optional().describe('Tôn giáo as printed (Không = none)'),
+    placeOfOrigin: textField(500)
+      .optional()
+      .describe('DG13 field 8: quê quán (2021 card) or nơi đăng ký khai sinh (Căn cước card)'),
+    permanentResidence: textField(500)
+      .optional()
+      .describe('DG13 field 9: nơi thường trú (2021 card) or nơi cư trú (Căn cước card)'),
+    identifyingMarks: textField(500).optional().describe('Đặc điểm nhận dạng: identifying marks'),
+    dateOfIssue: PartialDateSchema.optional().describe('Ngày cấp: date of issue'),
+    dateOfExpiry: PartialDateSchema.nullable()
+      .optional()
+      .describe('Có giá trị đến: date of expiry; null for không thời hạn (no expiry)'),
+    father: FullName.optional().describe('Họ tên cha: father’s full name'),
+    mother: FullName.optional().describe('Họ tên mẹ: mother’s full name'),
+    spouse: FullName.optional().describe('Họ tên vợ/chồng: spouse’s full name'),
     cardId: z
       .string()
       .regex(/^[A-Za-z0-9]{1,32}$/)
-      .optional(),
+      .optional()
+      .describe('DG13 field 16: the card or chip ID'),
   })
   .superRefine(
     (card, ctx) => {

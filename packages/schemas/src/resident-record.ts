@@ -43,24 +43,39 @@ const LegacyIdField = z.string().regex(/^(?:\d{9}|\d{12})$/);
 export const ResidentRecord = z
   .object({
     // 12 digits here; the number itself is checked once, with the sex and birth year, below.
-    personalId: z.string().regex(/^\d{12}$/),
-    fullName: FullName,
-    dateOfBirth: PartialDateSchema,
-    sex: Sex,
-    nationality: Nationality.optional(),
-    ethnicity: Ethnicity.optional(),
-    religion: Religion.optional(),
-    placeOfBirthRegistration: Address.optional(),
-    placeOfOrigin: Address.optional(),
-    permanentResidence: Address.optional(),
-    temporaryResidence: Address.optional(),
-    currentResidence: Address.optional(),
-    identifyingMarks: textField(500).optional(),
-    legacyIds: z.array(LegacyIdField).max(10).optional(),
-    documents: z.array(IdentityDocument).max(50).optional(),
-    father: PersonRef.optional(),
-    mother: PersonRef.optional(),
-    spouse: PersonRef.optional(),
+    personalId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .describe('Số định danh cá nhân: the 12-digit personal ID number'),
+    fullName: FullName.describe('Họ và tên: full name as printed (NFC, diacritics kept)'),
+    dateOfBirth: PartialDateSchema.describe('Ngày sinh: date of birth; month and day may be unknown'),
+    sex: Sex.describe('Giới tính: male (Nam) or female (Nữ)'),
+    nationality: Nationality.optional().describe(
+      'Quốc tịch: ISO 3166-1 alpha-3 code; VNM when absent for a citizen',
+    ),
+    ethnicity: Ethnicity.optional().describe('Dân tộc: GSO code 01–54 and name'),
+    religion: Religion.optional().describe('Tôn giáo: name as recorded (Không = none) and an optional code'),
+    placeOfBirthRegistration: Address.optional().describe(
+      'Nơi đăng ký khai sinh: place of birth registration',
+    ),
+    placeOfOrigin: Address.optional().describe('Quê quán: place of origin'),
+    permanentResidence: Address.optional().describe('Nơi thường trú: permanent residence'),
+    temporaryResidence: Address.optional().describe('Nơi tạm trú: temporary residence'),
+    currentResidence: Address.optional().describe('Nơi ở hiện tại / nơi cư trú: current residence'),
+    identifyingMarks: textField(500).optional().describe('Đặc điểm nhận dạng: identifying marks'),
+    legacyIds: z
+      .array(LegacyIdField)
+      .max(10)
+      .optional()
+      .describe('Số CMND cũ: old ID card numbers (9 or 12 digits)'),
+    documents: z
+      .array(IdentityDocument)
+      .max(50)
+      .optional()
+      .describe('Giấy tờ tùy thân: identity documents held'),
+    father: PersonRef.optional().describe('Cha: father'),
+    mother: PersonRef.optional().describe('Mẹ: mother'),
+    spouse: PersonRef.optional().describe('Vợ/chồng: spouse'),
   })
   .superRefine(
     (record, ctx) => {
