@@ -128,3 +128,13 @@ export const chipErrorMessages: ErrorCatalog<ChipErrorCode> = {
 
 /** Raises a coded chip error. */
 export const fail = createErrorFactory(chipErrorMessages, 'ChipError');
+
+/**
+ * Keeps an error whose code starts with one of `keep` (it already says what is wrong) and turns any
+ * other failure into `ERR_SOD_STRUCTURE` with `reason`.
+ */
+export function asSodError(e: unknown, reason: string, keep: readonly string[]): unknown {
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (keep.some((prefix) => code.startsWith(prefix))) return e;
+  return fail('ERR_SOD_STRUCTURE', { reason }, { cause: e });
+}

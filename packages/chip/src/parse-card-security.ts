@@ -3,7 +3,7 @@
  * (eContentType id-SecurityObject 0.4.0.127.0.7.3.2.1), signed by the same Document Signer as EF.SOD.
  * Chips with PACE-CAM or terminal authentication carry it; the CCCD does not announce it.
  */
-import { fail } from './errors.js';
+import { asSodError, fail } from './errors.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
 import { resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
@@ -40,9 +40,7 @@ export function parseCardSecurity(bytes: Uint8Array): CardSecurity {
   try {
     sd = parseSignedData(node);
   } catch (e) {
-    const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
-    if (code.startsWith('ERR_SOD') || code.startsWith('ERR_CERT')) throw e;
-    throw fail('ERR_SOD_STRUCTURE', { reason: e instanceof Error ? e.message : 'malformed' }, { cause: e });
+    throw asSodError(e, e instanceof Error ? e.message : 'malformed', ['ERR_SOD', 'ERR_CERT']);
   }
   if (sd.version !== 3) throw fail('ERR_SOD_VERSION', { structure: 'SignedData', version: sd.version });
   if (sd.eContentType !== ID_SECURITY_OBJECT) throw fail('ERR_SOD_CONTENT_TYPE', { oid: sd.eContentType });

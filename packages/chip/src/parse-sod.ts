@@ -3,7 +3,7 @@
  * SignedData over an LDSSecurityObject with the hash of every data group, signed by the Document
  * Signer whose certificate (DSC) it usually embeds.
  */
-import { fail } from './errors.js';
+import { asSodError, fail } from './errors.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
 import { hashOfAlgorithm, resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
@@ -108,21 +108,7 @@ export function parseSod(bytes: Uint8Array, options: ParseSodOptions = {}): Sod 
   try {
     sd = parseSignedData(contentInfo);
   } catch (e) {
-    if (
-      e &&
-      typeof e === 'object' &&
-      'code' in e &&
-      String((e as { code: unknown }).code).startsWith('ERR_SOD')
-    )
-      throw e;
-    if (
-      e &&
-      typeof e === 'object' &&
-      'code' in e &&
-      String((e as { code: unknown }).code).startsWith('ERR_CERT')
-    )
-      throw e;
-    throw fail('ERR_SOD_STRUCTURE', { reason: e instanceof Error ? e.message : 'malformed' }, { cause: e });
+    throw asSodError(e, e instanceof Error ? e.message : 'malformed', ['ERR_SOD', 'ERR_CERT']);
   }
   // 9303-10 §4.6.2.3: SignedData version 3.
   if (sd.version !== 3) throw fail('ERR_SOD_VERSION', { structure: 'SignedData', version: sd.version });
@@ -131,14 +117,7 @@ export function parseSod(bytes: Uint8Array, options: ParseSodOptions = {}): Sod 
   try {
     lds = parseLds(sd.eContent);
   } catch (e) {
-    if (
-      e &&
-      typeof e === 'object' &&
-      'code' in e &&
-      String((e as { code: unknown }).code).startsWith('ERR_SOD')
-    )
-      throw e;
-    throw fail('ERR_SOD_STRUCTURE', { reason: 'LDSSecurityObject' }, { cause: e });
+    throw asSodError(e, 'LDSSecurityObject', ['ERR_SOD']);
   }
   const signer = sd.signerInfos[0]!;
   const signatureAlgorithm = resolveSignatureAlgorithm(
