@@ -143,6 +143,51 @@ describe.skipIf(vectorsMissing)('ICAO 9303-11 Appendix G.1: PACE ECDH-GM on brai
   });
 });
 
+describe.skipIf(vectorsMissing)('ICAO 9303-11 Appendix H.1: PACE ECDH-IM on brainpoolP256r1', () => {
+  const H = W?.paceImEcdhAppendixH1;
+  const lc = (hexData: string) => (hexData.length / 2).toString(16).toUpperCase().padStart(2, '0');
+  const ga = (cla: string, data: string) => `${cla}860000${lc(data)}${data}00`;
+
+  it('maps the nonces to the example generator', async () => {
+    const { integratedMapping, integratedMappingPrf } = await import('../src/internal/integrated-mapping.js');
+    const { curveByParameterId } = await import('../src/internal/curves.js');
+    const curve = curveByParameterId(13)!;
+    const r = integratedMappingPrf(hex(H.nonceS), hex(H.nonceT), curve.Fp.ORDER);
+    expect(r.toString(16).toUpperCase().padStart(64, '0')).toBe(H.pseudoRandomFunction.rModP);
+    expect(up(integratedMapping(curve, hex(H.nonceS), hex(H.nonceT)).toBytes(false))).toBe(H.mappedGenerator);
+  });
+
+  it('runs the example exchange with the CAN and derives its session keys and tokens', async () => {
+    const access = checkAccess({ can: '123456' });
+    expect(up(deriveKey(pacePassword(access), 3, { family: 'AES', keyLength: 16 }))).toBe(H.password.kPi);
+    const oid = '0.4.0.127.0.7.2.2.4.4.2';
+    const apdus = [
+      { command: '0022C1A40F800A04007F00070202040402830102', response: '9000' },
+      { command: '10860000027C0000', response: `${H.generalAuthenticateData.ga1ResponseData}9000` },
+      { command: ga('10', H.generalAuthenticateData.ga2CommandData), response: '7C009000' },
+      {
+        command: ga('10', H.generalAuthenticateData.ga3CommandData),
+        response: `${H.generalAuthenticateData.ga3ResponseData}9000`,
+      },
+      {
+        command: ga('00', H.generalAuthenticateData.ga4CommandData),
+        response: `${H.generalAuthenticateData.ga4ResponseData}9000`,
+      },
+    ];
+    const replay = replayTransport(apdus);
+    const keys = await performPace(
+      new Channel(replay.transport),
+      { oid, version: 2, parameterId: 13 },
+      pacePassword(access),
+      2,
+      { random: fixedRandom(H.inputs.nonceT, H.inputs.skIfd), sendParameterId: false },
+    );
+    expect(replay.sent).toEqual(apdus.map((a) => a.command));
+    expect(up(keys.ksEnc)).toBe(H.sessionKeys.ksEnc);
+    expect(up(keys.ksMac)).toBe(H.sessionKeys.ksMac);
+  });
+});
+
 describe.skipIf(vectorsMissing)('RFC 4493 AES-CMAC as used by PACE tokens', () => {
   it('gives the RFC tags (first 8 bytes) for examples 1-4', async () => {
     const { tokenMac } = await import('../src/internal/crypto.js');

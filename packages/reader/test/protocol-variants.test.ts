@@ -19,6 +19,8 @@ describe('PACE, CA and AA variants', () => {
     ['ECDH-GM AES-128 on NIST P-384', '0.4.0.127.0.7.2.2.4.2.2', 15],
     ['ECDH-GM AES-256 on brainpoolP512r1', '0.4.0.127.0.7.2.2.4.2.4', 17],
     ['ECDH-GM AES-128 on brainpoolP224r1', '0.4.0.127.0.7.2.2.4.2.2', 11],
+    ['ECDH-IM AES-128 on brainpoolP256r1', '0.4.0.127.0.7.2.2.4.4.2', 13],
+    ['ECDH-IM AES-128 on NIST P-256', '0.4.0.127.0.7.2.2.4.4.2', 12],
   ] as const) {
     it(`reads with ${name}`, async () => {
       const files = createSampleCardFiles({ mrz: mrzLines, keys, paceOid, parameterId, dg2Size: 3000 });
@@ -111,6 +113,20 @@ describe('PACE, CA and AA variants', () => {
     });
     await expect(readCard(clone, { access: { can } })).rejects.toMatchObject({
       code: 'ERR_READER_CA_FAILED',
+    });
+  });
+
+  it('refuses a card that offers only an unsupported PACE variant with the CAN', async () => {
+    const files = createSampleCardFiles({
+      mrz: mrzLines,
+      keys,
+      paceOid: '0.4.0.127.0.7.2.2.4.4.3',
+      dg2Size: 500,
+    });
+    await expect(
+      readCard(createSimulatedCard({ files, mrz, can, keys }), { access: { can } }),
+    ).rejects.toMatchObject({
+      code: 'ERR_READER_PROTOCOL_UNSUPPORTED',
     });
   });
 

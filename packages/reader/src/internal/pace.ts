@@ -1,4 +1,4 @@
-/** PACE, ICAO 9303-11 §4.4 (terminal side): ECDH with generic mapping. */
+/** PACE, ICAO 9303-11 §4.4 (terminal side): ECDH with generic or integrated mapping. */
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
@@ -11,6 +11,7 @@ import {
   fieldLength,
   randomScalar,
 } from './curves.js';
+import { integratedMapping, supportsIntegratedMapping } from './integrated-mapping.js';
 import { encodeOid } from './oid.js';
 import { type PaceAlgorithm, paceAlgorithm } from './protocols.js';
 import type { RandomSource } from './random.js';
@@ -28,13 +29,9 @@ export interface PaceOptions {
 /** Whether this reader can run the PACE variant a PACEInfo announces. */
 export function isSupportedPace(info: PaceInfo): boolean {
   const alg = paceAlgorithm(info.oid);
-  return (
-    alg !== undefined &&
-    alg.agreement === 'ECDH' &&
-    alg.mapping === 'GM' &&
-    info.parameterId !== undefined &&
-    curveByParameterId(info.parameterId) !== undefined
-  );
+  const curve = info.parameterId === undefined ? undefined : curveByParameterId(info.parameterId);
+  if (!alg || !curve || alg.agreement !== 'ECDH') return false;
+  return alg.mapping === 'GM' || (alg.mapping === 'IM' && supportsIntegratedMapping(alg.suite, curve));
 }
 
 /**
@@ -93,7 +90,8 @@ async function generalAuthenticate(channel: Channel, last: boolean, data: Uint8A
 }
 
 /**
- * Runs PACE ECDH-GM (9303-11 §4.4.3, Appendix G.1) with password π and reference (1 MRZ, 2 CAN),
+ * Runs PACE ECDH-GM or ECDH-IM (9303-11 §4.4.3, Appendix G.1 and H.1) with password π and
+ * reference (1 MRZ, 2 CAN),
  * and returns the session keys with SSC = 0.
  */
 export async function performPace(
@@ -105,7 +103,7 @@ export async function performPace(
 ): Promise<SessionKeys & { algorithm: PaceAlgorithm }> {
   const algorithm = paceAlgorithm(info.oid);
   const curve = info.parameterId === undefined ? undefined : curveByParameterId(info.parameterId);
-  if (!algorithm || !curve || algorithm.agreement !== 'ECDH' || algorithm.mapping !== 'GM') {
+  if (!algorithm || !curve || !isSupportedPace(info)) {
     throw fail('ERR_READER_PROTOCOL_UNSUPPORTED', { reason: `PACE variant ${info.oid} is not supported` });
   }
   const suite: CipherSuite = algorithm.suite;
@@ -121,19 +119,29 @@ export async function performPace(
   if (z.length === 0 || z.length % block !== 0)
     throw fail('ERR_READER_PACE_FAILED', { reason: 'bad nonce length' });
   const kPi = deriveKey(password, 3, suite);
-  const s = bytesToBigint(cbcDecrypt(suite, kPi, z));
+  const nonce = cbcDecrypt(suite, kPi, z);
 
-  // Step 2: generic mapping G' = s·G + H, H = SK_map · PK_map,IC (9303-11 §4.4.3.3.1).
-  const skMap = randomScalar(curve, options.random);
-  const pkMap = curve.BASE.multiply(skMap).toBytes(false);
-  const pkMapIc = decodePoint(
-    curve,
-    dynamicData(0x82, await generalAuthenticate(channel, false, tlv(0x81, pkMap), 2), 2),
-    'mapping key',
-  );
-  const h = pkMapIc.multiply(skMap);
-  const sMod = s % curve.Fn.ORDER;
-  const mapped = sMod === 0n ? h : curve.BASE.multiply(sMod).add(h);
+  let mapped: InstanceType<typeof curve>;
+  if (algorithm.mapping === 'IM') {
+    // Step 2, integrated mapping (9303-11 §4.4.3.3.2): send nonce t, G' = f_G(R_p(s, t)).
+    const t = options.random(block);
+    const answer = readTlv(await generalAuthenticate(channel, false, tlv(0x81, t), 2));
+    if (answer?.tag !== 0x7c)
+      throw fail('ERR_READER_PACE_FAILED', { reason: 'GENERAL AUTHENTICATE 2 lacks tag 7C' });
+    mapped = integratedMapping(curve, nonce, t);
+  } else {
+    // Step 2, generic mapping G' = s·G + H, H = SK_map · PK_map,IC (9303-11 §4.4.3.3.1).
+    const skMap = randomScalar(curve, options.random);
+    const pkMap = curve.BASE.multiply(skMap).toBytes(false);
+    const pkMapIc = decodePoint(
+      curve,
+      dynamicData(0x82, await generalAuthenticate(channel, false, tlv(0x81, pkMap), 2), 2),
+      'mapping key',
+    );
+    const h = pkMapIc.multiply(skMap);
+    const sMod = bytesToBigint(nonce) % curve.Fn.ORDER;
+    mapped = sMod === 0n ? h : curve.BASE.multiply(sMod).add(h);
+  }
   if (mapped.is0())
     throw fail('ERR_READER_PACE_FAILED', { reason: 'the mapped generator is the point at infinity' });
 

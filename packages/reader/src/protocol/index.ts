@@ -44,6 +44,13 @@ export {
 } from '../internal/curves.js';
 /** LDS1 file identifiers and the eMRTD application identifier. */
 export { dataGroupFile, EF_CARD_ACCESS, EF_COM, EF_SOD, EMRTD_AID, type LdsFile } from '../internal/files.js';
+/** PACE integrated mapping (ECDH, AES-128): the pseudo-random function and the point encoding. */
+export {
+  encodePoint,
+  integratedMapping,
+  integratedMappingPrf,
+  supportsIntegratedMapping,
+} from '../internal/integrated-mapping.js';
 /** DER OBJECT IDENTIFIER contents. */
 export { decodeOid, encodeOid } from '../internal/oid.js';
 /** PACE authentication token input (9303-11 §4.4.3.4). */

@@ -1,6 +1,6 @@
 /**
  * A software CCCD / Căn cước chip: the card side of ICAO 9303-11 (SELECT, GET CHALLENGE, BAC's
- * EXTERNAL AUTHENTICATE, PACE ECDH-GM, secure messaging, chip authentication, INTERNAL
+ * EXTERNAL AUTHENTICATE, PACE ECDH-GM and ECDH-IM, secure messaging, chip authentication, INTERNAL
  * AUTHENTICATE, READ BINARY with short/extended lengths) over the same building blocks as the
  * reader (`@cancuoc/reader/protocol`), with faults on demand.
  */
@@ -28,6 +28,7 @@ import {
   type EcPoint,
   EMRTD_AID,
   fieldLength,
+  integratedMapping,
   paceAlgorithm,
   pacePassword,
   randomScalar,
@@ -35,6 +36,7 @@ import {
   readTlvs,
   retailMac,
   SecureMessaging,
+  supportsIntegratedMapping,
   TDES_SUITE,
   tlv,
   tokenInput,
@@ -231,7 +233,9 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
     curve: EcPoint;
     password: Uint8Array;
     step: number;
+    integrated: boolean;
     s?: bigint;
+    nonce?: Uint8Array;
     skMap?: bigint;
     generator?: InstanceType<EcPoint>;
     sk?: bigint;
@@ -248,12 +252,15 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
     const ref = items?.find((t) => t.tag === 0x83)?.value[0];
     const oid = oidBytes ? decodeOid(oidBytes) : undefined;
     const algorithm = oid ? paceAlgorithm(oid) : undefined;
-    if (!oid || !algorithm || algorithm.mapping !== 'GM' || algorithm.agreement !== 'ECDH')
+    if (!oid || !algorithm || algorithm.agreement !== 'ECDH' || algorithm.mapping === 'CAM')
       return plain(0x6a80);
     const param = items?.find((t) => t.tag === 0x84)?.value[0] ?? cardAccessParameter(cardAccess);
     const curve = param === undefined ? undefined : curveByParameterId(param);
     if (!curve || (ref !== 1 && ref !== 2)) return plain(0x6a80);
+    if (algorithm.mapping === 'IM' && !supportsIntegratedMapping(algorithm.suite, curve))
+      return plain(0x6a80);
     pace = {
+      integrated: algorithm.mapping === 'IM',
       oid,
       suite: algorithm.suite,
       curve,
@@ -275,9 +282,16 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
         const nonceLength = p.suite.family === 'AES' ? 16 : 8;
         const s = random(nonceLength);
         p.s = bytesToBigint(s);
+        p.nonce = s;
         const z = cbcEncrypt(p.suite, deriveKey(p.password, 3, p.suite), s);
         p.step = 2;
         return plain(0x9000, tlv(0x7c, tlv(0x80, z)));
+      }
+      if (p.step === 2 && !last && inner?.tag === 0x81 && p.integrated) {
+        // Integrated mapping (9303-11 §4.4.3.3.2): the terminal's nonce t, no chip mapping data.
+        p.generator = integratedMapping(p.curve, p.nonce as Uint8Array, inner.value);
+        p.step = 3;
+        return plain(0x9000, tlv(0x7c));
       }
       if (p.step === 2 && !last && inner?.tag === 0x81) {
         const pkMapIfd = p.curve.fromBytes(inner.value);
