@@ -23,12 +23,19 @@ interface NodeProcess {
 }
 
 // Node ≥ 20.16 exposes built-in modules without an import statement, so browser bundlers never
-// see a `node:` import in this runtime-neutral file.
+// see a `node:` import in this runtime-neutral file. Older Node 20 releases get a dynamic import
+// whose specifier bundlers cannot follow.
+async function builtin<T>(proc: NodeProcess, id: string): Promise<T> {
+  if (typeof proc.getBuiltinModule === 'function') return proc.getBuiltinModule(id) as T;
+  const specifier = id;
+  return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as T;
+}
+
 async function readWasmFromPackage(): Promise<ArrayBuffer | undefined> {
   const proc = (globalThis as { process?: NodeProcess }).process;
-  if (!proc?.versions?.node || typeof proc.getBuiltinModule !== 'function') return undefined;
-  const { createRequire } = proc.getBuiltinModule('node:module') as typeof import('node:module');
-  const { readFile } = proc.getBuiltinModule('node:fs/promises') as typeof import('node:fs/promises');
+  if (!proc?.versions?.node) return undefined;
+  const { createRequire } = await builtin<typeof import('node:module')>(proc, 'node:module');
+  const { readFile } = await builtin<typeof import('node:fs/promises')>(proc, 'node:fs/promises');
   const path = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
   const bytes = await readFile(path);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
