@@ -13,7 +13,7 @@ import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { pointConstructor } from './curves.js';
 import { bigIntToBytes, bytesToBigInt, decodeOid, expectTag, readSmallInt, TAG } from './der.js';
 import type { PublicKeyInfo } from './keys.js';
-import { nativeCrypto } from './native.js';
+import { type NativeCrypto, nativeCrypto } from './native.js';
 import { ECDSA_OIDS, HASH_OIDS, HASH_SIZES, type HashName, OID, RSA_PKCS1_OIDS } from './oids.js';
 
 /** A signature scheme resolved from an AlgorithmIdentifier. */
@@ -156,6 +156,27 @@ function b64url(b: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const nativeKeyOf = new WeakMap<object, unknown>();
+
+function nativeRsaKey(native: NativeCrypto, key: { modulus: Uint8Array; exponent: Uint8Array }): unknown {
+  const known = nativeKeyOf.get(key);
+  if (known !== undefined) return known;
+  // Identity of the key: length of e (2 bytes) ‖ e ‖ n, unambiguous.
+  const id = new Uint8Array(2 + key.exponent.length + key.modulus.length);
+  id[0] = key.exponent.length >> 8;
+  id[1] = key.exponent.length & 0xff;
+  id.set(key.exponent, 2);
+  id.set(key.modulus, 2 + key.exponent.length);
+  const made = cachedNativeKey(id, () =>
+    native.createPublicKey({
+      key: { kty: 'RSA', n: b64url(key.modulus), e: b64url(key.exponent) },
+      format: 'jwk',
+    }),
+  );
+  nativeKeyOf.set(key, made);
+  return made;
+}
+
 /** RSA public operation s^e mod n, as a big-endian block of the modulus length. */
 export function rsaPublic(
   key: { modulus: Uint8Array; exponent: Uint8Array },
@@ -168,18 +189,7 @@ export function rsaPublic(
     block.set(signature, block.length - signature.length);
     if (!lessThan(block, key.modulus) || block.every((b) => b === 0)) return undefined;
     try {
-      // Identity of the key: length of e (2 bytes) ‖ e ‖ n, unambiguous.
-      const id = new Uint8Array(2 + key.exponent.length + key.modulus.length);
-      id[0] = key.exponent.length >> 8;
-      id[1] = key.exponent.length & 0xff;
-      id.set(key.exponent, 2);
-      id.set(key.modulus, 2 + key.exponent.length);
-      const k = cachedNativeKey(id, () =>
-        native.createPublicKey({
-          key: { kty: 'RSA', n: b64url(key.modulus), e: b64url(key.exponent) },
-          format: 'jwk',
-        }),
-      );
+      const k = nativeRsaKey(native, key);
       return new Uint8Array(
         native.publicDecrypt({ key: k, padding: native.constants.RSA_NO_PADDING }, block),
       );
@@ -327,9 +337,13 @@ export async function verifyEcdsaPlain(
   if (native) {
     try {
       // OpenSSL reads explicit-parameter keys (brainpool as the BSI data has them) natively.
-      const k = cachedNativeKey(key.spki, () =>
-        native.createPublicKey({ key: key.spki, format: 'der', type: 'spki' }),
-      );
+      let k = nativeKeyOf.get(key);
+      if (k === undefined) {
+        k = cachedNativeKey(key.spki, () =>
+          native.createPublicKey({ key: key.spki, format: 'der', type: 'spki' }),
+        );
+        nativeKeyOf.set(key, k);
+      }
       return native.verify(NODE_HASH[hash], data, { key: k, dsaEncoding: 'ieee-p1363' }, plain);
     } catch {
       // fall through to the portable paths
@@ -377,6 +391,22 @@ export async function verifySignature(
   }
   if (key.kind !== 'rsa') return false;
   if (signature.length > key.modulus.length) return false;
+  const native = nativeCrypto();
+  if (native && (alg.scheme === 'rsa-pkcs1' || alg.mgfHash === alg.hash)) {
+    // OpenSSL's one-shot verify is the fast path; a signature it refuses (e.g. a DigestInfo without
+    // NULL parameters, which real documents have) is re-checked by the code below.
+    try {
+      const padded = new Uint8Array(key.modulus.length);
+      padded.set(signature, padded.length - signature.length);
+      const options =
+        alg.scheme === 'rsa-pkcs1'
+          ? { key: nativeRsaKey(native, key), padding: 1 }
+          : { key: nativeRsaKey(native, key), padding: 6, saltLength: alg.saltLength };
+      if (native.verify(NODE_HASH[alg.hash], data, options, padded)) return true;
+    } catch {
+      // fall through
+    }
+  }
   const em = rsaPublic(key, signature);
   if (!em) return false;
   const h = await digest(alg.hash, data);
