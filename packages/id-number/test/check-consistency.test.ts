@@ -11,6 +11,13 @@ describe('checkConsistency', () => {
     expect(checkConsistency('001098012345', {})).toEqual([]);
   });
 
+  it('agrees with the birth dates and sexes of the published MRZ samples', () => {
+    // Synthetic TD1 vectors of the reference notes (cccd-formats.md §2.1): line 1 carries the ID,
+    // line 2 the birth date YYMMDD and the sex.
+    expect(checkConsistency('001099012345', { dateOfBirth: '1999-01-15', sex: 'male' })).toEqual([]); // 9901155M…
+    expect(checkConsistency('036058001234', { dateOfBirth: '1958-07-20', sex: 'male' })).toEqual([]); // 5807204M…
+  });
+
   it('reports a birth year that disagrees, at dateOfBirth', () => {
     const [issue, ...rest] = checkConsistency('001098012345', { dateOfBirth: '1999-08-15', sex: 'male' });
     expect(rest).toEqual([]);
