@@ -21,9 +21,15 @@ export const IdentityDocumentKind = z.enum(['citizen-card', 'can-cuoc', 'legacy-
 /** One of the identity document kinds. */
 export type IdentityDocumentKind = z.infer<typeof IdentityDocumentKind>;
 
+const NUMBER_SHAPES: Partial<Record<IdentityDocumentKind, { pattern: RegExp; en: string; vi: string }>> = {
+  'citizen-card': { pattern: /^\d{12}$/, en: '12 digits', vi: '12 chữ số' },
+  'can-cuoc': { pattern: /^\d{12}$/, en: '12 digits', vi: '12 chữ số' },
+  'legacy-id': { pattern: /^(?:\d{9}|\d{12})$/, en: '9 or 12 digits', vi: '9 hoặc 12 chữ số' },
+};
+
 /**
  * An identity document: its kind, number (5–20 letters or digits; for the cards it is the
- * personal ID number), date of issue, date of expiry (`null` = no expiry, "không thời hạn")
+ * personal ID number, 12 digits; a CMND has 9 or 12 digits), date of issue, date of expiry (`null` = no expiry, "không thời hạn")
  * and issuing authority (nơi cấp). An expiry before the issue date fails with
  * `ERR_SCHEMA_DATE_ORDER` at `['dateOfExpiry']`.
  *
@@ -42,6 +48,12 @@ export const IdentityDocument = z
   })
   .check((payload) => {
     const doc = payload.value;
+    // The number of a CCCD or Căn cước card is the holder's 12-digit personal ID number; a CMND
+    // has 9 digits, or 12 on the plastic CMND issued from 2012 (shared/reference/cccd-formats.md §1.2).
+    const shape = NUMBER_SHAPES[doc.kind];
+    if (shape && /^[A-Z0-9]{5,20}$/.test(doc.number) && !shape.pattern.test(doc.number)) {
+      pushCodedIssue(payload, 'ERR_SCHEMA_FORMAT', ['number'], { expected: shape.en, expectedVi: shape.vi });
+    }
     if (doc.dateOfIssue && doc.dateOfExpiry) {
       const order = comparePartialDates(doc.dateOfExpiry, doc.dateOfIssue);
       if (order !== undefined && order < 0) {

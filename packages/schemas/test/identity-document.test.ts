@@ -35,4 +35,12 @@ describe('IdentityDocument', () => {
     expect(codes({ kind: 'legacy-id', number: '0123' })).toEqual([['number', 'ERR_SCHEMA_FORMAT']]);
     expect(codes({ kind: 'passport', number: 'c1234567' })).toEqual([['number', 'ERR_SCHEMA_FORMAT']]);
   });
+
+  it('holds card numbers to 12 digits and CMND numbers to 9 or 12', () => {
+    expect(codes({ kind: 'can-cuoc', number: 'C1234567' })).toEqual([['number', 'ERR_SCHEMA_FORMAT']]);
+    expect(codes({ kind: 'citizen-card', number: '012345678' })).toEqual([['number', 'ERR_SCHEMA_FORMAT']]);
+    expect(codes({ kind: 'legacy-id', number: '0123456789' })).toEqual([['number', 'ERR_SCHEMA_FORMAT']]);
+    expect(codes({ kind: 'legacy-id', number: '012345678901' })).toEqual([]);
+    expect(codes({ kind: 'other', number: 'GKS12345' })).toEqual([]);
+  });
 });
