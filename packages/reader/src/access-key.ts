@@ -89,6 +89,23 @@ export function accessFromPersonalId(
   };
 }
 
+/**
+ * Builds the CAN access key of a CCCD / Căn cước card from its 12-digit personal ID: the card
+ * access number printed on the card is the ID's last 6 digits.
+ *
+ * @throws CancuocError `ERR_READER_ACCESS_INVALID` when the ID is not 12 digits.
+ * @example
+ * ```ts
+ * canFromPersonalId('001098012345'); // { can: '012345' }
+ * ```
+ */
+export function canFromPersonalId(personalId: string): CanAccessKey {
+  if (typeof personalId !== 'string') throw new TypeError('personalId must be a string');
+  const id = personalId.trim();
+  if (!/^\d{12}$/.test(id)) throw fail('ERR_READER_ACCESS_INVALID', { reason: 'the ID must have 12 digits' });
+  return { can: id.slice(6) };
+}
+
 /** @internal Validated form of an access key. */
 export type CheckedAccess =
   | { readonly kind: 'mrz'; readonly mrzInformation: string }

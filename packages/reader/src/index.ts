@@ -10,6 +10,7 @@ export {
   type AccessKey,
   accessFromPersonalId,
   type CanAccessKey,
+  canFromPersonalId,
   type MrzAccessKey,
 } from './access-key.js';
 /** Command and response APDUs in short and extended form (ISO/IEC 7816-4). */

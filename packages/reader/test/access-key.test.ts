@@ -2,7 +2,7 @@ import { isCancuocError } from '@cancuoc/core';
 import { hostileStrings } from '@cancuoc/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accessFromPersonalId, checkAccess, mrzCheckDigit } from '../src/access-key.js';
+import { accessFromPersonalId, canFromPersonalId, checkAccess, mrzCheckDigit } from '../src/access-key.js';
 import { vectorsMissing, workedExamples as W } from './helpers/vectors.js';
 
 describe('accessFromPersonalId', () => {
@@ -64,6 +64,22 @@ describe('accessFromPersonalId', () => {
         });
       }),
     );
+  });
+});
+
+describe('canFromPersonalId', () => {
+  it('takes the last 6 digits and rejects anything but 12 digits', () => {
+    expect(canFromPersonalId(' 001098012345 ')).toEqual({ can: '012345' });
+    expect(() => canFromPersonalId('0010980123')).toThrow(
+      expect.objectContaining({ code: 'ERR_READER_ACCESS_INVALID' }),
+    );
+    for (const s of hostileStrings) {
+      try {
+        checkAccess(canFromPersonalId(s));
+      } catch (e) {
+        expect(isCancuocError(e)).toBe(true);
+      }
+    }
   });
 });
 
