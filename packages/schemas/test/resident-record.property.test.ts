@@ -107,7 +107,18 @@ describe('ResidentRecord properties', () => {
             sex: record.sex,
             nationality: 'Việt Nam',
           });
-          expect(ResidentRecord.safeParse(cardDataToResident(card)).success).toBe(true);
+          const resident = cardDataToResident(card);
+          expect(ResidentRecord.safeParse(resident).success).toBe(true);
+          expect(resident).toMatchObject({
+            personalId: record.personalId,
+            fullName: record.fullName,
+            dateOfBirth: record.dateOfBirth,
+            sex: record.sex,
+            nationality: 'VNM',
+            documents: [
+              { kind: cardKind === 'can-cuoc' ? 'can-cuoc' : 'citizen-card', number: record.personalId },
+            ],
+          });
         },
       ),
     );
