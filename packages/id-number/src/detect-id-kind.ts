@@ -1,5 +1,5 @@
+import type { NormalizeOptions } from './options.js';
 import { safeParseInsuranceCode } from './parse-insurance-code.js';
-import type { NormalizeOptions } from './parse-legacy-id.js';
 import { safeParseLegacyId } from './parse-legacy-id.js';
 import { safeParsePassportNumber } from './parse-passport-number.js';
 import { safeParsePersonalId } from './parse-personal-id.js';

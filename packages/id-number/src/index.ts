@@ -23,6 +23,8 @@ export { detectIdKind, type IdKind, type IdKindDetection } from './detect-id-kin
 export { type IdNumberErrorCode, idNumberErrorMessages } from './errors.js';
 /** Building a personal ID number from its parts. */
 export { formatPersonalId, type PersonalIdParts } from './format-personal-id.js';
+/** Options shared by the parsers of typed-in identifiers. */
+export type { NormalizeOptions } from './options.js';
 /** BHYT card codes and social insurance numbers. */
 export {
   type InsuranceCardCode,
@@ -32,7 +34,7 @@ export {
   safeParseInsuranceCode,
 } from './parse-insurance-code.js';
 /** Legacy ID card (CMND) numbers. */
-export { type LegacyId, type NormalizeOptions, parseLegacyId, safeParseLegacyId } from './parse-legacy-id.js';
+export { type LegacyId, parseLegacyId, safeParseLegacyId } from './parse-legacy-id.js';
 /** Vietnamese passport numbers. */
 export {
   type PassportNumber,

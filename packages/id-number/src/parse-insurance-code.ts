@@ -11,7 +11,7 @@ import { provincesBefore2025 } from '@cancuoc/admin-units';
 import { type Result, toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { cleanInput, INSURANCE, isDigits, lengthError } from './internal/input.js';
-import type { NormalizeOptions } from './parse-legacy-id.js';
+import type { NormalizeOptions } from './options.js';
 
 /** A BHYT card code or social insurance number. */
 export type InsuranceCode = InsuranceCardCode | SocialInsuranceNumber;

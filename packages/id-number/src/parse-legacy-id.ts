@@ -7,6 +7,7 @@
 import { maskId, type Result, toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { cleanInput, isDigits, LEGACY_ID, lengthError } from './internal/input.js';
+import type { NormalizeOptions } from './options.js';
 
 /** A legacy ID card (CMND) number. */
 export interface LegacyId {
@@ -14,16 +15,6 @@ export interface LegacyId {
   readonly value: string;
   /** `'cmnd-9'` (the 9-digit CMND) or `'cmnd-12'` (the 12-digit CMND, issued 2012–2016). */
   readonly format: 'cmnd-9' | 'cmnd-12';
-}
-
-/** Options of the parsers of this package that read typed-in identifiers. */
-export interface NormalizeOptions {
-  /**
-   * Remove spaces, dots and dashes, read full-width characters and upper-case letters. Off by
-   * default: such input is then an `ERR_ID_NEEDS_NORMALIZATION` error, so nothing is changed
-   * silently.
-   */
-  readonly normalize?: boolean;
 }
 
 /**

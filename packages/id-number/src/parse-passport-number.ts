@@ -7,7 +7,7 @@
 import { type Result, toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { cleanInput, lengthError, PASSPORT } from './internal/input.js';
-import type { NormalizeOptions } from './parse-legacy-id.js';
+import type { NormalizeOptions } from './options.js';
 
 /** A Vietnamese passport number. */
 export interface PassportNumber {

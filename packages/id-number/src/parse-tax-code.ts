@@ -13,7 +13,7 @@
 import { type Result, toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { cleanInput, isDigits, lengthError, TAX_CODE } from './internal/input.js';
-import type { NormalizeOptions } from './parse-legacy-id.js';
+import type { NormalizeOptions } from './options.js';
 import { type PersonalId, parsePersonalId } from './parse-personal-id.js';
 
 /** A tax code (mã số thuế). */
