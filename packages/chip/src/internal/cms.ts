@@ -123,6 +123,23 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
   };
 }
 
+// The same Document Signer certificate comes with thousands of cards: keep the last parsed ones,
+// keyed by their complete bytes (parsed certificates are immutable).
+const certificateCache = new Map<string, Certificate>();
+const latin1 = new TextDecoder('latin1');
+
+function cachedCertificate(node: TlvNode): Certificate {
+  const key = latin1.decode(node.raw);
+  let cert = certificateCache.get(key);
+  if (!cert) {
+    // Parsed from a private copy, so a caller reusing its buffer cannot change a cached certificate.
+    cert = parseCertificate(node.raw.slice());
+    if (certificateCache.size >= 64) certificateCache.clear();
+    certificateCache.set(key, cert);
+  }
+  return cert;
+}
+
 /** Parses ContentInfo { signedData, [0] SignedData } (RFC 5652 §3, §5.1). */
 export function parseSignedData(contentInfo: TlvNode): SignedData {
   // No full walk: every reader below descends a fixed number of levels and checks each framing it
@@ -146,7 +163,7 @@ export function parseSignedData(contentInfo: TlvNode): SignedData {
   const eContent = octets(inner[0]!);
   const certificates: Certificate[] = [];
   if (sd[i]?.tag === 0xa0) {
-    for (const c of tlvChildren(sd[i]!)) if (c.tag === TAG.SEQUENCE) certificates.push(parseCertificate(c));
+    for (const c of tlvChildren(sd[i]!)) if (c.tag === TAG.SEQUENCE) certificates.push(cachedCertificate(c));
     i++;
   }
   if (sd[i]?.tag === 0xa1) i++; // CRLs are not used from the SOD
