@@ -87,6 +87,23 @@ describe('faults of the software card map to typed errors', () => {
     expect(dg2.bytes).toBeGreaterThan(15000);
   });
 
+  it('a card without short EF identifiers is read with SELECT then READ BINARY', async () => {
+    const result = await readCard(card({ faults: { noShortFileIds: true } }), { access: { can } });
+    expect(result.dataGroups[2]).toEqual(files.dataGroups[2]);
+    // One refused SFI read, then SELECT + reads for every file.
+    expect(result.files.find((f) => f.file === 'DG1')!.apdus).toBe(2);
+  });
+
+  it('a card that refuses an Le past the end of a file is read header first', async () => {
+    for (const extendedLength of [true, false]) {
+      const result = await readCard(card({ extendedLength, faults: { wrongLengthPastEnd: true } }), {
+        access: { can },
+      });
+      expect(result.dataGroups[13]).toEqual(files.dataGroups[13]);
+      expect(result.sod).toEqual(files.sod);
+    }
+  });
+
   it('a transport that throws a plain error gives ERR_READER_TRANSPORT', async () => {
     const transport = {
       transmit: async () => {

@@ -73,6 +73,11 @@ export async function readFile(
   let total: number | undefined;
   let selected = false;
   let useSfi = state.sfi;
+  if (!useSfi) {
+    // The card takes no short EF identifiers: make this file the current EF first.
+    await select(channel, file);
+    selected = true;
+  }
 
   const readAt = async (offset: number, le: number, extended: boolean): Promise<ResponseApdu> => {
     const bySfi = !selected && useSfi && offset <= 0xff;

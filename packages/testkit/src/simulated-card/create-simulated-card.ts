@@ -68,6 +68,10 @@ export interface SimulatedCardFaults {
   readonly hangAt?: number;
   /** Answer a READ BINARY whose Le passes the maximum with 6Cxx instead of a shorter answer. */
   readonly strictLe?: boolean;
+  /** Refuse READ BINARY by short EF identifier (6A86) inside the application: files need a SELECT. */
+  readonly noShortFileIds?: boolean;
+  /** Answer 6700 to a READ BINARY whose Le runs past the end of the file. */
+  readonly wrongLengthPastEnd?: boolean;
 }
 
 /** Options of {@link createSimulatedCard}. */
@@ -162,8 +166,14 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
       case 0x86:
         return doPaceStep(c);
       case 0xb0:
-        if ((c.p1 & 0x80) !== 0 && (c.p1 & 0x1f) === 0x1c && cardAccess)
+        // EF.CardAccess is readable without access control, by SFI or once it is the current EF.
+        if ((c.p1 & 0x80) !== 0 && (c.p1 & 0x1f) === 0x1c && cardAccess) {
+          selected = 0x011c;
           return readBinary(cardAccess, c.p2, c);
+        }
+        if ((c.p1 & 0x80) === 0 && selected === 0x011c && cardAccess) {
+          return readBinary(cardAccess, (c.p1 << 8) | c.p2, c);
+        }
         return plain(0x6982);
       default:
         return plain(0x6982);
@@ -346,6 +356,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
     const le = c.le ?? 256;
     const cap = Math.min(maxResponse, c.extended || le > 256 ? 65536 : 256);
     if (le > cap && faults.strictLe) return plain(0x6c00 | (cap & 0xff));
+    if (faults.wrongLengthPastEnd && offset + le > file.length) return plain(0x6700);
     const n = Math.min(le, cap, file.length - offset);
     const data = file.slice(offset, offset + n);
     return plain(n < le && offset + n >= file.length ? 0x6282 : 0x9000, data);
@@ -359,6 +370,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
         let fid = selected;
         let offset = (c.p1 << 8) | c.p2;
         if ((c.p1 & 0x80) !== 0) {
+          if (faults.noShortFileIds) return plain(0x6a86);
           const sfi = c.p1 & 0x1f;
           fid = sfi === 0x1c ? 0x011c : 0x0100 + sfi;
           offset = c.p2;
