@@ -58,9 +58,9 @@ describe('image operations', () => {
 
 describe('createQrDegradationCorpus', () => {
   it('gives the same images for the same seed, and other noise for another seed', () => {
-    const a = createQrDegradationCorpus(['abc'], { seed: 5, only: ['noise', 'background'] });
-    const b = createQrDegradationCorpus(['abc'], { seed: 5, only: ['noise', 'background'] });
-    const c = createQrDegradationCorpus(['abc'], { seed: 6, only: ['noise', 'background'] });
+    const a = createQrDegradationCorpus(['abc'], { seed: 5, only: ['noise'] });
+    const b = createQrDegradationCorpus(['abc'], { seed: 5, only: ['noise'] });
+    const c = createQrDegradationCorpus(['abc'], { seed: 6, only: ['noise'] });
     expect(a.map((x) => x.image.data)).toEqual(b.map((x) => x.image.data));
     expect(a[0]!.image.data).not.toEqual(c[0]!.image.data);
   });
