@@ -1,3 +1,4 @@
+import { mrzCheckDigit } from '@cancuoc/chip';
 import { type PartialDate, utf8Encode } from '@cancuoc/core';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { fail } from './errors.js';
@@ -22,18 +23,6 @@ export interface CanAccessKey {
 export type AccessKey = MrzAccessKey | CanAccessKey;
 
 const YYMMDD = /^\d{6}$/;
-
-// ICAO 9303-3 §4.9: weights 7, 3, 1; digits as such, A–Z = 10–35, '<' = 0.
-export function mrzCheckDigit(text: string): string {
-  const weights = [7, 3, 1];
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
-    sum += v * (weights[i % 3] as number);
-  }
-  return String(sum % 10);
-}
 
 function toYymmdd(value: string | PartialDate | null, what: string, noExpiry: boolean): string {
   if (value === null) {
@@ -136,11 +125,11 @@ export function checkAccess(access: AccessKey): CheckedAccess {
   const doc = documentNumber.trim().toUpperCase().padEnd(9, '<');
   const info =
     doc +
-    mrzCheckDigit(doc) +
+    String(mrzCheckDigit(doc)) +
     dateOfBirth +
-    mrzCheckDigit(dateOfBirth) +
+    String(mrzCheckDigit(dateOfBirth)) +
     dateOfExpiry +
-    mrzCheckDigit(dateOfExpiry);
+    String(mrzCheckDigit(dateOfExpiry));
   return { kind: 'mrz', mrzInformation: info };
 }
 

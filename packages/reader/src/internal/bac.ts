@@ -1,6 +1,6 @@
 /** Basic Access Control, ICAO 9303-11 §4.3 (terminal side). */
-import { concatBytes, equalBytes, utf8Encode } from '@cancuoc/core';
-import { sha1 } from '@noble/hashes/legacy.js';
+import { bacKeySeed as chipBacKeySeed } from '@cancuoc/chip';
+import { concatBytes, equalBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
 import { cbcDecrypt, cbcEncrypt, deriveKey, retailMac, TDES_SUITE } from './crypto.js';
@@ -8,9 +8,9 @@ import type { RandomSource } from './random.js';
 import type { SessionKeys } from './secure-messaging.js';
 import { statusError } from './status.js';
 
-/** K_seed of 9303-11 §9.7.2: SHA-1 of the MRZ information, first 16 bytes. */
+/** K_seed of 9303-11 §9.7.2 (SHA-1 of the MRZ information, first 16 bytes), from `@cancuoc/chip`. */
 export function bacKeySeed(mrzInformation: string): Uint8Array {
-  return sha1(utf8Encode(mrzInformation)).slice(0, 16);
+  return chipBacKeySeed({ bacMrzInformation: mrzInformation });
 }
 
 /** Runs BAC and returns the 3DES session keys (9303-11 §4.3.3, Appendix D). */

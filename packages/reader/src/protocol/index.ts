@@ -10,7 +10,6 @@
 export {
   type CheckedAccess,
   checkAccess,
-  mrzCheckDigit,
   pacePassword,
   passwordReference,
 } from '../access-key.js';
