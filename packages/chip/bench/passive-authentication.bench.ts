@@ -3,6 +3,8 @@
 // directly with node:crypto (target ≤ 1.5× the floor).
 import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { issueTestCard } from '@cancuoc/testkit';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import { Bench } from 'tinybench';
 import {
   createTrustStore,
@@ -54,6 +56,21 @@ for (const [label, card] of Object.entries(cards)) {
     sink += parseSod(files.sod).signedDataVersion;
   };
   tasks[`${label}: crypto floor (node:crypto hashes + 1 verify)`] = floor;
+  // Nearest npm peer: pkijs parses the CMS and verifies its signature (no DG hashes, no chain).
+  const contentInfoBytes = files.sod.slice(4); // 77 82 xx xx wrapper removed
+  const pkijsVerify = async () => {
+    const asn = asn1js.fromBER(contentInfoBytes);
+    const ci = new pkijs.ContentInfo({ schema: asn.result });
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    const ok = await sd.verify({ signer: 0, checkChain: false });
+    if (!ok) throw new Error('pkijs failed');
+  };
+  try {
+    await pkijsVerify();
+    tasks[`${label}: peer pkijs 4.0.0 (parse CMS + SignedData.verify only)`] = pkijsVerify;
+  } catch (e) {
+    console.log(`${label}: pkijs cannot verify this SOD (${(e as Error).message})`);
+  }
   tasks[`${label}: verifyPassive (SOD bytes in, trust store warm)`] = async () => {
     const r = await verifyPassive({ sod: files.sod, dataGroups: files.dataGroups, trust });
     if (!r.verified) throw new Error('not verified');
