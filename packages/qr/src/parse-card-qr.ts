@@ -8,6 +8,7 @@
  * 70/2024/NĐ-CP Art. 12(1)); they are returned as `extra` and never rejected.
  */
 import { comparePartialDates, type Issue, type PartialDate, toSafe } from '@cancuoc/core';
+import type { Sex } from '@cancuoc/id-number';
 import { qrError } from './errors.js';
 import {
   cleanPayload,
@@ -20,8 +21,8 @@ import {
 } from './internal/fields.js';
 import { crossCheckPersonalId } from './internal/id-check.js';
 
-/** Sex as the SDK names it (`giới tính`: Nam = male, Nữ = female). */
-export type Sex = 'male' | 'female';
+/** Sex as the SDK names it (`giới tính`: Nam = male, Nữ = female), shared with `@cancuoc/id-number`. */
+export type { Sex } from '@cancuoc/id-number';
 
 /** The fields of a card QR code (mã QR trên thẻ căn cước / CCCD), NFC-normalised. */
 export interface CardQr {
@@ -49,7 +50,14 @@ export interface CardQr {
   readonly warnings: readonly Issue[];
 }
 
-/** Number of fields every card QR has. */
+/**
+ * Number of fields every card QR has (a Căn cước card may add more).
+ *
+ * @example
+ * ```ts
+ * text.split('|').length >= CARD_QR_FIELD_COUNT
+ * ```
+ */
 export const CARD_QR_FIELD_COUNT = 7;
 
 const FIELD_NAMES: readonly FieldName[] = [
