@@ -10,6 +10,7 @@
 export {
   CCCD_CARD_ACCESS,
   createTestPki,
+  encodeDg13,
   type IssueTestCardOptions,
   issueTestCard,
   signActiveAuthentication,

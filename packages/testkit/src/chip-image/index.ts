@@ -1,6 +1,7 @@
 export { syntheticFaceJpeg } from './face.js';
 export {
   CCCD_CARD_ACCESS,
+  encodeDg13,
   type IssueTestCardOptions,
   issueTestCard,
   signSod,

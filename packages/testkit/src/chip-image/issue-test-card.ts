@@ -171,6 +171,21 @@ export function vietnameseTd1(person: TestPerson): TestCard['mrz'] {
   };
 }
 
+/**
+ * DG13 of a test person (layout of shared/reference/cccd-formats.md §3.2).
+ *
+ * @example
+ * ```ts
+ * parseDg13(encodeDg13(testPerson)).fullName; // 'Nguyễn Văn An'
+ * ```
+ */
+export function encodeDg13(
+  person: TestPerson,
+  options: { omitFields?: readonly number[]; parentsNesting?: 'separate' | 'combined' } = {},
+): Uint8Array {
+  return dg13(person, new Set(options.omitFields ?? []), options.parentsNesting ?? 'separate');
+}
+
 function dg13(person: TestPerson, omit: ReadonlySet<number>, nesting: 'separate' | 'combined'): Uint8Array {
   const entry = (n: number, ...values: Uint8Array[]) => seq(int(n), ...values);
   const entries: [number, Uint8Array][] = [
