@@ -12,6 +12,7 @@ export const workedExamples: any = existsSync(path) ? JSON.parse(readFileSync(pa
 export const vectorsMissing = workedExamples
   ? false
   : 'shared/vectors/icao9303/worked-examples.json is absent: ICAO conformance tests skipped';
+if (vectorsMissing) console.warn(vectorsMissing);
 
 /** Hex helper that ignores spaces. */
 export const hex = (s: string) => fromHex(s.replace(/\s+/g, ''));
