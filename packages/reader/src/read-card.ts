@@ -132,8 +132,14 @@ const ABSENT = new Set([
 
 /** Probes extended length in plain with GET CHALLENGE before BAC (see {@link readCardAccess}). */
 async function probeExtended(channel: Channel): Promise<boolean> {
-  const r = await channel.send({ cla: 0, ins: 0x84, p1: 0, p2: 0, le: 8 }, { extended: true });
-  return r.sw === 0x9000 && r.data.length === 8;
+  try {
+    const r = await channel.send({ cla: 0, ins: 0x84, p1: 0, p2: 0, le: 8 }, { extended: true });
+    return r.sw === 0x9000 && r.data.length === 8;
+  } catch (error) {
+    // Readers without extended-length support may fail the transmit itself.
+    if (isCancuocError(error) && error.code === 'ERR_READER_TRANSPORT') return false;
+    throw error;
+  }
 }
 
 async function selectApplication(channel: Channel): Promise<void> {

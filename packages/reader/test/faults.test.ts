@@ -1,6 +1,7 @@
+import { createSimulatedCard } from '@cancuoc/testkit';
 import { describe, expect, it } from 'vitest';
 import { readCard } from '../src/read-card.js';
-import { can, card, files } from './helpers/card.js';
+import { bacOnlyFiles, can, card, files, keys, mrz } from './helpers/card.js';
 
 describe('faults of the software card map to typed errors', () => {
   it('a card removed mid-read gives ERR_READER_CARD_REMOVED', async () => {
@@ -101,6 +102,25 @@ describe('faults of the software card map to typed errors', () => {
       });
       expect(result.dataGroups[13]).toEqual(files.dataGroups[13]);
       expect(result.sod).toEqual(files.sod);
+    }
+  });
+
+  it('a USB reader that cannot send extended APDUs (the transmit fails) is read with short ones', async () => {
+    for (const [name, access, base] of [
+      ['PACE', { can }, card()],
+      ['BAC', mrz, createSimulatedCard({ files: bacOnlyFiles, mrz, can, keys })],
+    ] as const) {
+      const inner = base;
+      const shortOnly = {
+        async transmit(apdu: Uint8Array) {
+          if (apdu.length >= 7 && apdu[4] === 0)
+            throw new Error('SCardTransmit: Transaction failed (0x80100016)');
+          return inner.transmit(apdu);
+        },
+      };
+      const result = await readCard(shortOnly, { access });
+      expect(result.extendedLength, name).toBe(false);
+      expect(result.dataGroups[2], name).toEqual(files.dataGroups[2]);
     }
   });
 

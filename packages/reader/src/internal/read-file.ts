@@ -3,7 +3,7 @@
  * (ISO/IEC 7816-4 §11.2.3, 9303-10 §4.6): probes extended length, falls back on 6700 / 6Cxx,
  * reads the first chunk through the short EF identifier to save the SELECT.
  */
-import { concatBytes } from '@cancuoc/core';
+import { concatBytes, isCancuocError } from '@cancuoc/core';
 import type { ResponseApdu } from '../apdu.js';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
@@ -118,7 +118,15 @@ export async function readFile(
     }
     // Even-INS READ BINARY cannot start past offset 32767.
     const probe = useExtended && le > 256 && state.extended === 'probe';
-    let r = await readAt(read, le, useExtended && le > 256);
+    let r: ResponseApdu;
+    try {
+      r = await readAt(read, le, useExtended && le > 256);
+    } catch (error) {
+      // Readers without extended-length support (many USB NFC readers) fail the transmit itself.
+      if (!probe || !isCancuocError(error) || error.code !== 'ERR_READER_TRANSPORT') throw error;
+      state.extended = 'no';
+      continue;
+    }
     if (probe && !isSuccess(r.sw) && (r.sw & 0xff00) !== 0x6c00) {
       // The first extended READ BINARY was refused: the card has short lengths only.
       state.extended = 'no';
