@@ -17,25 +17,31 @@ export type { CurveParams, NamedCurve } from './internal/curves.js';
 export type { PublicKeyInfo } from './internal/keys.js';
 export type { HashName } from './internal/oids.js';
 /** EF.CardAccess. */
-export { parseCardAccess } from './parse-card-access.js';
+export { parseCardAccess, safeParseCardAccess } from './parse-card-access.js';
 /** EF.CardSecurity (chips with PACE-CAM or terminal authentication). */
-export { type CardSecurity, parseCardSecurity } from './parse-card-security.js';
+export { type CardSecurity, parseCardSecurity, safeParseCardSecurity } from './parse-card-security.js';
 /** EF.COM. */
-export { type Com, parseCom } from './parse-com.js';
+export { type Com, parseCom, safeParseCom } from './parse-com.js';
 /** DG1: the MRZ on the chip. */
-export { type Dg1, parseDg1 } from './parse-dg1.js';
+export { type Dg1, parseDg1, safeParseDg1 } from './parse-dg1.js';
 /** DG2: face images. */
-export { type Dg2, type FaceImage, type FaceImageMimeType, parseDg2 } from './parse-dg2.js';
+export { type Dg2, type FaceImage, type FaceImageMimeType, parseDg2, safeParseDg2 } from './parse-dg2.js';
 /** DG13: Vietnam's personal data group. */
-export { type Dg13, type Dg13Entry, parseDg13 } from './parse-dg13.js';
+export { type Dg13, type Dg13Entry, parseDg13, safeParseDg13 } from './parse-dg13.js';
 /** DG14: chip authentication security infos. */
-export { parseDg14 } from './parse-dg14.js';
+export { parseDg14, safeParseDg14 } from './parse-dg14.js';
 /** DG15: active authentication public key. */
-export { type Dg15, parseDg15 } from './parse-dg15.js';
+export { type Dg15, parseDg15, safeParseDg15 } from './parse-dg15.js';
 /** Machine readable zone: TD1, TD2, TD3, Vietnamese TD1 rules, BAC key seed. */
-export { bacKeySeed, type Mrz, type MrzFormat, mrzCheckDigit, parseMrz } from './parse-mrz.js';
+export { bacKeySeed, type Mrz, type MrzFormat, mrzCheckDigit, parseMrz, safeParseMrz } from './parse-mrz.js';
 /** EF.SOD. */
-export { type LdsSecurityObject, type ParseSodOptions, parseSod, type Sod } from './parse-sod.js';
+export {
+  type LdsSecurityObject,
+  type ParseSodOptions,
+  parseSod,
+  type Sod,
+  safeParseSod,
+} from './parse-sod.js';
 /** BER-TLV reader (hostile-input safe). */
 export { type ParseTlvOptions, parseTlv, type TlvNode, tlvChildren } from './parse-tlv.js';
 /** SecurityInfos of EF.CardAccess and DG14. */

@@ -1,4 +1,5 @@
 /** EF.CardAccess (ICAO 9303-11 §9.2.1, FID 011C): SecurityInfos readable before access control. */
+import { toSafe } from '@cancuoc/core';
 import { parseTlv } from './parse-tlv.js';
 import { parseSecurityInfos, type SecurityInfos } from './security-infos.js';
 
@@ -16,3 +17,14 @@ export function parseCardAccess(bytes: Uint8Array): SecurityInfos {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseCardAccess expects a Uint8Array');
   return parseSecurityInfos(parseTlv(bytes));
 }
+
+/**
+ * parseCardAccess returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseCardAccess(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseCardAccess = toSafe(parseCardAccess);

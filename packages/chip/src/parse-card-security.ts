@@ -3,6 +3,7 @@
  * (eContentType id-SecurityObject 0.4.0.127.0.7.3.2.1), signed by the same Document Signer as EF.SOD.
  * Chips with PACE-CAM or terminal authentication carry it; the CCCD does not announce it.
  */
+import { toSafe } from '@cancuoc/core';
 import { asSodError, fail } from './errors.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
@@ -58,3 +59,14 @@ export function parseCardSecurity(bytes: Uint8Array): CardSecurity {
     ...(signer.signingTime === undefined ? {} : { signingTime: signer.signingTime }),
   };
 }
+
+/**
+ * parseCardSecurity returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseCardSecurity(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseCardSecurity = toSafe(parseCardSecurity);

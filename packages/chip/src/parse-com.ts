@@ -1,4 +1,5 @@
 /** EF.COM (ICAO 9303-10 §4.6.1): LDS version, Unicode version and the list of data groups present. */
+import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { dataGroupOfTag, openFile } from './internal/lds.js';
 import { tlvChildren } from './parse-tlv.js';
@@ -50,3 +51,14 @@ export function parseCom(bytes: Uint8Array): Com {
     tags,
   };
 }
+
+/**
+ * parseCom returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseCom(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseCom = toSafe(parseCom);

@@ -1,4 +1,5 @@
 /** DG1 (ICAO 9303-10 §4.7.1): the MRZ stored on the chip, tag 61 { 5F1F MRZ }. */
+import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { openFile } from './internal/lds.js';
 import { type Mrz, parseMrz } from './parse-mrz.js';
@@ -29,3 +30,14 @@ export function parseDg1(bytes: Uint8Array): Dg1 {
   if (![90, 72, 88].includes(text.length)) throw fail('ERR_MRZ_FORMAT', { reason: `length ${text.length}` });
   return { mrz: parseMrz(text) };
 }
+
+/**
+ * parseDg1 returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseDg1(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseDg1 = toSafe(parseDg1);

@@ -6,7 +6,7 @@
  * are read by their number, never by position; field 13 nests the parents' names in one or two
  * SEQUENCEs, and both nestings are accepted by flattening every string under an entry in order.
  */
-import { normalizeText, type PartialDate, parsePartialDate } from '@cancuoc/core';
+import { normalizeText, type PartialDate, parsePartialDate, toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { readSmallInt, readString, TAG } from './internal/der.js';
 import { openFile } from './internal/lds.js';
@@ -190,3 +190,14 @@ export function parseDg13(bytes: Uint8Array): Dg13 {
   }
   return out as unknown as Dg13;
 }
+
+/**
+ * parseDg13 returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseDg13(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseDg13 = toSafe(parseDg13);

@@ -1,4 +1,5 @@
 /** DG14 (ICAO 9303-10 §4.7.14): SecurityInfos for chip authentication (and PACE/TA/AA), tag 6E { SET }. */
+import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { openFile } from './internal/lds.js';
 import { tlvChildren } from './parse-tlv.js';
@@ -21,3 +22,14 @@ export function parseDg14(bytes: Uint8Array): SecurityInfos {
     throw fail('ERR_CHIP_STRUCTURE', { reason: 'DG14 holds one SET' });
   return parseSecurityInfos(set);
 }
+
+/**
+ * parseDg14 returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseDg14(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseDg14 = toSafe(parseDg14);

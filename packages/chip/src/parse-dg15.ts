@@ -1,4 +1,5 @@
 /** DG15 (ICAO 9303-11 §6.1): the Active Authentication public key, tag 6F { SubjectPublicKeyInfo }. */
+import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { type PublicKeyInfo, parsePublicKeyInfo } from './internal/keys.js';
 import { openFile } from './internal/lds.js';
@@ -26,3 +27,14 @@ export function parseDg15(bytes: Uint8Array): Dg15 {
     throw fail('ERR_CHIP_STRUCTURE', { reason: 'DG15 holds one key' });
   return { publicKey: parsePublicKeyInfo(spki) };
 }
+
+/**
+ * parseDg15 returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseDg15(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseDg15 = toSafe(parseDg15);

@@ -6,6 +6,7 @@
  * type and dimensions; decoding JPEG 2000 to pixels is left to the caller (browsers and image
  * libraries), so this light core pulls in no codec.
  */
+import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { readSmallInt, TAG } from './internal/der.js';
 import { openFile } from './internal/lds.js';
@@ -242,3 +243,14 @@ export function parseDg2(bytes: Uint8Array): Dg2 {
   });
   return { faces };
 }
+
+/**
+ * parseDg2 returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseDg2(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseDg2 = toSafe(parseDg2);

@@ -5,7 +5,7 @@
  * the optional data holds the full 12 digits, `<<` and their own check digit, and `991231` means
  * "no expiry" (không thời hạn).
  */
-import type { PartialDate } from '@cancuoc/core';
+import { type PartialDate, toSafe } from '@cancuoc/core';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { fail } from './errors.js';
 
@@ -301,3 +301,14 @@ function parseTd23([l1, l2]: [string, string], format: 'TD2' | 'TD3'): Mrz {
 export function bacKeySeed(mrz: Pick<Mrz, 'bacMrzInformation'>): Uint8Array {
   return sha1(new TextEncoder().encode(mrz.bacMrzInformation)).slice(0, 16);
 }
+
+/**
+ * parseMrz returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseMrz(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseMrz = toSafe(parseMrz);

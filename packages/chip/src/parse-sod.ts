@@ -3,6 +3,7 @@
  * SignedData over an LDSSecurityObject with the hash of every data group, signed by the Document
  * Signer whose certificate (DSC) it usually embeds.
  */
+import { toSafe } from '@cancuoc/core';
 import { asSodError, fail } from './errors.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
@@ -137,3 +138,14 @@ export function parseSod(bytes: Uint8Array, options: ParseSodOptions = {}): Sod 
     eContent: sd.eContent,
   };
 }
+
+/**
+ * parseSod returning a result instead of throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseSod(bytes);
+ * if (!r.success) console.warn(r.error.code);
+ * ```
+ */
+export const safeParseSod = toSafe(parseSod);

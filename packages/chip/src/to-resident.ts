@@ -46,6 +46,10 @@ export function toCardData(input: ToResidentInput): CardData {
   const dg13: Dg13 | undefined = groups[13] ? parseDg13(groups[13]) : undefined;
   const mrz = groups[1] ? parseDg1(groups[1]).mrz : undefined;
   if (!dg13 && !mrz) throw fail('ERR_CHIP_STRUCTURE', { reason: 'DG13 or DG1 is needed' });
+  // Both groups come from one chip: a personal ID that differs between them means mixed-up files.
+  if (dg13?.personalId && mrz?.personalId && dg13.personalId !== mrz.personalId) {
+    throw fail('ERR_CHIP_VALUE', { reason: 'the personal IDs in DG1 and DG13 differ' });
+  }
   const personalId = dg13?.personalId ?? mrz?.personalId;
   const fullName = dg13?.fullName ?? (mrz ? `${mrz.surname} ${mrz.givenNames}`.trim() : undefined);
   const dateOfBirth = dg13?.dateOfBirth ?? mrz?.dateOfBirth;

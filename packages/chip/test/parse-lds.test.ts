@@ -10,6 +10,16 @@ import {
   parseDg14,
   parseDg15,
   parseSod,
+  safeParseCardAccess,
+  safeParseCardSecurity,
+  safeParseCom,
+  safeParseDg1,
+  safeParseDg2,
+  safeParseDg13,
+  safeParseDg14,
+  safeParseDg15,
+  safeParseMrz,
+  safeParseSod,
 } from '../src/index.js';
 import { hasVectors, unhex, vector, vectorJson } from './vectors.js';
 
@@ -161,6 +171,29 @@ describe.skipIf(!hasVectors)('BSI 2008 and ETSI data groups', () => {
     expect(() => parseDg15(vector('sod/negative/etsi-dg15.tag-70-instead-of-6F.bin'))).toThrowError(
       expect.objectContaining({ code: 'ERR_CHIP_FILE_TAG' }),
     );
+  });
+});
+
+describe('safe parsers', () => {
+  it('return results instead of throwing', () => {
+    const ok = safeParseCom(unhex('60145F0104303130365F36063034303030305C026175'));
+    expect(ok.success && ok.data.dataGroups).toEqual([1, 2]);
+    expect(safeParseMrz('I<UTO').success).toBe(false);
+    const bad = safeParseSod(unhex('770101'));
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error.code).toMatch(/^ERR_/);
+    for (const safe of [
+      safeParseDg1,
+      safeParseDg2,
+      safeParseDg13,
+      safeParseDg14,
+      safeParseDg15,
+      safeParseCardAccess,
+      safeParseCardSecurity,
+    ]) {
+      const r = (safe as (x: never) => { success: boolean })(new Uint8Array([0x30, 0x81]) as never);
+      expect(r.success).toBe(false);
+    }
   });
 });
 

@@ -49,6 +49,13 @@ describe('toResident', () => {
     });
   });
 
+  it('rejects a DG1 and a DG13 of two different people', async () => {
+    const other = await issueTestCard({ personalId: '001099054321' }, { pki: card.pki });
+    expect(() =>
+      toResident({ dataGroups: { 1: other.files.dataGroups[1]!, 13: card.files.dataGroups[13]! } }),
+    ).toThrowError(expect.objectContaining({ code: 'ERR_CHIP_VALUE' }));
+  });
+
   it('rejects input with neither DG13 nor DG1', () => {
     expect(() => toResident({ dataGroups: {} })).toThrowError(
       expect.objectContaining({ code: 'ERR_CHIP_STRUCTURE' }),
