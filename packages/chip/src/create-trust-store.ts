@@ -3,7 +3,7 @@
  * (DER or PEM), ICAO CSCA master lists (9303-12 §9, CMS with eContentType 2.23.136.1.1.2, accepted
  * only when their signer chains to a CSCA already trusted), and CRLs (9303-12 §7.1.4).
  */
-import { fromBase64 } from '@cancuoc/core';
+import { fromBase64, isCancuocError } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { type Certificate, type Crl, canonical, parseCertificate, parseCrl } from './internal/certificate.js';
 import { parseSignedData, type SignedData } from './internal/cms.js';
@@ -14,6 +14,7 @@ import {
   verifySignature,
 } from './internal/crypto.js';
 import { expectTag, readSmallInt, TAG } from './internal/der.js';
+import { readLdif } from './internal/ldif.js';
 import { OID } from './internal/oids.js';
 import { readTlv, tlvChildren } from './parse-tlv.js';
 
@@ -25,6 +26,12 @@ export interface TrustStoreInput {
   readonly masterLists?: readonly Uint8Array[];
   /** CRLs (DER); each is used only if its signature verifies with a trusted CSCA. */
   readonly crls?: readonly Uint8Array[];
+  /**
+   * LDIF files from the ICAO PKD download service. They hold the master lists and CRLs of many
+   * states: those whose signer chains to a trusted CSCA are loaded, the others are skipped and
+   * listed in the store's `notes`; it is an error if nothing in them could be used.
+   */
+  readonly ldif?: readonly string[];
   /** Date at which master-list signers must be valid; default: the master list's own signing time. */
   readonly at?: Date;
 }
@@ -37,6 +44,8 @@ export interface TrustStore {
   readonly certificates: readonly Certificate[];
   /** CRLs whose signature verified. */
   readonly crls: readonly Crl[];
+  /** What was skipped while loading LDIF files, one line each. */
+  readonly notes: readonly string[];
   /** CSCA certificates whose subject is the issuer of `cert` (key identifiers checked when present). */
   issuersOf(cert: Certificate): Certificate[];
   /** Whether a verified CRL of `issuer` lists `cert`'s serial number. */
@@ -73,6 +82,7 @@ const latin1 = new TextDecoder('latin1');
 class Store implements TrustStore {
   readonly certificates: Certificate[] = [];
   readonly crls: Crl[] = [];
+  readonly notes: string[] = [];
   private readonly bySubject = new Map<string, Certificate[]>();
   private readonly seen = new Set<string>();
   private readonly cache = new Map<string, boolean>();
@@ -180,6 +190,21 @@ async function loadMasterList(store: Store, bytes: Uint8Array, at: Date | undefi
   }
 }
 
+async function loadCrl(store: Store, bytes: Uint8Array): Promise<void> {
+  const crl = parseCrl(bytes);
+  const issuers = store.issuersOf({
+    issuer: crl.issuer,
+    ...(crl.authorityKeyIdentifier ? { authorityKeyIdentifier: crl.authorityKeyIdentifier } : {}),
+  } as Certificate);
+  for (const issuer of issuers) {
+    if (await certificateSignedBy(crl, issuer)) {
+      store.crls.push(crl);
+      return;
+    }
+  }
+  throw fail('ERR_TRUST_CRL', { reason: 'its signature does not verify with a trusted CSCA' });
+}
+
 /**
  * Builds a trust store. Fails closed: an unreadable certificate, a master list whose signer is not
  * trusted, or a CRL that does not verify raises an error instead of being skipped silently.
@@ -210,21 +235,30 @@ export async function createTrustStore(input: TrustStoreInput = {}): Promise<Tru
     }
   });
   for (const ml of input.masterLists ?? []) await loadMasterList(store, ml, input.at);
-  for (const bytes of input.crls ?? []) {
-    const crl = parseCrl(bytes);
-    const issuers = store.issuersOf({
-      issuer: crl.issuer,
-      ...(crl.authorityKeyIdentifier ? { authorityKeyIdentifier: crl.authorityKeyIdentifier } : {}),
-    } as Certificate);
-    let ok = false;
-    for (const issuer of issuers) {
-      if (await certificateSignedBy(crl, issuer)) {
-        ok = true;
-        break;
+  for (const bytes of input.crls ?? []) await loadCrl(store, bytes);
+  for (const [index, text] of (input.ldif ?? []).entries()) {
+    const { masterLists, crls } = readLdif(text);
+    let used = 0;
+    for (const [i, ml] of masterLists.entries()) {
+      try {
+        await loadMasterList(store, ml, input.at);
+        used++;
+      } catch (e) {
+        store.notes.push(
+          `LDIF ${index}: master list ${i} skipped (${isCancuocError(e) ? e.message : 'unreadable'})`,
+        );
       }
     }
-    if (!ok) throw fail('ERR_TRUST_CRL', { reason: 'its signature does not verify with a trusted CSCA' });
-    store.crls.push(crl);
+    for (const [i, crl] of crls.entries()) {
+      try {
+        await loadCrl(store, crl);
+        used++;
+      } catch {
+        store.notes.push(`LDIF ${index}: CRL ${i} skipped (no trusted CSCA signed it)`);
+      }
+    }
+    if (used === 0)
+      throw fail('ERR_TRUST_MASTER_LIST', { reason: `nothing in LDIF ${index} could be verified` });
   }
   return store;
 }
