@@ -9,7 +9,7 @@
 export { createTrustStore, type TrustStore, type TrustStoreInput } from './create-trust-store.js';
 /** Error codes of `@cancuoc/chip` and their messages in English and Vietnamese. */
 export { type ChipErrorCode, chipErrorMessages } from './errors.js';
-export type { Certificate } from './internal/certificate.js';
+export type { Certificate, Crl } from './internal/certificate.js';
 export type { SignerInfo } from './internal/cms.js';
 export type { SignatureScheme } from './internal/crypto.js';
 export type { CurveParams, NamedCurve } from './internal/curves.js';

@@ -26,7 +26,7 @@ export interface TlvNode {
 
 /** Options of {@link parseTlv}. */
 export interface ParseTlvOptions {
-  /** Maximum nesting of indefinite-length elements (and of {@link walkTlv}); default 32. */
+  /** Maximum nesting of indefinite-length elements; default 32. */
   readonly maxDepth?: number;
   /** Accept bytes after the first element (ICAO files padded by readers); default false. */
   readonly allowTrailing?: boolean;
