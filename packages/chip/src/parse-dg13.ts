@@ -80,8 +80,13 @@ function collectStrings(node: TlvNode, out: string[], field: number, depth: numb
 }
 
 function date(text: string, field: number): PartialDate {
+  // Unknown day or month is written as 00 by some registries (00/00/1960, 00/05/1960): keep what is known.
+  const trimmed = text
+    .trim()
+    .replace(/^00\/00\//, '')
+    .replace(/^00\//, '');
   try {
-    return parsePartialDate(text.trim());
+    return parsePartialDate(trimmed);
   } catch {
     throw fail('ERR_DG13_FIELD', { field, reason: 'not a date' });
   }

@@ -1,5 +1,5 @@
 import { isCancuocError } from '@cancuoc/core';
-import { createTestPki, issueTestCard, type TestCard } from '@cancuoc/testkit';
+import { createTestPki, encodeDg13, issueTestCard, type TestCard, testPerson } from '@cancuoc/testkit';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -167,6 +167,21 @@ describe('test cards with other algorithms and layouts', () => {
     const { mrz } = parseDg1(c.files.dataGroups[1]!);
     expect(mrz.dateOfExpiry).toBeNull();
     expect(mrz.dateOfBirth).toEqual({ year: 1958, month: 7, day: 20 });
+  });
+
+  it('reads partial birth dates (year only, 00 for unknown parts)', async () => {
+    for (const [text, expected] of [
+      ['1960', { year: 1960 }],
+      ['00/00/1960', { year: 1960 }],
+      ['00/05/1960', { year: 1960, month: 5 }],
+      ['05/1960', { year: 1960, month: 5 }],
+    ] as const) {
+      const dg13 = parseDg13(encodeDg13({ ...testPerson, personalId: '001060012345', dateOfBirth: text }));
+      expect(dg13.dateOfBirth).toEqual(expected);
+    }
+    expect(() => parseDg13(encodeDg13({ ...testPerson, dateOfBirth: '31/02/1999' }))).toThrowError(
+      expect.objectContaining({ code: 'ERR_DG13_FIELD' }),
+    );
   });
 
   it('reports revoked when a verified CRL lists the DSC', async () => {
