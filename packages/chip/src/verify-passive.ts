@@ -44,6 +44,11 @@ export interface VerifyPassiveInput {
    * time attribute (for archived reads and expired sample documents; falls back to now if absent).
    */
   readonly at?: Date | 'signing-time';
+  /**
+   * Data groups that must be given and match (e.g. `[1, 13]` before using the holder's data);
+   * any other status makes `verified` false.
+   */
+  readonly requiredDataGroups?: readonly number[];
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {
@@ -118,6 +123,14 @@ export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveA
   for (const key of Object.keys(hashes)) {
     const n = Number(key);
     if (dataGroups[n] === undefined) dataGroups[n] = 'missing';
+  }
+  for (const n of input.requiredDataGroups ?? []) {
+    if (dataGroups[n] !== 'match') {
+      groupsOk = false;
+      reasons.push(
+        `DG${n} is required but ${dataGroups[n] === 'mismatch' ? 'does not match' : 'was not verified'}`,
+      );
+    }
   }
   if (Object.keys(given).length === 0) {
     groupsOk = false;

@@ -83,6 +83,26 @@ describe('a signed synthetic CCCD chip image', () => {
     });
   });
 
+  it('fails when a required data group is not given', async () => {
+    const { 13: _dg13, ...rest } = card.files.dataGroups;
+    const report = await verifyPassive({
+      sod: card.files.sod,
+      dataGroups: rest,
+      trust,
+      requiredDataGroups: [1, 13],
+    });
+    expect(report.dataGroups[13]).toBe('missing');
+    expect(report.verified).toBe(false);
+    expect(report.reasons).toContain('DG13 is required but was not verified');
+    const ok = await verifyPassive({
+      sod: card.files.sod,
+      dataGroups: card.files.dataGroups,
+      trust,
+      requiredDataGroups: [1, 13],
+    });
+    expect(ok.verified).toBe(true);
+  });
+
   it('is untrusted without the CSCA', async () => {
     const report = await verifyPassive({
       sod: card.files.sod,
