@@ -92,8 +92,8 @@ class Store implements TrustStore {
   }
 
   add(cert: Certificate): void {
-    const id =
-      Array.from(cert.raw.subarray(cert.raw.length - 32), (b) => b.toString(16)).join('') + cert.raw.length;
+    // The same certificate often appears in several master lists: keep one, compared by all its bytes.
+    const id = latin1.decode(cert.raw);
     if (this.seen.has(id)) return;
     this.seen.add(id);
     this.certificates.push(cert);
