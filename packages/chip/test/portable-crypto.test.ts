@@ -46,7 +46,7 @@ describe('portable crypto (no node:crypto)', () => {
   );
 
   it('verifies test cards and AA signatures', async () => {
-    for (const algorithm of ['rsa-pss', 'ecdsa-p256'] as const) {
+    for (const algorithm of ['rsa-pss', 'ecdsa-p256', 'ecdsa-p521'] as const) {
       const card = await issueTestCard(
         {},
         { pkiOptions: { algorithm }, activeAuthentication: algorithm === 'rsa-pss' ? 'rsa' : 'ecdsa' },

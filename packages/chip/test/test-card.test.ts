@@ -151,7 +151,7 @@ describe('a signed synthetic CCCD chip image', () => {
 });
 
 describe('test cards with other algorithms and layouts', () => {
-  for (const algorithm of ['ecdsa-p256', 'ecdsa-p384', 'rsa-pkcs1'] as const) {
+  for (const algorithm of ['ecdsa-p256', 'ecdsa-p384', 'ecdsa-p521', 'rsa-pkcs1'] as const) {
     it(`verifies a card signed with ${algorithm}`, async () => {
       const c = await issueTestCard({}, { pkiOptions: { algorithm }, activeAuthentication: 'ecdsa' });
       const t = await createTrustStore({ certificates: [c.pki.csca.certificate] });

@@ -1,13 +1,13 @@
 /**
  * A test ICAO PKI made at run time with WebCrypto: a Country Signing CA (CSCA) certificate and a
  * Document Signer (DSC) certificate it signs (ICAO 9303-12 profiles, simplified), with RSASSA-PSS,
- * RSA PKCS#1 v1.5 or ECDSA P-256/P-384 keys. Keys are random; names, serial numbers and validity
+ * RSA PKCS#1 v1.5 or ECDSA P-256/P-384/P-521 keys. Keys are random; names, serial numbers and validity
  * dates are fixed so tests can assert them.
  */
 import { bits, explicit, int, nullValue, octets, oid, printable, seq, set, time, tlv, utf8 } from './der.js';
 
 /** Signature algorithms the test PKI can use. */
-export type TestPkiAlgorithm = 'rsa-pss' | 'rsa-pkcs1' | 'ecdsa-p256' | 'ecdsa-p384';
+export type TestPkiAlgorithm = 'rsa-pss' | 'rsa-pkcs1' | 'ecdsa-p256' | 'ecdsa-p384' | 'ecdsa-p521';
 
 /** One certificate with its private key. */
 export interface TestCertificate {
@@ -76,6 +76,8 @@ function algorithmIdentifier(alg: TestPkiAlgorithm): Uint8Array {
       return seq(oid('1.2.840.10045.4.3.2'));
     case 'ecdsa-p384':
       return seq(oid('1.2.840.10045.4.3.3'));
+    case 'ecdsa-p521':
+      return seq(oid('1.2.840.10045.4.3.4'));
   }
 }
 
@@ -95,7 +97,10 @@ function keyParams(alg: TestPkiAlgorithm, rsaBits: number): RsaHashedKeyGenParam
       hash: 'SHA-256',
     };
   }
-  return { name: 'ECDSA', namedCurve: alg === 'ecdsa-p256' ? 'P-256' : 'P-384' };
+  return {
+    name: 'ECDSA',
+    namedCurve: ({ 'ecdsa-p256': 'P-256', 'ecdsa-p384': 'P-384', 'ecdsa-p521': 'P-521' } as const)[alg],
+  };
 }
 
 /** DER ECDSA-Sig-Value from a WebCrypto r ‖ s signature. */
@@ -110,7 +115,7 @@ async function signWith(alg: TestPkiAlgorithm, key: CryptoKey, data: Uint8Array)
   if (alg === 'rsa-pss')
     return new Uint8Array(await subtle.sign({ name: 'RSA-PSS', saltLength: 32 }, key, buf));
   if (alg === 'rsa-pkcs1') return new Uint8Array(await subtle.sign({ name: 'RSASSA-PKCS1-v1_5' }, key, buf));
-  const hash = alg === 'ecdsa-p256' ? 'SHA-256' : 'SHA-384';
+  const hash = ({ 'ecdsa-p256': 'SHA-256', 'ecdsa-p384': 'SHA-384', 'ecdsa-p521': 'SHA-512' } as const)[alg];
   return plainToDer(new Uint8Array(await subtle.sign({ name: 'ECDSA', hash }, key, buf)));
 }
 
