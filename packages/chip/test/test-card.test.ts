@@ -163,6 +163,16 @@ describe('test cards with other algorithms and layouts', () => {
     });
   }
 
+  it('puts a brainpoolP256r1 chip authentication key in DG14 when asked', async () => {
+    const c = await issueTestCard({}, { pki: card.pki, chipAuthenticationCurve: 'brainpoolP256r1' });
+    const key = parseDg14(c.files.dataGroups[14]!).chipAuthenticationPublicKeys[0]!.publicKey!;
+    expect(key).toMatchObject({ kind: 'ec', curve: 'brainpoolP256r1', explicitParameters: false });
+    expect(c.keys.ca).toMatchObject({ kind: 'ec', parameterId: 13 });
+    expect(Buffer.from(key.kind === 'ec' ? key.point : []).equals(Buffer.from(c.keys.ca.publicKey))).toBe(
+      true,
+    );
+  });
+
   it('reads a DG13 with absent fields, combined parents and no expiry', async () => {
     const c = await issueTestCard(
       {

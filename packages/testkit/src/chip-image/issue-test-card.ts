@@ -6,6 +6,7 @@
  * The private keys are returned for the software card (`createSimulatedCard`).
  */
 import { foldDiacritics } from '@cancuoc/core';
+import { brainpoolP256r1 } from '@noble/curves/misc.js';
 import { explicit, int, nullValue, octets, oid, printable, seq, set, time, tlv, utf8 } from './der.js';
 import { syntheticFaceJpeg } from './face.js';
 import { createTestPki, type TestPki, type TestPkiOptions } from './test-pki.js';
@@ -73,6 +74,8 @@ export interface IssueTestCardOptions {
   readonly parentsNesting?: 'separate' | 'combined';
   /** Hash of EF.SOD; default SHA-256. */
   readonly hash?: 'SHA-256' | 'SHA-384';
+  /** Curve of the chip authentication key in DG14; default `P-256`. */
+  readonly chipAuthenticationCurve?: 'P-256' | 'brainpoolP256r1';
   /** signingTime attribute; default 2024-06-01. */
   readonly signingTime?: Date;
 }
@@ -85,8 +88,8 @@ export interface TestCardEcKey {
   readonly privateKey: Uint8Array;
   /** Public point, uncompressed. */
   readonly publicKey: Uint8Array;
-  /** The same key as a WebCrypto key (ECDSA for AA, ECDH for CA). */
-  readonly cryptoKey: CryptoKey;
+  /** The same key as a WebCrypto key (ECDSA for AA, ECDH for CA); absent on brainpool curves. */
+  readonly cryptoKey?: CryptoKey;
 }
 
 /** An RSA private key for ISO/IEC 9796-2 active authentication. */
@@ -249,6 +252,17 @@ async function exportEc(
   return { kind: 'ec', parameterId, privateKey: b64(jwk.d!), publicKey, cryptoKey: kp.privateKey, spki };
 }
 
+function brainpoolKey(): TestCardEcKey & { spki: Uint8Array } {
+  const privateKey = brainpoolP256r1.utils.randomSecretKey();
+  const publicKey = brainpoolP256r1.getPublicKey(privateKey, false);
+  // RFC 5480 SubjectPublicKeyInfo with the named curve brainpoolP256r1 (RFC 5639 §4.1).
+  const spki = seq(
+    seq(oid('1.2.840.10045.2.1'), oid('1.3.36.3.3.2.8.1.1.7')),
+    tlv(0x03, new Uint8Array([0]), publicKey),
+  );
+  return { kind: 'ec', parameterId: 13, privateKey, publicKey, spki };
+}
+
 function b64ToBigInt(s: string): bigint {
   let x = 0n;
   for (const c of atob(s.replace(/-/g, '+').replace(/_/g, '/'))) x = (x << 8n) | BigInt(c.charCodeAt(0));
@@ -283,11 +297,17 @@ export async function issueTestCard(
     options.parentsNesting ?? 'separate',
   );
 
-  // Chip authentication key (DG14): ECDH on P-256 (PACE parameter ID 12).
-  const caPair = (await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
-    'deriveBits',
-  ])) as CryptoKeyPair;
-  const ca = await exportEc(caPair, 12);
+  // Chip authentication key (DG14): ECDH on P-256 (PACE parameter ID 12) with WebCrypto, or on
+  // brainpoolP256r1 (ID 13, the curve the CCCD announces for PACE) with @noble/curves.
+  const ca =
+    options.chipAuthenticationCurve === 'brainpoolP256r1'
+      ? brainpoolKey()
+      : await exportEc(
+          (await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+            'deriveBits',
+          ])) as CryptoKeyPair,
+          12,
+        );
   const securityInfos = [
     // 9303-11 §9.2.6 ChipAuthenticationPublicKeyInfo (id-PK-ECDH) and §9.2.5 ChipAuthenticationInfo.
     seq(oid('0.4.0.127.0.7.2.2.1.2'), ca.spki),
@@ -309,7 +329,7 @@ export async function issueTestCard(
       parameterId: 12,
       privateKey: k.privateKey,
       publicKey: k.publicKey,
-      cryptoKey: k.cryptoKey,
+      cryptoKey: pair.privateKey,
     };
     // 9303-11 §6.1: ActiveAuthenticationInfo names the ECDSA signature algorithm.
     securityInfos.push(seq(oid('2.23.136.1.1.5'), int(1), oid('1.2.840.10045.4.3.2')));
@@ -364,10 +384,10 @@ export async function issueTestCard(
       aa,
       ca: {
         kind: 'ec',
-        parameterId: 12,
+        parameterId: ca.parameterId,
         privateKey: ca.privateKey,
         publicKey: ca.publicKey,
-        cryptoKey: ca.cryptoKey,
+        ...(ca.cryptoKey ? { cryptoKey: ca.cryptoKey } : {}),
       },
     },
     pki,

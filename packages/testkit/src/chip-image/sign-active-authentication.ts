@@ -30,6 +30,7 @@ export async function signActiveAuthentication(
 ): Promise<Uint8Array> {
   const subtle = globalThis.crypto.subtle;
   if (key.kind === 'ec') {
+    if (!key.cryptoKey) throw new RangeError('the EC active authentication key has no WebCrypto key');
     return new Uint8Array(
       await subtle.sign(
         { name: 'ECDSA', hash: 'SHA-256' },
