@@ -13,11 +13,11 @@ import { schemasSection } from './sections/schemas.js';
 const sections: Array<() => void | Promise<void>> = [
   coreSection,
   idNumberSection,
-  eidSection,
-  qrSection,
   schemasSection,
-  readerSection,
+  qrSection,
   chipSection,
+  readerSection,
+  eidSection,
 ];
 
 for (const section of sections) await section();
