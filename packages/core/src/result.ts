@@ -30,7 +30,7 @@ export function fail<E>(error: E): Failure<E> {
  * @example
  * ```ts
  * const safeParseX = toSafe(parseX);
- * const r = safeParseX('…'); if (!r.success) console.log(r.error.code);
+ * const r = safeParseX('…'); if (!r.success) console.error(r.error.code);
  * ```
  */
 export function toSafe<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => Result<T> {

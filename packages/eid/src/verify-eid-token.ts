@@ -166,7 +166,7 @@ function translate(error: unknown, keySet: EidKeySet, kid: string | undefined): 
  * ```ts
  * const jwks = createEidKeySet('https://xacthuc.dichvucong.gov.vn/oauth2/jwks');
  * const identity = await verifyEidToken(idToken, { issuer, audience: 'my-client-id', jwks, requiredAcr: 'LoA1' });
- * console.log(identity.sub, identity.acr);
+ * const { sub, acr } = identity;
  * ```
  */
 export async function verifyEidToken(token: unknown, options: VerifyEidTokenOptions): Promise<EidIdentity> {

@@ -187,7 +187,7 @@ export function parseCardQr(text: string): CardQr {
  * @example
  * ```ts
  * const r = safeParseCardQr('001099012345||Nguyễn Văn A|31022000|Nam|Hà Nội|01012021');
- * if (!r.success) console.log(r.error.code); // 'ERR_QR_DATE_CALENDAR'
+ * if (!r.success) console.error(r.error.code); // 'ERR_QR_DATE_CALENDAR'
  * ```
  */
 export const safeParseCardQr = toSafe(parseCardQr);

@@ -195,7 +195,7 @@ export function parseInsuranceQr(text: string): InsuranceQr {
  * @example
  * ```ts
  * const r = safeParseInsuranceQr('not a BHYT QR');
- * if (!r.success) console.log(r.error.code); // 'ERR_QR_INSURANCE_TERMINATOR'
+ * if (!r.success) console.error(r.error.code); // 'ERR_QR_INSURANCE_TERMINATOR'
  * ```
  */
 export const safeParseInsuranceQr = toSafe(parseInsuranceQr);

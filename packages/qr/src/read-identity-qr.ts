@@ -17,8 +17,7 @@ export type IdentityQr =
  * @example
  * ```ts
  * const r = readIdentityQr(scannedText);
- * if (r.kind === 'card') console.log(r.card.personalId);
- * else console.log(r.insurance.cardCode);
+ * const id = r.kind === 'card' ? maskId(r.card.personalId) : r.insurance.cardCode;
  * ```
  */
 export function readIdentityQr(text: string): IdentityQr {
@@ -34,7 +33,7 @@ export function readIdentityQr(text: string): IdentityQr {
  * @example
  * ```ts
  * const r = safeReadIdentityQr('hello');
- * if (!r.success) console.log(r.error.messageVi);
+ * if (!r.success) console.error(r.error.messageVi);
  * ```
  */
 export const safeReadIdentityQr = toSafe(readIdentityQr);

@@ -157,7 +157,7 @@ function toDecoded(r: ReadResult): DecodedQr {
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * const [qr] = await decodeQrImage(await readFile('card.jpg'));
- * if (qr) console.log(readIdentityQr(qr.text));
+ * const scan = qr ? readIdentityQr(qr.text) : undefined;
  * ```
  */
 export async function decodeQrImage(

@@ -22,7 +22,7 @@ export type IdentityQrImage = IdentityQr & { readonly symbol: DecodedQr };
  * @example
  * ```ts
  * const scan = await readIdentityQrImage(await readFile('card.jpg'));
- * if (scan.kind === 'card') console.log(scan.card.fullName, scan.card.warnings);
+ * const warnings = scan.kind === 'card' ? scan.card.warnings : [];
  * ```
  */
 export async function readIdentityQrImage(

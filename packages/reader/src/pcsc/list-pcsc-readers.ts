@@ -13,7 +13,7 @@ export interface PcscReaderInfo {
  * @throws CancuocError `ERR_READER_PCSC_MISSING` when `smartcard` is not installed.
  * @example
  * ```ts
- * for (const r of await listPcscReaders()) console.log(r.name, r.cardPresent ? 'card' : 'empty');
+ * const withCard = (await listPcscReaders()).filter((r) => r.cardPresent);
  * ```
  */
 export async function listPcscReaders(
