@@ -72,10 +72,10 @@ export function readDg14(bytes: Uint8Array): {
   return { keys, activeAuthenticationAlgorithm: infos.activeAuthentication[0]?.signatureAlgorithm };
 }
 
-/** DG15's active-authentication key. */
-export function readDg15(bytes: Uint8Array): PublicKey {
+/** DG15's active-authentication key, as `verifyActiveAuthentication` of `@cancuoc/chip` takes it. */
+export function readDg15(bytes: Uint8Array): PublicKeyInfo {
   try {
-    return toKey(parseDg15(bytes).publicKey);
+    return parseDg15(bytes).publicKey;
   } catch (error) {
     if (isCancuocError(error))
       throw fail('ERR_READER_AA_FAILED', { reason: `DG15 is unreadable (${error.code})` });

@@ -13,8 +13,6 @@ export {
   pacePassword,
   passwordReference,
 } from '../access-key.js';
-/** ISO/IEC 9796-2 scheme 1 verification used by active authentication with RSA keys. */
-export { verifyIso9796 } from '../internal/active-auth.js';
 /** BAC key seed (9303-11 §9.7.2). */
 export { bacKeySeed } from '../internal/bac.js';
 /** Key derivation, 3DES/AES-CBC, retail MAC and AES-CMAC of 9303-11 §9.7–9.8. */
