@@ -11,7 +11,9 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    // Generous limits: key generation and local servers are slow on a loaded 2-core CI machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // The JSON report feeds the one-line summary that .ci/run prints.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
