@@ -7,6 +7,12 @@
 
 /** Trust store of CSCA certificates, master lists and CRLs. */
 export { createTrustStore, type TrustStore, type TrustStoreInput } from './create-trust-store.js';
+/** Elliptic-curve domain parameters by PACE parameter ID (9303-11 §9.5.1) or named-curve OID. */
+export {
+  type NamedCurveParameters,
+  namedCurveParameters,
+  standardDomainParameters,
+} from './curve-parameters.js';
 /** Error codes of `@cancuoc/chip` and their messages in English and Vietnamese. */
 export { type ChipErrorCode, chipErrorMessages } from './errors.js';
 export type { Certificate, Crl } from './internal/certificate.js';

@@ -86,6 +86,17 @@ export const STANDARD_PARAMETER_IDS: Readonly<Record<number, string>> = {
   18: 'NIST P-521',
 };
 
+/** Standardized domain parameter IDs with an elliptic curve this package knows (9303-11 §9.5.1). */
+export const STANDARD_CURVES: Readonly<Record<number, NamedCurve>> = {
+  11: 'brainpoolP224r1',
+  12: 'P-256',
+  13: 'brainpoolP256r1',
+  15: 'P-384',
+  16: 'brainpoolP384r1',
+  17: 'brainpoolP512r1',
+  18: 'P-521',
+};
+
 export function paramsOfNamed(name: NamedCurve): CurveParams {
   return curves().get(name)!;
 }

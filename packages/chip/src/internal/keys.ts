@@ -1,7 +1,14 @@
 /** SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) for RSA and EC keys, explicit EC parameters included. */
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
-import { CURVE_OIDS, type CurveParams, matchCurve, type NamedCurve, paramsOfNamed } from './curves.js';
+import {
+  CURVE_OIDS,
+  type CurveParams,
+  matchCurve,
+  type NamedCurve,
+  paramsOfNamed,
+  STANDARD_CURVES,
+} from './curves.js';
 import { bytesToBigInt, decodeOid, expectTag, readSmallInt, TAG } from './der.js';
 import { OID } from './oids.js';
 
@@ -30,17 +37,6 @@ export type PublicKeyInfo =
     };
 
 const STANDARDIZED_DOMAIN_PARAMETERS = '0.4.0.127.0.7.1.2';
-
-/** Standardized domain parameter IDs with an elliptic curve this package knows (9303-11 §9.5.1). */
-const STANDARD_CURVES: Readonly<Record<number, NamedCurve>> = {
-  11: 'brainpoolP224r1',
-  12: 'P-256',
-  13: 'brainpoolP256r1',
-  15: 'P-384',
-  16: 'brainpoolP384r1',
-  17: 'brainpoolP512r1',
-  18: 'P-521',
-};
 
 function stripZeros(b: Uint8Array): Uint8Array {
   let i = 0;

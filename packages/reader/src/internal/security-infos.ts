@@ -40,12 +40,7 @@ function toKey(info: PublicKeyInfo): PublicKey {
   if (info.kind === 'rsa') {
     return { kind: 'rsa', modulus: bytesToBigint(info.modulus), exponent: bytesToBigint(info.exponent) };
   }
-  const c = info.params;
-  return {
-    kind: 'ec',
-    curve: curveFromParameters({ p: c.p, a: c.a, b: c.b, gx: c.Gx, gy: c.Gy, n: c.n, h: c.h }),
-    point: info.point,
-  };
+  return { kind: 'ec', curve: curveFromParameters(info.params), point: info.point };
 }
 
 /** DG14's chip-authentication keys (with their protocol) and the AA signature algorithm. */
