@@ -2,18 +2,14 @@
 // bundle an application would ship verifies a test card (RSASSA-PSS, WebCrypto + BigInt RSA) and a
 // real Austrian SOD on explicit brainpoolP256r1 (@noble/curves), with no node:crypto. Skipped when
 // /usr/bin/chromium is absent (CI needs the Debian package `chromium`).
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { issueTestCard } from '@cancuoc/testkit';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueTestCard, signActiveAuthentication } from '@cancuoc/testkit';
+import { type BrowserFile, chromiumSkipReason, runInBrowser } from '@cancuoc/testkit/browser';
+import { describe, expect, it } from 'vitest';
 import { hasVectors, vector } from './vectors.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+const skip = chromiumSkipReason();
+if (skip) console.warn(skip);
 
 const PAGE_SCRIPT = `
 import { createTrustStore, parseDg13, toResident, verifyActiveAuthentication, verifyPassive } from '@cancuoc/chip';
@@ -46,81 +42,39 @@ window.run = async () => {
 };
 `;
 
-let server: Server;
-let base: string;
-const requests: string[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const pkg = fileURLToPath(new URL('..', import.meta.url));
-  const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: pkg, loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['@cancuoc/source'],
-    logLevel: 'silent',
-  });
-  const { signActiveAuthentication } = await import('@cancuoc/testkit');
-  const card = await issueTestCard();
-  const challenge = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
-  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-  const json = JSON.stringify({
-    csca: card.pki.csca.pem,
-    sod: hex(card.files.sod),
-    dataGroups: Object.fromEntries(Object.entries(card.files.dataGroups).map(([k, v]) => [k, hex(v)])),
-    challenge: hex(challenge),
-    aaSignature: hex(await signActiveAuthentication(card.keys.aa, challenge)),
-    at: hasVectors,
-  });
-  const files: Record<string, [string, Uint8Array | string]> = {
-    '/': ['text/html', '<!doctype html><meta charset="utf-8"><script type="module" src="/app.js"></script>'],
-    '/app.js': ['text/javascript', bundle.outputFiles[0]!.contents],
-    '/card.json': ['application/json', json],
-  };
-  if (hasVectors) {
-    files['/at.sod.bin'] = ['application/octet-stream', vector('sod/countries/AT-ecdsa-bp256.sod.bin')];
-    files['/at.csca.der'] = ['application/octet-stream', vector('sod/countries/AT.csca.der')];
-  }
-  server = createServer((req, res) => {
-    const file = files[req.url ?? ''];
-    if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}, 60_000);
-
-afterAll(async () => {
-  if (server) await new Promise((resolve) => server.close(resolve));
-});
-
-describe.skipIf(!hasChromium)('in a browser (chromium)', () => {
+describe.skipIf(skip !== undefined)('in a browser (chromium)', () => {
   it('verifies a card passively, detects tampering, checks AA and brainpool without node:crypto', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    const card = await issueTestCard();
+    const challenge = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+    const json = JSON.stringify({
+      csca: card.pki.csca.pem,
+      sod: hex(card.files.sod),
+      dataGroups: Object.fromEntries(Object.entries(card.files.dataGroups).map(([k, v]) => [k, hex(v)])),
+      challenge: hex(challenge),
+      aaSignature: hex(await signActiveAuthentication(card.keys.aa, challenge)),
+      at: hasVectors,
     });
-    try {
-      const page = await browser.newPage();
-      page.on('request', (r) => requests.push(r.url()));
-      await page.goto(base);
-      await page.waitForFunction(() => typeof (window as unknown as { run?: unknown }).run === 'function');
-      const out = await page.evaluate(() => (window as unknown as { run: () => Promise<unknown> }).run());
-      expect(out).toMatchObject({
-        node: false,
-        card: { verified: true, reasons: [] },
-        tampered: 'mismatch',
-        name: 'Nguyễn Văn An',
-        resident: { code: '01', name: 'Kinh' },
-        aa: true,
-        ...(hasVectors ? { austria: ['valid', 'trusted'] } : {}),
-      });
-      expect(requests.every((u) => u.startsWith(base))).toBe(true);
-    } finally {
-      await browser.close();
+    const files: Record<string, BrowserFile> = { '/card.json': { type: 'application/json', body: json } };
+    if (hasVectors) {
+      const octets = 'application/octet-stream';
+      files['/at.sod.bin'] = { type: octets, body: vector('sod/countries/AT-ecdsa-bp256.sod.bin') };
+      files['/at.csca.der'] = { type: octets, body: vector('sod/countries/AT.csca.der') };
     }
+    const { result, origin, requests } = await runInBrowser({
+      script: PAGE_SCRIPT,
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      files,
+    });
+    expect(result).toMatchObject({
+      node: false,
+      card: { verified: true, reasons: [] },
+      tampered: 'mismatch',
+      name: 'Nguyễn Văn An',
+      resident: { code: '01', name: 'Kinh' },
+      aa: true,
+      ...(hasVectors ? { austria: ['valid', 'trusted'] } : {}),
+    });
+    expect(requests.every((u) => u.startsWith(origin))).toBe(true);
   }, 60_000);
 });
