@@ -2,19 +2,8 @@
  * The card side of Active Authentication (ICAO 9303-11 §6.1) for test cards: ISO/IEC 9796-2 scheme 1
  * with SHA-1 (partial message recovery, trailer BC) for RSA keys, plain ECDSA-SHA-256 for EC keys.
  */
+import { signIso9796Sha1 } from '../internal/iso9796.js';
 import type { TestCardEcKey, TestCardRsaKey } from './issue-test-card.js';
-
-function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-  let result = 1n;
-  let b = base % mod;
-  let e = exp;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % mod;
-    b = (b * b) % mod;
-    e >>= 1n;
-  }
-  return result;
-}
 
 /**
  * Signs an INTERNAL AUTHENTICATE challenge with a test card's AA key.
@@ -39,21 +28,5 @@ export async function signActiveAuthentication(
       ),
     );
   }
-  const k = Math.ceil(key.modulus.toString(2).length / 8);
-  const m1 = globalThis.crypto.getRandomValues(new Uint8Array(k - 1 - 20 - 1));
-  const message = new Uint8Array(m1.length + challenge.length);
-  message.set(m1);
-  message.set(challenge, m1.length);
-  const h = new Uint8Array(await subtle.digest('SHA-1', message.buffer as ArrayBuffer));
-  const f = new Uint8Array([0x6a, ...m1, ...h, 0xbc]);
-  let x = 0n;
-  for (const b of f) x = (x << 8n) | BigInt(b);
-  const s = modPow(x, key.privateExponent, key.modulus);
-  const out = new Uint8Array(k);
-  let v = s;
-  for (let i = k - 1; i >= 0; i--) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return out;
+  return signIso9796Sha1(key, challenge, (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)));
 }

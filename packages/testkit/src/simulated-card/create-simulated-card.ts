@@ -43,8 +43,8 @@ import {
   tokenMac,
 } from '@cancuoc/reader/protocol';
 import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
-import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { signIso9796Sha1 } from '../internal/iso9796.js';
 import type { SimulatedCardKeys } from './card-keys.js';
 
 /** Files served by the software card. */
@@ -457,19 +457,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
         signer.sign(c.data, key.privateKey, { prehash: true, lowS: false, format: 'compact' }),
       );
     }
-    // ISO/IEC 9796-2 scheme 1, partial recovery, SHA-1, trailer BC (9303-11 §6.1.2).
-    const k = Math.ceil(key.modulus.toString(16).length / 2);
-    const m1 = random(k - 20 - 2);
-    const f = concatBytes(Uint8Array.of(0x6a), m1, sha1(concatBytes(m1, c.data)), Uint8Array.of(0xbc));
-    let result = 1n;
-    let b = bytesToBigint(f) % key.modulus;
-    let e = key.privateExponent;
-    while (e > 0n) {
-      if (e & 1n) result = (result * b) % key.modulus;
-      b = (b * b) % key.modulus;
-      e >>= 1n;
-    }
-    return plain(0x9000, bigintToBytes(result, k));
+    return plain(0x9000, signIso9796Sha1(key, c.data, random));
   }
 
   function process(apdu: Uint8Array): ResponseApdu {
