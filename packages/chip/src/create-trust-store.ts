@@ -5,6 +5,7 @@
  */
 import { fromBase64, isCancuocError } from '@cancuoc/core';
 import { fail } from './errors.js';
+import { ExactBytesCache } from './internal/bytes-cache.js';
 import { type Certificate, type Crl, canonical, parseCertificate, parseCrl } from './internal/certificate.js';
 import { parseSignedData, type SignedData } from './internal/cms.js';
 import {
@@ -85,7 +86,7 @@ class Store implements TrustStore {
   readonly notes: string[] = [];
   private readonly bySubject = new Map<string, Certificate[]>();
   private readonly seen = new Set<string>();
-  private readonly cache = new Map<string, boolean>();
+  private readonly cache = new ExactBytesCache<boolean>(1_000);
 
   get size(): number {
     return this.certificates.length;
@@ -120,11 +121,10 @@ class Store implements TrustStore {
 
   async signed(issuer: Certificate, cert: Certificate): Promise<boolean> {
     // Keyed by the complete bytes of both certificates, so a look-alike certificate never hits.
-    const key = `${latin1.decode(issuer.raw)}|${latin1.decode(cert.raw)}`;
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(issuer.raw, cert.raw);
     if (hit !== undefined) return hit;
     const ok = await certificateSignedBy(cert, issuer);
-    if (this.cache.size < 1_000) this.cache.set(key, ok);
+    this.cache.set(ok, issuer.raw, cert.raw);
     return ok;
   }
 }

@@ -6,8 +6,9 @@
  */
 import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from './create-trust-store.js';
+import { sameBytes } from './internal/bytes-cache.js';
 import { checkSignedObject } from './internal/check-signed-object.js';
-import { digest } from './internal/crypto.js';
+import { digest, digestNow } from './internal/crypto.js';
 import { OID } from './internal/oids.js';
 import { parseSod, type Sod } from './parse-sod.js';
 
@@ -49,13 +50,6 @@ export interface VerifyPassiveInput {
    * any other status makes `verified` false.
    */
   readonly requiredDataGroups?: readonly number[];
-}
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d |= a[i]! ^ b[i]!;
-  return d === 0;
 }
 
 function message(e: unknown): string {
@@ -113,8 +107,8 @@ export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveA
       reasons.push(`DG${n} is not covered by EF.SOD, so its content is not authenticated`);
       continue;
     }
-    const actual = await digest(hash, bytes);
-    dataGroups[n] = equal(actual, expected) ? 'match' : 'mismatch';
+    const actual = digestNow(hash, bytes) ?? (await digest(hash, bytes));
+    dataGroups[n] = sameBytes(actual, expected) ? 'match' : 'mismatch';
     if (dataGroups[n] === 'mismatch') {
       groupsOk = false;
       reasons.push(`DG${n} does not match its hash in EF.SOD (the data was altered)`);

@@ -82,11 +82,13 @@ export function nameSetKey(raw: Uint8Array): string {
   }
 }
 
-const latin1 = new TextDecoder('latin1');
-
 export function readTime(node: TlvNode | undefined): Date {
   if (node === undefined) throw fail('ERR_CERT_INVALID', { reason: 'time is missing' });
-  const text = latin1.decode(node.value);
+  const v = node.value;
+  if (v.length > 32) throw fail('ERR_CERT_INVALID', { reason: 'bad time' });
+  // At most 32 bytes: a loop is cheaper than a TextDecoder call (one per SOD signing time).
+  let text = '';
+  for (let i = 0; i < v.length; i++) text += String.fromCharCode(v[i]!);
   const utc = node.tag === TAG.UTC_TIME ? text.match(/^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/) : null;
   const gen =
     node.tag === TAG.GENERALIZED_TIME

@@ -5,9 +5,10 @@
  */
 import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from '../create-trust-store.js';
+import { sameBytes } from './bytes-cache.js';
 import type { Certificate } from './certificate.js';
 import type { SignerInfo } from './cms.js';
-import { digest, type SignatureScheme, verifySignature } from './crypto.js';
+import { digest, digestNow, type SignatureScheme, verifySignature } from './crypto.js';
 
 /** What both signed objects provide. */
 export interface SignedObject {
@@ -17,13 +18,6 @@ export interface SignedObject {
   readonly signatureAlgorithm: SignatureScheme;
   readonly documentSigner?: Certificate;
   readonly signingTime?: Date;
-}
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d |= a[i]! ^ b[i]!;
-  return d === 0;
 }
 
 function validAt(cert: Certificate, at: Date): boolean {
@@ -47,8 +41,10 @@ export async function checkSignedObject(
 }> {
   let signature: 'valid' | 'invalid' | 'unsupported' = 'valid';
   const { signer, documentSigner: dsc } = obj;
-  const md = await digest(signer.digestAlgorithm.hash, obj.eContent);
-  if (!signer.messageDigest || !equal(md, signer.messageDigest)) {
+  const md =
+    digestNow(signer.digestAlgorithm.hash, obj.eContent) ??
+    (await digest(signer.digestAlgorithm.hash, obj.eContent));
+  if (!signer.messageDigest || !sameBytes(md, signer.messageDigest)) {
     signature = 'invalid';
     reasons.push(`the ${name} message-digest attribute does not match the signed content`);
   }

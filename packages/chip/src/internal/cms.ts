@@ -5,6 +5,7 @@
  */
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
+import { ExactBytesCache, sameBytes } from './bytes-cache.js';
 import { type Certificate, nameSetKey, parseCertificate, readTime } from './certificate.js';
 import { hashOfAlgorithm } from './crypto.js';
 import { decodeOid, expectTag, readSmallInt, TAG } from './der.js';
@@ -124,18 +125,16 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
 }
 
 // The same Document Signer certificate comes with thousands of cards: keep the last parsed ones,
-// keyed by their complete bytes (parsed certificates are immutable).
-const certificateCache = new Map<string, Certificate>();
-const latin1 = new TextDecoder('latin1');
+// keyed by their exact bytes (parsed certificates are immutable; see bytes-cache.ts).
+const certificateCache = new ExactBytesCache<Certificate>(64);
 
 function cachedCertificate(node: TlvNode): Certificate {
-  const key = latin1.decode(node.raw);
-  let cert = certificateCache.get(key);
+  const raw = node.raw;
+  let cert = certificateCache.get(raw);
   if (!cert) {
     // Parsed from a private copy, so a caller reusing its buffer cannot change a cached certificate.
-    cert = parseCertificate(node.raw.slice());
-    if (certificateCache.size >= 64) certificateCache.clear();
-    certificateCache.set(key, cert);
+    cert = parseCertificate(raw.slice());
+    certificateCache.set(cert, raw);
   }
   return cert;
 }
@@ -184,10 +183,6 @@ export function parseSignedData(contentInfo: TlvNode): SignedData {
 export function readContentInfo(bytes: Uint8Array): TlvNode {
   const node = readTlv(bytes);
   return node;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

@@ -48,10 +48,17 @@ const NODE_HASH: Readonly<Record<HashName, string>> = {
   'SHA-512': 'sha512',
 };
 
+/** Hash of `data` computed synchronously by node:crypto, or undefined where it is not available. */
+export function digestNow(hash: HashName, data: Uint8Array): Uint8Array | undefined {
+  const native = nativeCrypto();
+  // A Buffer is a Uint8Array: returned as is, without a copy.
+  return native ? native.createHash(NODE_HASH[hash]).update(data).digest() : undefined;
+}
+
 /** Hash of `data` with a named algorithm. */
 export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
-  const native = nativeCrypto();
-  if (native) return new Uint8Array(native.createHash(NODE_HASH[hash]).update(data).digest());
+  const now = digestNow(hash, data);
+  if (now) return now;
   if (hash === 'SHA-224') return sha224(data);
   return new Uint8Array(await subtle().digest(hash, buf(data)));
 }
@@ -396,8 +403,11 @@ export async function verifySignature(
     // OpenSSL's one-shot verify is the fast path; a signature it refuses (e.g. a DigestInfo without
     // NULL parameters, which real documents have) is re-checked by the code below.
     try {
-      const padded = new Uint8Array(key.modulus.length);
-      padded.set(signature, padded.length - signature.length);
+      let padded = signature;
+      if (signature.length < key.modulus.length) {
+        padded = new Uint8Array(key.modulus.length);
+        padded.set(signature, padded.length - signature.length);
+      }
       const options =
         alg.scheme === 'rsa-pkcs1'
           ? { key: nativeRsaKey(native, key), padding: 1 }

@@ -39,23 +39,26 @@ export function children(node: TlvNode, what: string): TlvNode[] {
 /** Dotted OID string of an OBJECT IDENTIFIER value (X.690 §8.19). */
 export function decodeOid(value: Uint8Array): string {
   if (value.length === 0 || value.length > 64) throw fail('ERR_CHIP_VALUE', { reason: 'bad OID length' });
-  const parts: number[] = [];
+  // Built as text directly (no intermediate arrays): SOD and certificate parsing decode a dozen OIDs.
+  let text = '';
   let acc = 0;
+  let first = true;
   for (let i = 0; i < value.length; i++) {
     const b = value[i]!;
     if (acc === 0 && b === 0x80) throw fail('ERR_CHIP_VALUE', { reason: 'bad OID encoding' });
     acc = acc * 128 + (b & 0x7f);
     if (acc > Number.MAX_SAFE_INTEGER / 128) throw fail('ERR_CHIP_VALUE', { reason: 'OID arc too large' });
     if ((b & 0x80) === 0) {
-      parts.push(acc);
+      if (first) {
+        text = acc < 40 ? `0.${acc}` : acc < 80 ? `1.${acc - 40}` : `2.${acc - 80}`;
+        first = false;
+      } else text += `.${acc}`;
       acc = 0;
     } else if (i === value.length - 1) {
       throw fail('ERR_CHIP_VALUE', { reason: 'truncated OID' });
     }
   }
-  const first = parts[0]!;
-  const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
-  return [...head, ...parts.slice(1)].join('.');
+  return text;
 }
 
 /** Reads an OID node. */
