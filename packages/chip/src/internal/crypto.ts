@@ -310,6 +310,16 @@ async function pssVerify(
   return sameBytes(await digest(p.hash, mPrime), h);
 }
 
+/** Copies a positive INTEGER value into `size` bytes of `out` at `at`; false if it does not fit. */
+function fixedInteger(v: Uint8Array, out: Uint8Array, at: number, size: number): boolean {
+  if ((v[0]! & 0x80) !== 0) return false;
+  let i = 0;
+  while (i < v.length && v[i] === 0) i++;
+  if (v.length - i > size) return false;
+  out.set(v.subarray(i), at + size - (v.length - i));
+  return true;
+}
+
 /** Splits a DER ECDSA signature into r ‖ s of `size` bytes each (undefined when malformed). */
 export function ecdsaDerToPlain(sig: Uint8Array, size: number): Uint8Array | undefined {
   try {
@@ -317,15 +327,8 @@ export function ecdsaDerToPlain(sig: Uint8Array, size: number): Uint8Array | und
     if (node.raw.length !== sig.length || node.tag !== TAG.SEQUENCE) return undefined;
     const [r, s, extra] = tlvChildren(node);
     if (!r || !s || extra || r.tag !== TAG.INTEGER || s.tag !== TAG.INTEGER) return undefined;
-    const rb = bytesToBigInt(r.value);
-    const sb = bytesToBigInt(s.value);
-    if ((r.value[0]! & 0x80) !== 0 || (s.value[0]! & 0x80) !== 0) return undefined;
-    const limit = 1n << BigInt(size * 8);
-    if (rb >= limit || sb >= limit) return undefined;
     const out = new Uint8Array(2 * size);
-    out.set(bigIntToBytes(rb, size), 0);
-    out.set(bigIntToBytes(sb, size), size);
-    return out;
+    return fixedInteger(r.value, out, 0, size) && fixedInteger(s.value, out, size, size) ? out : undefined;
   } catch {
     return undefined;
   }
@@ -379,6 +382,9 @@ export async function verifyEcdsaPlain(
   }
 }
 
+// Byte length of the group order by curve parameters object (a BigInt to text per call otherwise).
+const orderSizes = new WeakMap<object, number>();
+
 /**
  * Verifies `signature` over `data`. Returns false for a wrong signature or a key that does not
  * fit the scheme; throws `ERR_KEY_UNSUPPORTED` only for keys that cannot be used at all.
@@ -391,7 +397,11 @@ export async function verifySignature(
 ): Promise<boolean> {
   if (alg.scheme === 'ecdsa') {
     if (key.kind !== 'ec') return false;
-    const size = Math.ceil(key.params.n.toString(16).length / 2);
+    let size = orderSizes.get(key.params);
+    if (size === undefined) {
+      size = Math.ceil(key.params.n.toString(16).length / 2);
+      orderSizes.set(key.params, size);
+    }
     const plain = alg.plain ? signature : ecdsaDerToPlain(signature, size);
     if (!plain || plain.length !== 2 * size) return false;
     return verifyEcdsaPlain(key, alg.hash, data, plain);
