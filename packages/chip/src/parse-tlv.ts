@@ -34,80 +34,112 @@ export interface ParseTlvOptions {
 
 const DEFAULT_MAX_DEPTH = 32;
 
-/** A node whose `value` and `raw` views are made on first use (parsers touch few of them). */
+/**
+ * A node whose `value` and `raw` views are made on first use (parsers touch few of them). Positions
+ * are kept in the buffer first given to {@link parseTlv}, so children are read in place without a
+ * view per level; `offset` stays relative to the buffer (or parent value) it was read from.
+ */
 class Node implements TlvNode {
   private _value: Uint8Array | undefined;
   private _raw: Uint8Array | undefined;
   constructor(
-    private readonly bytes: Uint8Array,
+    readonly bytes: Uint8Array,
     readonly tag: number,
     readonly constructed: boolean,
-    readonly offset: number,
+    /** Position of the first tag byte in `bytes`. */
+    readonly start: number,
+    /** Position in `bytes` that `offset` counts from. */
+    private readonly base: number,
     readonly headerLength: number,
     readonly indefinite: boolean,
-    private readonly valueEnd: number,
-    /** Offset just past the element (after the end-of-contents octets if indefinite). */
+    /** Position just past the value (before the end-of-contents octets if indefinite). */
+    readonly valueEnd: number,
+    /** Position just past the element (after the end-of-contents octets if indefinite). */
     readonly end: number,
   ) {}
+  get offset(): number {
+    return this.start - this.base;
+  }
   get value(): Uint8Array {
-    this._value ??= this.bytes.subarray(this.offset + this.headerLength, this.valueEnd);
+    this._value ??= this.bytes.subarray(this.start + this.headerLength, this.valueEnd);
     return this._value;
   }
   get raw(): Uint8Array {
-    this._raw ??= this.bytes.subarray(this.offset, this.end);
+    this._raw ??= this.bytes.subarray(this.start, this.end);
     return this._raw;
   }
 }
 
-/** Reads one element at `offset` of `bytes`; lengths are checked against the buffer before use. */
-export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DEPTH, depth = 0): TlvNode {
+/** Reads one element at `offset` of `bytes`, within `limit`; lengths are checked before use. */
+function readAt(
+  bytes: Uint8Array,
+  offset: number,
+  limit: number,
+  base: number,
+  maxDepth: number,
+  depth: number,
+): Node {
   if (depth > maxDepth) throw fail('ERR_TLV_DEPTH', { maxDepth });
   const start = offset;
-  if (offset >= bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset });
+  if (offset >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
   const first = bytes[offset++]!;
-  if (first === 0x00 || first === 0xff) throw fail('ERR_TLV_TAG', { offset: start });
+  if (first === 0x00 || first === 0xff) throw fail('ERR_TLV_TAG', { offset: start - base });
   let tag = first;
   if ((first & 0x1f) === 0x1f) {
     // ISO/IEC 8825-1 §8.1.2.4: subsequent bytes with bit 8 set continue the tag; ICAO uses ≤ 3 bytes.
     let count = 0;
     for (;;) {
-      if (offset >= bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset });
+      if (offset >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
       const b = bytes[offset++]!;
       tag = tag * 256 + b;
       count++;
-      if (count > 3) throw fail('ERR_TLV_TAG', { offset: start });
+      if (count > 3) throw fail('ERR_TLV_TAG', { offset: start - base });
       if ((b & 0x80) === 0) break;
     }
   }
   const constructed = (first & 0x20) !== 0;
-  if (offset >= bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset });
+  if (offset >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
   const lb = bytes[offset++]!;
   let length: number;
   if (lb < 0x80) {
     length = lb;
   } else if (lb === 0x80) {
-    if (!constructed) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 });
+    if (!constructed) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 - base });
     // Indefinite length (X.690 §8.1.3.6): children until the end-of-contents octets 00 00.
     const valueStart = offset;
     let cursor = offset;
     for (;;) {
-      if (cursor + 1 < bytes.length && bytes[cursor] === 0 && bytes[cursor + 1] === 0) break;
-      if (cursor >= bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset: cursor });
-      const child = readTlv(bytes, cursor, maxDepth, depth + 1) as Node;
-      cursor = child.end;
+      if (cursor + 1 < limit && bytes[cursor] === 0 && bytes[cursor + 1] === 0) break;
+      if (cursor >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: cursor - base });
+      cursor = readAt(bytes, cursor, limit, base, maxDepth, depth + 1).end;
     }
-    if (cursor + 2 > bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset: cursor });
-    return new Node(bytes, tag, constructed, start, valueStart - start, true, cursor, cursor + 2);
+    if (cursor + 2 > limit) throw fail('ERR_TLV_TRUNCATED', { offset: cursor - base });
+    return new Node(bytes, tag, constructed, start, base, valueStart - start, true, cursor, cursor + 2);
   } else {
     const n = lb & 0x7f;
     // Lengths above 4 bytes cannot describe data an ID chip holds.
-    if (n > 4) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 });
-    if (offset + n > bytes.length) throw fail('ERR_TLV_TRUNCATED', { offset });
+    if (n > 4) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 - base });
+    if (offset + n > limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
     length = 0;
     for (let i = 0; i < n; i++) length = length * 256 + bytes[offset++]!;
   }
-  if (length > bytes.length - offset) throw fail('ERR_TLV_TRUNCATED', { offset: bytes.length });
-  return new Node(bytes, tag, constructed, start, offset - start, false, offset + length, offset + length);
+  if (length > limit - offset) throw fail('ERR_TLV_TRUNCATED', { offset: limit - base });
+  return new Node(
+    bytes,
+    tag,
+    constructed,
+    start,
+    base,
+    offset - start,
+    false,
+    offset + length,
+    offset + length,
+  );
+}
+
+/** Reads one element at `offset` of `bytes`; lengths are checked against the buffer before use. */
+export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DEPTH, depth = 0): TlvNode {
+  return readAt(bytes, offset, bytes.length, 0, maxDepth, depth);
 }
 
 /**
@@ -122,7 +154,7 @@ export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DE
  */
 export function parseTlv(bytes: Uint8Array, options: ParseTlvOptions = {}): TlvNode {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseTlv expects a Uint8Array');
-  const node = readTlv(bytes, 0, options.maxDepth ?? DEFAULT_MAX_DEPTH) as Node;
+  const node = readAt(bytes, 0, bytes.length, 0, options.maxDepth ?? DEFAULT_MAX_DEPTH, 0);
   const rest = bytes.length - node.end;
   if (rest > 0 && !options.allowTrailing) throw fail('ERR_TLV_TRAILING', { count: rest });
   return node;
@@ -137,11 +169,20 @@ export function parseTlv(bytes: Uint8Array, options: ParseTlvOptions = {}): TlvN
  * ```
  */
 export function tlvChildren(node: TlvNode | Uint8Array, maxDepth = DEFAULT_MAX_DEPTH): TlvNode[] {
-  const value = node instanceof Uint8Array ? node : node.value;
   const out: TlvNode[] = [];
-  let offset = 0;
-  while (offset < value.length) {
-    const child = readTlv(value, offset, maxDepth) as Node;
+  if (node instanceof Node) {
+    // In place: the children of a node are read from the same buffer, bounded by its value.
+    const from = node.start + node.headerLength;
+    for (let offset = from; offset < node.valueEnd; ) {
+      const child = readAt(node.bytes, offset, node.valueEnd, from, maxDepth, 0);
+      out.push(child);
+      offset = child.end;
+    }
+    return out;
+  }
+  const value = node instanceof Uint8Array ? node : node.value;
+  for (let offset = 0; offset < value.length; ) {
+    const child = readAt(value, offset, value.length, 0, maxDepth, 0);
     out.push(child);
     offset = child.end;
   }
