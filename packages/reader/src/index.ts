@@ -27,6 +27,8 @@ export {
 } from './apdu.js';
 /** Error codes of the reader and their English and Vietnamese messages. */
 export { type ReaderErrorCode, readerErrorMessages } from './errors.js';
+/** Why a read gave up PACE for BAC (`CardReadResult.paceFallback`). */
+export type { PaceFallback } from './internal/pace-fallback.js';
 /** A source of random bytes (only tests replaying transcripts pass one to `readCard`). */
 export type { RandomSource } from './internal/random.js';
 /** Read a card end to end: PACE or BAC, chip and active authentication, every file. */

@@ -21,6 +21,7 @@ import {
   type LdsFile,
 } from './internal/files.js';
 import { isSupportedPace, performPace } from './internal/pace.js';
+import { type PaceFallback, paceFallbackOf } from './internal/pace-fallback.js';
 import { type RandomSource, secureRandom } from './internal/random.js';
 import { type ReadState, readFile } from './internal/read-file.js';
 import { SecureMessaging } from './internal/secure-messaging.js';
@@ -52,7 +53,11 @@ export interface ReadCardOptions {
   readonly signal?: AbortSignal;
   /** Time allowed per APDU round trip in milliseconds (default 5000). */
   readonly timeoutMs?: number;
-  /** `auto` (default): PACE when EF.CardAccess announces it, BAC otherwise. */
+  /**
+   * `auto` (default): PACE when EF.CardAccess announces it, BAC otherwise, and BAC after a PACE
+   * the card refuses (MRZ access only; see {@link CardReadResult.paceFallback}). `PACE` or `BAC`:
+   * that protocol only, no fallback.
+   */
   readonly protocol?: 'auto' | 'PACE' | 'BAC';
   /** Run chip authentication when DG14 has a key (default true). */
   readonly chipAuthentication?: boolean;
@@ -94,6 +99,15 @@ export interface CardReadResult {
   readonly protocol: 'PACE' | 'BAC';
   /** OID of the PACE variant used, when PACE ran. */
   readonly paceProtocol?: string;
+  /**
+   * Set when EF.CardAccess announced PACE but the chip was opened with BAC: the error code of the
+   * PACE attempt and the status word the card refused it with (`{ code:
+   * 'ERR_READER_WRONG_PARAMETERS', statusWord: '6A80' }`), or `ERR_READER_PROTOCOL_UNSUPPORTED`
+   * when the card offers only PACE variants this reader does not run. Only with `protocol: 'auto'`
+   * and MRZ access; never after a wrong password (`ERR_READER_ACCESS_KEY_WRONG`), a removed card,
+   * a timeout or a cancel. The APDUs of the failed attempt count in `apdus`.
+   */
+  readonly paceFallback?: PaceFallback;
   readonly chipAuthentication: AuthenticationStatus;
   readonly activeAuthentication: AuthenticationStatus;
   /** Total number of APDUs exchanged. */
@@ -211,16 +225,30 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
 
   let protocol: 'PACE' | 'BAC';
   let paceProtocol: string | undefined;
+  let paceFallback: PaceFallback | undefined;
+  if (!pace && cardAccess && access.kind === 'mrz' && cardAccessPaceInfos(cardAccess).length) {
+    paceFallback = { code: 'ERR_READER_PROTOCOL_UNSUPPORTED' };
+  }
+  let paceKeys: Awaited<ReturnType<typeof performPace>> | undefined;
   if (pace) {
-    const keys = await performPace(channel, pace, pacePassword(access), passwordReference(access), {
-      random,
-      sendParameterId: options.paceParameterId ?? true,
-    });
-    channel.sm = new SecureMessaging(keys);
+    try {
+      paceKeys = await performPace(channel, pace, pacePassword(access), passwordReference(access), {
+        random,
+        sendParameterId: options.paceParameterId ?? true,
+      });
+    } catch (error) {
+      // 9303-11 §4.2: BAC when the chip refuses PACE, with the MRZ only (there is no BAC with the CAN).
+      paceFallback = mode === 'auto' && access.kind === 'mrz' ? paceFallbackOf(error) : undefined;
+      if (!paceFallback) throw error;
+    }
+  }
+  if (pace && paceKeys) {
+    channel.sm = new SecureMessaging(paceKeys);
     protocol = 'PACE';
     paceProtocol = pace.oid;
     await selectApplication(channel);
   } else {
+    // After a failed PACE this SELECT also resets the card's access-control state before BAC.
     if (access.kind !== 'mrz') throw fail('ERR_READER_PROTOCOL_UNSUPPORTED', { reason: 'BAC needs the MRZ' });
     await selectApplication(channel);
     extended ??= await probeExtended(channel);
@@ -253,7 +281,10 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
   let chipAuthentication: AuthenticationStatus =
     options.chipAuthentication === false ? 'skipped' : 'not-supported';
   let aaAlgorithm: string | undefined;
-  if (listed.includes(14) && (wanted.includes(14) || options.chipAuthentication !== false)) {
+  // DG14 is also needed by active authentication with an EC key (its ActiveAuthenticationInfo
+  // names the hash), so it is read whenever AA will run, even with chip authentication off.
+  const aaWillRun = options.activeAuthentication !== false && listed.includes(15);
+  if (listed.includes(14) && (wanted.includes(14) || options.chipAuthentication !== false || aaWillRun)) {
     const dg14 = await read(dataGroupFile(14));
     if (wanted.includes(14)) dataGroups[14] = dg14;
     const dg14Info = readDg14(dg14);
@@ -294,6 +325,7 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
     ...(cardAccess ? { cardAccess } : {}),
     protocol,
     ...(paceProtocol ? { paceProtocol } : {}),
+    ...(paceFallback ? { paceFallback } : {}),
     chipAuthentication,
     activeAuthentication,
     apdus: channel.apdus,

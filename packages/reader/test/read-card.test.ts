@@ -95,4 +95,12 @@ describe('readCard against the software card', () => {
     expect(result.activeAuthentication).toBe('skipped');
     expect(result.dataGroups[14]).toEqual(files.dataGroups[14]);
   });
+
+  it('runs ECDSA active authentication with chip authentication off (DG14 names the hash)', async () => {
+    const result = await readCard(card(), { access: { can }, chipAuthentication: false, files: [1] });
+    expect(result.chipAuthentication).toBe('skipped');
+    expect(result.activeAuthentication).toBe('passed');
+    expect(result.files.map((f) => f.file)).toEqual(['EF.COM', 'DG14', 'DG15', 'DG1', 'EF.SOD']);
+    expect(Object.keys(result.dataGroups)).toEqual(['1']);
+  });
 });

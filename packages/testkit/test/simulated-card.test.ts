@@ -44,6 +44,32 @@ describe('createSimulatedCard', () => {
     );
   });
 
+  it('refuses PACE on demand while BAC works after a new SELECT, and counts access attempts', async () => {
+    const c = createSimulatedCard({ files, mrz, can: '012345', faults: { paceRefused: { sw: 0x6d00 } } });
+    // MSE:Set AT for id-PACE-ECDH-GM-AES-CBC-CMAC-128 with the MRZ password (reference 1).
+    const mse = hex('0022C1A40F800A04007F00070202040202830101');
+    expect(parseResponseApdu(await c.transmit(mse)).sw).toBe(0x6d00);
+    expect(parseResponseApdu(await c.transmit(hex('0084000008'))).sw).toBe(0x6985); // no BAC before SELECT
+    expect(parseResponseApdu(await c.transmit(hex('00A4040C07A0000002471001'))).sw).toBe(0x9000);
+    expect(parseResponseApdu(await c.transmit(hex('0084000008'))).sw).toBe(0x9000);
+    expect(parseResponseApdu(await c.transmit(hex(`0082000028${'00'.repeat(40)}28`))).sw).toBe(0x6300);
+    expect(c.accessAttempts).toEqual({ pace: 1, bac: 1 });
+  });
+
+  it('refuses a chosen GENERAL AUTHENTICATE step of PACE', async () => {
+    const c = createSimulatedCard({
+      files,
+      mrz,
+      can: '012345',
+      faults: { paceRefused: { sw: 0x6a80, step: 1 } },
+    });
+    expect(parseResponseApdu(await c.transmit(hex('0022C1A40F800A04007F00070202040202830101'))).sw).toBe(
+      0x9000,
+    );
+    expect(parseResponseApdu(await c.transmit(hex('10860000027C0000'))).sw).toBe(0x6a80);
+    expect(c.accessAttempts).toEqual({ pace: 1, bac: 0 });
+  });
+
   it('leaves the field after dropAfter APDUs', async () => {
     const c = createSimulatedCard({ files, mrz, can: '012345', faults: { dropAfter: 1 } });
     await c.transmit(hex('0084000008'));

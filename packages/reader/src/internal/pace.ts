@@ -20,6 +20,15 @@ import type { PaceInfo } from './security-infos.js';
 import { statusError } from './status.js';
 import { readTlv, tlv } from './tlv.js';
 
+// Errors raised because the chip's authentication token did not match: the chip accepted ours,
+// so it knows the password; something else answers (a clone or a relay). Never a reason for BAC.
+const tokenMismatches = new WeakSet<object>();
+
+/** Whether `error` is PACE's token mismatch (see {@link performPace}). */
+export function isPaceTokenMismatch(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && tokenMismatches.has(error);
+}
+
 export interface PaceOptions {
   readonly random: RandomSource;
   /** Send the domain parameter ID (tag 84) in MSE:Set AT (default true; the ICAO example omits it). */
@@ -162,7 +171,9 @@ export async function performPace(
   const tIfd = tokenMac(suite, ksMac, tokenInput(info.oid, pkIc.toBytes(false)));
   const tIc = dynamicData(0x86, await generalAuthenticate(channel, true, tlv(0x85, tIfd), 4), 4);
   if (!equalBytes(tIc, tokenMac(suite, ksMac, tokenInput(info.oid, pkIfd)))) {
-    throw fail('ERR_READER_PACE_FAILED', { reason: 'the chip authentication token does not match' });
+    const error = fail('ERR_READER_PACE_FAILED', { reason: 'the chip authentication token does not match' });
+    tokenMismatches.add(error);
+    throw error;
   }
   return { suite, ksEnc, ksMac, ssc: new Uint8Array(block), algorithm };
 }

@@ -72,6 +72,14 @@ export interface SimulatedCardFaults {
   readonly noShortFileIds?: boolean;
   /** Answer 6700 to a READ BINARY whose Le runs past the end of the file. */
   readonly wrongLengthPastEnd?: boolean;
+  /**
+   * Refuse PACE although EF.CardAccess announces it, while BAC keeps working (chips seen in the
+   * field): answer `sw` (default 6A80) to MSE:Set AT (`step` 0, the default) or to GENERAL
+   * AUTHENTICATE step 1 to 4.
+   */
+  readonly paceRefused?: { readonly sw?: number; readonly step?: 0 | 1 | 2 | 3 | 4 };
+  /** Answer PACE's mapping step (GENERAL AUTHENTICATE 2) with a point that is not on the curve. */
+  readonly paceInvalidPoint?: boolean;
 }
 
 /** Options of {@link createSimulatedCard}. */
@@ -103,6 +111,11 @@ export interface SimulatedCard extends Transport {
   readonly apdus: number;
   /** Whether the card has left the field (after `faults.dropAfter`). */
   readonly removed: boolean;
+  /**
+   * Access-control attempts the card has seen: PACE runs started (MSE:Set AT for PACE) and BAC
+   * EXTERNAL AUTHENTICATE commands, to prove that a reader does not burn the card's retries.
+   */
+  readonly accessAttempts: { readonly pace: number; readonly bac: number };
 }
 
 type Session = { sm: SecureMessaging | undefined; auth: 'none' | 'bac' | 'pace' };
@@ -142,6 +155,10 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
   let challenge: Uint8Array | undefined;
   let pace: PaceState | undefined;
   let pendingKeys: { suite: CipherSuite; k: Uint8Array } | undefined;
+  const attempts = { pace: 0, bac: 0 };
+  // After a failed PACE the card takes no BAC command until the application is selected again
+  // (the terminal resets the card state, 9303-11 §4.2 and §4.4).
+  let paceFailed = false;
 
   const plain = (sw: number, data: Uint8Array = new Uint8Array(0)): ResponseApdu => ({ data, sw });
 
@@ -157,6 +174,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
         return doSelect(c);
       case 0x84: // GET CHALLENGE
         if (!allowBac) return plain(0x6d00);
+        if (paceFailed) return plain(0x6985);
         challenge = random(8);
         return plain(0x9000, challenge);
       case 0x82:
@@ -186,6 +204,10 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
       if (!equalBytes(data, EMRTD_AID)) return plain(0x6a82);
       appSelected = true;
       selected = undefined;
+      if (!session.sm) {
+        pace = undefined;
+        paceFailed = false;
+      }
       return plain(0x9000);
     }
     if (c.p1 === 0x00 && (data.length === 0 || (data[0] === 0x3f && data[1] === 0x00))) {
@@ -207,7 +229,8 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
   }
 
   function doBac(c: CommandApdu): ResponseApdu {
-    if (!allowBac || !challenge || !c.data || c.data.length !== 40) return plain(0x6985);
+    if (allowBac) attempts.bac++;
+    if (!allowBac || paceFailed || !challenge || !c.data || c.data.length !== 40) return plain(0x6985);
     const seed = bacKeySeed((mrzInfo as { mrzInformation: string }).mrzInformation);
     const kEnc = deriveKey(seed, 1, TDES_SUITE);
     const kMac = deriveKey(seed, 2, TDES_SUITE);
@@ -255,20 +278,29 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
     ksMac?: Uint8Array;
   }
 
+  function refusePace(sw: number): ResponseApdu {
+    pace = undefined;
+    paceFailed = true;
+    return plain(sw);
+  }
+
   function doMseSetAtPace(c: CommandApdu): ResponseApdu {
-    if (c.p1 !== 0xc1 || c.p2 !== 0xa4 || !allowPace || !c.data) return plain(0x6a86);
+    if (c.p1 === 0xc1 && c.p2 === 0xa4) attempts.pace++;
+    if (c.p1 !== 0xc1 || c.p2 !== 0xa4 || !allowPace || !c.data) return refusePace(0x6a86);
+    if (faults.paceRefused && (faults.paceRefused.step ?? 0) === 0)
+      return refusePace(faults.paceRefused.sw ?? 0x6a80);
     const items = readTlvs(c.data);
     const oidBytes = items?.find((t) => t.tag === 0x80)?.value;
     const ref = items?.find((t) => t.tag === 0x83)?.value[0];
     const oid = oidBytes ? decodeOid(oidBytes) : undefined;
     const algorithm = oid ? paceAlgorithm(oid) : undefined;
     if (!oid || !algorithm || algorithm.agreement !== 'ECDH' || algorithm.mapping === 'CAM')
-      return plain(0x6a80);
+      return refusePace(0x6a80);
     const param = items?.find((t) => t.tag === 0x84)?.value[0] ?? cardAccessParameter(cardAccess);
     const curve = param === undefined ? undefined : curveByParameterId(param);
-    if (!curve || (ref !== 1 && ref !== 2)) return plain(0x6a80);
+    if (!curve || (ref !== 1 && ref !== 2)) return refusePace(0x6a80);
     if (algorithm.mapping === 'IM' && !supportsIntegratedMapping(algorithm.suite, curve))
-      return plain(0x6a80);
+      return refusePace(0x6a80);
     pace = {
       integrated: algorithm.mapping === 'IM',
       oid,
@@ -281,12 +313,13 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
   }
 
   function doPaceStep(c: CommandApdu): ResponseApdu {
-    if (!pace || c.ins !== 0x86) return plain(0x6985);
+    if (!pace || c.ins !== 0x86) return refusePace(0x6985);
     const outer = c.data ? readTlv(c.data) : undefined;
-    if (outer?.tag !== 0x7c) return plain(0x6a80);
+    if (outer?.tag !== 0x7c) return refusePace(0x6a80);
     const inner = outer.value.length ? readTlv(outer.value) : undefined;
     const p = pace;
     const last = (c.cla & 0x10) === 0;
+    if (faults.paceRefused?.step === p.step) return refusePace(faults.paceRefused.sw ?? 0x6a80);
     try {
       if (p.step === 1 && !last) {
         const nonceLength = p.suite.family === 'AES' ? 16 : 8;
@@ -310,6 +343,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
         const h = pkMapIfd.multiply(p.skMap);
         p.generator = p.curve.BASE.multiply((p.s as bigint) % p.curve.Fn.ORDER).add(h);
         p.step = 3;
+        if (faults.paceInvalidPoint) pkMapIc[pkMapIc.length - 1] = (pkMapIc.at(-1) as number) ^ 0x01;
         return plain(0x9000, tlv(0x7c, tlv(0x82, pkMapIc)));
       }
       if (p.step === 3 && !last && inner?.tag === 0x83) {
@@ -326,7 +360,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
       if (p.step === 4 && last && inner?.tag === 0x85) {
         const expected = tokenMac(p.suite, p.ksMac as Uint8Array, tokenInput(p.oid, p.pkIc as Uint8Array));
         pace = undefined;
-        if (!equalBytes(expected, inner.value)) return plain(0x6300);
+        if (!equalBytes(expected, inner.value)) return refusePace(0x6300);
         const tIc = tokenMac(p.suite, p.ksMac as Uint8Array, tokenInput(p.oid, p.pkIfd as Uint8Array));
         pendingSession = {
           sm: new SecureMessaging({
@@ -340,11 +374,9 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
         return plain(0x9000, tlv(0x7c, tlv(0x86, tIc)));
       }
     } catch {
-      pace = undefined;
-      return plain(0x6a80);
+      return refusePace(0x6a80);
     }
-    pace = undefined;
-    return plain(0x6985);
+    return refusePace(0x6985);
   }
 
   function readBinary(
@@ -509,6 +541,9 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
     },
     get removed() {
       return removed;
+    },
+    get accessAttempts() {
+      return { ...attempts };
     },
     async transmit(apdu: Uint8Array): Promise<Uint8Array> {
       if (removed) throw new CardRemovedError();
