@@ -4,6 +4,7 @@
  * with explicit EC parameters (which @peculiar/x509 and pkijs reject), and tolerance for real-world
  * encodings, while staying runtime-neutral.
  */
+import { toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { decodeOid, expectTag, readString, TAG } from './der.js';
@@ -108,10 +109,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-const hex = (b: Uint8Array) =>
-  Array.from(b, (x) => x.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
+const hex = (b: Uint8Array) => toHex(b).toUpperCase();
 
 /**
  * Parses a DER certificate.

@@ -3,6 +3,7 @@
  * reader because verification needs the exact bytes of the signed attributes and the content, and
  * real SODs use BER indefinite lengths (NZ) that a DER re-encoding would change.
  */
+import { toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { ExactBytesCache, sameBytes } from './bytes-cache.js';
@@ -35,10 +36,7 @@ export interface SignedData {
   readonly signerInfos: readonly SignerInfo[];
 }
 
-const hex = (b: Uint8Array) =>
-  Array.from(b, (x) => x.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
+const hex = (b: Uint8Array) => toHex(b).toUpperCase();
 
 function octets(node: TlvNode): Uint8Array {
   if (node.tag === TAG.OCTET_STRING) return node.value;
