@@ -71,18 +71,18 @@ describe('PACE → BAC fallback (ICAO 9303-11 §4.2)', () => {
   });
 
   it.each([
-    { sw: 0x6a80, code: 'ERR_READER_WRONG_PARAMETERS' },
-    { sw: 0x6a86, code: 'ERR_READER_WRONG_PARAMETERS' },
-    { sw: 0x6a88, code: 'ERR_READER_STATUS' },
-    { sw: 0x6d00, code: 'ERR_READER_NOT_SUPPORTED' },
-    { sw: 0x6e00, code: 'ERR_READER_NOT_SUPPORTED' },
-    { sw: 0x6985, code: 'ERR_READER_CONDITIONS_NOT_SATISFIED' },
-    { sw: 0x6700, code: 'ERR_READER_WRONG_LENGTH' },
+    { sw: '6A80', code: 'ERR_READER_WRONG_PARAMETERS' },
+    { sw: '6A86', code: 'ERR_READER_WRONG_PARAMETERS' },
+    { sw: '6A88', code: 'ERR_READER_STATUS' },
+    { sw: '6D00', code: 'ERR_READER_NOT_SUPPORTED' },
+    { sw: '6E00', code: 'ERR_READER_NOT_SUPPORTED' },
+    { sw: '6985', code: 'ERR_READER_CONDITIONS_NOT_SATISFIED' },
+    { sw: '6700', code: 'ERR_READER_WRONG_LENGTH' },
   ])('falls back when MSE:Set AT answers $sw as $code', async ({ sw, code }) => {
-    const sim = refused({ paceRefused: { sw } });
+    const sim = refused({ paceRefused: { sw: Number.parseInt(sw, 16) } });
     const result = await readCard(sim, { access: mrz });
     expect(result.protocol).toBe('BAC');
-    expect(result.paceFallback).toEqual({ code, statusWord: formatStatusWord(sw) });
+    expect(result.paceFallback).toEqual({ code, statusWord: sw });
     expect(sim.accessAttempts).toEqual({ pace: 1, bac: 1 });
   });
 
@@ -151,14 +151,16 @@ describe('no PACE → BAC fallback', () => {
     expect(sim.accessAttempts).toEqual({ pace: 1, bac: 0 });
   });
 
-  it.each(['6300', '63C2', '6983'])(
-    'when the card answers MSE:Set AT with %s (the password)',
-    async (hex) => {
-      const sim = refused({ paceRefused: { sw: Number.parseInt(hex, 16) } });
-      expect(await codeOf(readCard(sim, { access: mrz }))).toBe('ERR_READER_STATUS');
-      expect(sim.accessAttempts).toEqual({ pace: 1, bac: 0 });
-    },
-  );
+  it.each([
+    { sw: '6300', code: 'ERR_READER_STATUS' },
+    { sw: '63C2', code: 'ERR_READER_STATUS' },
+    { sw: '6983', code: 'ERR_READER_STATUS' },
+    { sw: '6982', code: 'ERR_READER_ACCESS_DENIED' },
+  ])('when the card answers MSE:Set AT with $sw (the password), as $code', async ({ sw, code }) => {
+    const sim = refused({ paceRefused: { sw: Number.parseInt(sw, 16) } });
+    expect(await codeOf(readCard(sim, { access: mrz }))).toBe(code);
+    expect(sim.accessAttempts).toEqual({ pace: 1, bac: 0 });
+  });
 
   it('when the chip authentication token does not match (the chip knew the password)', async () => {
     const sim = card();
