@@ -104,6 +104,35 @@ describe('PACE → BAC fallback (ICAO 9303-11 §4.2)', () => {
     );
   });
 
+  it('never spends a BAC attempt after a password status word, and falls back on every other refusal', async () => {
+    // 6200–6FFF at MSE:Set AT (step 0) or a GENERAL AUTHENTICATE step (61xx asks for GET RESPONSE).
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.integer({ min: 0x6200, max: 0x6fff }),
+          fc.constantFrom(0x6300, 0x63c1, 0x6982, 0x6983, 0x6a82, 0x6987, 0x6988, 0x6282, 0x6c10),
+        ),
+        fc.constantFrom(0, 1, 2, 3, 4) as fc.Arbitrary<0 | 1 | 2 | 3 | 4>,
+        async (sw, step) => {
+          const sim = refused({ paceRefused: { sw, step } });
+          const hex = formatStatusWord(sw);
+          const reading = readCard(sim, { access: mrz, files: [1] });
+          if (hex.startsWith('63') || hex === '6982' || hex === '6983') {
+            expect(await codeOf(reading)).toMatch(/^ERR_READER_(ACCESS_KEY_WRONG|ACCESS_DENIED|STATUS)$/);
+            expect(sim.accessAttempts).toEqual({ pace: 1, bac: 0 });
+          } else {
+            const result = await reading;
+            expect(result.protocol).toBe('BAC');
+            expect(result.paceFallback?.statusWord).toBe(hex);
+            expect(result.apdus).toBe(sim.apdus);
+            expect(sim.accessAttempts).toEqual({ pace: 1, bac: 1 });
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('falls back when the chip answers PACE with a malformed mapping point', async () => {
     const sim = refused({ paceInvalidPoint: true });
     const result = await readCard(sim, { access: mrz, files: [1] });

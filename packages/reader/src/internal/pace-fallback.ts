@@ -16,7 +16,8 @@ export interface PaceFallback {
 }
 
 // Status words refusing MSE:Set AT or GENERAL AUTHENTICATE (6A80, 6A86, 6A88, 6D00, 6E00, 6985,
-// 6700 …), an unsupported variant, and card answers that do not parse as PACE data.
+// 6700 …, every one but the password ones below), an unsupported variant, and card answers that
+// do not parse as PACE data.
 const PROTOCOL_REFUSALS = new Set<string>([
   'ERR_READER_WRONG_PARAMETERS',
   'ERR_READER_NOT_SUPPORTED',
@@ -26,6 +27,10 @@ const PROTOCOL_REFUSALS = new Set<string>([
   'ERR_READER_PROTOCOL_UNSUPPORTED',
   'ERR_READER_RESPONSE_MALFORMED',
   'ERR_READER_PACE_FAILED',
+  // 6A82, 6987 and 6988 answered to PACE, which runs before any secure messaging.
+  'ERR_READER_FILE_NOT_FOUND',
+  'ERR_READER_SM_MISSING',
+  'ERR_READER_SM_MAC',
 ]);
 
 /**
