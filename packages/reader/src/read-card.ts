@@ -176,7 +176,8 @@ function listedDataGroups(com: Uint8Array): number[] {
 
 /**
  * Reads a CCCD / Căn cước chip (or any ICAO 9303 eMRTD) end to end over a {@link Transport}:
- * PACE when the card announces it (BAC otherwise), secure messaging, chip authentication (DG14),
+ * PACE when the card announces it (BAC otherwise, or when the card refuses PACE and the access is
+ * the MRZ: see `paceFallback`), secure messaging, chip authentication (DG14),
  * active authentication (DG15), then EF.COM, the data groups and EF.SOD with the largest reads
  * the card accepts. Parse and verify the returned files with `@cancuoc/chip`.
  *
