@@ -1,8 +1,9 @@
 import { issueTestCard, type TestCard } from '@cancuoc/testkit';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrustStore, parseSod, type TrustStore, verifyPassive } from '../src/index.js';
+import { createTrustStore, parseSod, parseTlv, type TrustStore, verifyPassive } from '../src/index.js';
 import { ExactBytesCache, sameBytes } from '../src/internal/bytes-cache.js';
+import { hashOfAlgorithm, resolveSignatureAlgorithm } from '../src/internal/crypto.js';
 import { setNativeCrypto } from '../src/internal/native.js';
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
@@ -167,5 +168,72 @@ describe('Document Signer caches inside parseSod and the trust store', () => {
     expect(
       (await verifyPassive({ sod: buffer, dataGroups: a.files.dataGroups, trust: trustA })).verified,
     ).toBe(true);
+  });
+});
+
+describe('AlgorithmIdentifier cache', () => {
+  const tlv = (tag: number, ...parts: number[][]) => {
+    const value = parts.flat();
+    return [tag, value.length, ...value];
+  };
+  const oid = (...b: number[]) => tlv(0x06, b);
+  const sha256 = oid(0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01);
+  const sha384 = oid(0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02);
+  const rsaEncryption = oid(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01);
+  const pss = (salt: number, hash = sha256) =>
+    parseTlv(
+      new Uint8Array(
+        tlv(
+          0x30,
+          oid(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a),
+          tlv(
+            0x30,
+            tlv(0xa0, tlv(0x30, hash, [5, 0])),
+            tlv(
+              0xa1,
+              tlv(0x30, oid(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x08), tlv(0x30, hash, [5, 0])),
+            ),
+            tlv(0xa2, tlv(0x02, [salt])),
+          ),
+        ),
+      ),
+    );
+
+  it('returns the same frozen result for the same encoding and a new one for any other', () => {
+    const a = resolveSignatureAlgorithm(pss(32));
+    expect(a).toEqual({
+      oid: '1.2.840.113549.1.1.10',
+      scheme: 'rsa-pss',
+      hash: 'SHA-256',
+      mgfHash: 'SHA-256',
+      saltLength: 32,
+    });
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(resolveSignatureAlgorithm(pss(32))).toBe(a);
+    expect(resolveSignatureAlgorithm(pss(20))).toMatchObject({ saltLength: 20 });
+    expect(resolveSignatureAlgorithm(pss(32, sha384))).toMatchObject({ hash: 'SHA-384', mgfHash: 'SHA-384' });
+    expect(resolveSignatureAlgorithm(pss(32))).toBe(a);
+  });
+
+  it('keys rsaEncryption on the SignerInfo digest too, and never caches a failure', () => {
+    const node = () => parseTlv(new Uint8Array(tlv(0x30, rsaEncryption, [5, 0])));
+    expect(resolveSignatureAlgorithm(node(), 'SHA-256')).toMatchObject({
+      scheme: 'rsa-pkcs1',
+      hash: 'SHA-256',
+    });
+    expect(resolveSignatureAlgorithm(node(), 'SHA-1')).toMatchObject({ scheme: 'rsa-pkcs1', hash: 'SHA-1' });
+    for (let i = 0; i < 2; i++)
+      expect(() => resolveSignatureAlgorithm(node())).toThrow(
+        expect.objectContaining({ code: 'ERR_SOD_ALGORITHM' }),
+      );
+    const withParams = () => parseTlv(new Uint8Array(tlv(0x30, sha256, [2, 1, 0])));
+    for (let i = 0; i < 2; i++)
+      expect(() => hashOfAlgorithm(withParams(), 'hash')).toThrow(
+        expect.objectContaining({ code: 'ERR_SOD_ALGORITHM' }),
+      );
+    expect(hashOfAlgorithm(parseTlv(new Uint8Array(tlv(0x30, sha384))), 'hash')).toEqual({
+      hash: 'SHA-384',
+      oid: '2.16.840.1.101.3.4.2.2',
+    });
   });
 });

@@ -10,6 +10,7 @@ import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
 import { sha224 } from '@noble/hashes/sha2.js';
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
+import { ExactBytesCache } from './bytes-cache.js';
 import { pointConstructor } from './curves.js';
 import { bigIntToBytes, bytesToBigInt, decodeOid, expectTag, readSmallInt, TAG } from './der.js';
 import type { PublicKeyInfo } from './keys.js';
@@ -64,7 +65,31 @@ export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Arr
 }
 
 /** The hash named by a digest AlgorithmIdentifier node. */
+// AlgorithmIdentifiers repeat on every card (a few per SOD): resolved once per exact encoding.
+// Only successful results are kept, frozen, as the callers share them.
+const hashAlgorithms = new ExactBytesCache<Readonly<{ hash: HashName; oid: string }>>(64);
+const signatureAlgorithms = new ExactBytesCache<Readonly<SignatureScheme & { oid: string }>>(64);
+const NO_DIGEST = new Uint8Array(0);
+const digestKeys: Readonly<Record<HashName, Uint8Array>> = {
+  'SHA-1': new Uint8Array([1]),
+  'SHA-224': new Uint8Array([2]),
+  'SHA-256': new Uint8Array([3]),
+  'SHA-384': new Uint8Array([4]),
+  'SHA-512': new Uint8Array([5]),
+};
+
 export function hashOfAlgorithm(node: TlvNode | undefined, what: string): { hash: HashName; oid: string } {
+  if (node?.tag !== TAG.SEQUENCE) return readHashAlgorithm(node, what);
+  const raw = node.raw;
+  let result = hashAlgorithms.get(raw);
+  if (!result) {
+    result = Object.freeze(readHashAlgorithm(node, what));
+    hashAlgorithms.set(result, raw);
+  }
+  return result;
+}
+
+function readHashAlgorithm(node: TlvNode | undefined, what: string): { hash: HashName; oid: string } {
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, what));
   const oid = decodeOid(expectTag(parts[0], TAG.OID, what).value);
   // RFC 5754 §2: hash parameters are absent or NULL; anything else is not a known algorithm.
@@ -113,6 +138,21 @@ function pssParams(node: TlvNode | undefined): { hash: HashName; mgfHash: HashNa
  * (`rsaEncryption`, `ecPublicKey` in SignerInfo, as AU, US and NZ documents have it).
  */
 export function resolveSignatureAlgorithm(
+  node: TlvNode | undefined,
+  digestHash?: HashName,
+): SignatureScheme & { oid: string } {
+  if (node?.tag !== TAG.SEQUENCE) return readSignatureAlgorithm(node, digestHash);
+  const raw = node.raw;
+  const context = digestHash === undefined ? NO_DIGEST : digestKeys[digestHash];
+  let result = signatureAlgorithms.get(raw, context);
+  if (!result) {
+    result = Object.freeze(readSignatureAlgorithm(node, digestHash));
+    signatureAlgorithms.set(result, raw, context);
+  }
+  return result;
+}
+
+function readSignatureAlgorithm(
   node: TlvNode | undefined,
   digestHash?: HashName,
 ): SignatureScheme & { oid: string } {
