@@ -86,7 +86,7 @@ class Store implements TrustStore {
   readonly notes: string[] = [];
   private readonly bySubject = new Map<string, Certificate[]>();
   private readonly seen = new Set<string>();
-  private readonly cache = new ExactBytesCache<boolean>(1_000);
+  private readonly cache = new WeakMap<Certificate, ExactBytesCache<boolean>>();
 
   get size(): number {
     return this.certificates.length;
@@ -120,11 +120,17 @@ class Store implements TrustStore {
   }
 
   async signed(issuer: Certificate, cert: Certificate): Promise<boolean> {
-    // Keyed by the complete bytes of both certificates, so a look-alike certificate never hits.
-    const hit = this.cache.get(issuer.raw, cert.raw);
+    // Per issuer object (the store's own parsed CSCA), then by the complete bytes of the signed
+    // certificate, so a look-alike certificate never hits.
+    let byCertificate = this.cache.get(issuer);
+    if (!byCertificate) {
+      byCertificate = new ExactBytesCache<boolean>(1_000);
+      this.cache.set(issuer, byCertificate);
+    }
+    const hit = byCertificate.get(cert.raw);
     if (hit !== undefined) return hit;
     const ok = await certificateSignedBy(cert, issuer);
-    this.cache.set(ok, issuer.raw, cert.raw);
+    byCertificate.set(ok, cert.raw);
     return ok;
   }
 }

@@ -12,7 +12,6 @@ export interface NativeCrypto {
   verify(algorithm: string | null, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
   publicDecrypt(key: unknown, buffer: Uint8Array): Uint8Array;
   constants: { RSA_NO_PADDING: number };
-  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
 }
 
 let cached: NativeCrypto | null | undefined;
@@ -24,8 +23,7 @@ export function nativeCrypto(): NativeCrypto | null {
   try {
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
     const mod = proc?.getBuiltinModule?.('node:crypto') as NativeCrypto | undefined;
-    if (mod && typeof mod.createHash === 'function' && typeof mod.timingSafeEqual === 'function')
-      cached = mod;
+    if (mod && typeof mod.createHash === 'function') cached = mod;
   } catch {
     cached = null;
   }
