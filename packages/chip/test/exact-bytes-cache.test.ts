@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTrustStore, parseSod, parseTlv, type TrustStore, verifyPassive } from '../src/index.js';
 import { ExactBytesCache, sameBytes } from '../src/internal/bytes-cache.js';
 import { hashOfAlgorithm, resolveSignatureAlgorithm } from '../src/internal/crypto.js';
+import { setNativeCrypto } from '../src/internal/native.js';
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
@@ -25,6 +26,27 @@ describe('ExactBytesCache', () => {
     expect(cache.get(lookAlike)).toBeUndefined();
     expect(cache.get(a.subarray(1))).toBeUndefined();
   });
+
+  for (const native of [true, false]) {
+    it(`tells certificate-sized look-alikes apart (${native ? 'native' : 'portable'} comparison)`, () => {
+      setNativeCrypto(native);
+      try {
+        const cache = new ExactBytesCache<string>(8);
+        const cert = Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) & 0xff);
+        cache.set('cert', cert);
+        const inSod = new Uint8Array(1003);
+        inSod.set(cert, 3); // unaligned, as inside an EF.SOD
+        expect(cache.get(inSod.subarray(3))).toBe('cert');
+        for (const at of [0, 100, 500, 983]) {
+          const other = cert.slice();
+          other[at]! ^= 1;
+          expect(cache.get(other), `byte ${at}`).toBeUndefined();
+        }
+      } finally {
+        setNativeCrypto(true);
+      }
+    });
+  }
 
   it('keeps a private copy, so changing the original buffer cannot make a stale hit', () => {
     const cache = new ExactBytesCache<string>(8);

@@ -5,9 +5,10 @@
  * target. Entries hold a private copy of the bytes they were made from and are only returned after a
  * full comparison with the bytes at hand: a look-alike (same subject, same length, same signature
  * tail) or a buffer changed after the fact never hits. Written here because no library offers a
- * bounded exact-bytes cache (node:crypto's `timingSafeEqual` measured slower than this loop on 1 kB).
+ * bounded exact-bytes cache.
  */
 import { equalBytes } from '@cancuoc/core';
+import { nativeCompare } from './native.js';
 
 /** Whether two byte strings are equal, in time independent of where they differ. */
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -21,6 +22,13 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < words; i++) d |= x[i]! ^ y[i]!;
   for (let i = words << 2; i < a.length; i++) d |= a[i]! ^ b[i]!;
   return d === 0;
+}
+
+/** Equality of public bytes (cache keys): native memcmp on Node.js, {@link sameBytes} elsewhere. */
+function publicBytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  const compare = a.length >= 64 ? nativeCompare() : null;
+  return compare ? compare(a, b) === 0 : sameBytes(a, b);
 }
 
 /** A bucket key from the lengths and the last 16 bytes of each part (a certificate's signature tail). */
@@ -53,7 +61,10 @@ export class ExactBytesCache<T> {
     const bucket = this.buckets.get(fingerprint(parts));
     if (!bucket) return undefined;
     for (const entry of bucket) {
-      if (entry.bytes.length === parts.length && entry.bytes.every((b, i) => sameBytes(b, parts[i]!))) {
+      if (
+        entry.bytes.length === parts.length &&
+        entry.bytes.every((b, i) => publicBytesEqual(b, parts[i]!))
+      ) {
         return entry.value;
       }
     }

