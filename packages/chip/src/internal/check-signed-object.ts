@@ -8,7 +8,7 @@ import type { TrustStore } from '../create-trust-store.js';
 import { sameBytes } from './bytes-cache.js';
 import type { Certificate } from './certificate.js';
 import type { SignerInfo } from './cms.js';
-import { digest, digestNow, type SignatureScheme, verifySignature } from './crypto.js';
+import { digest, digestNow, type SignatureScheme, verifySignature, verifySignatureNow } from './crypto.js';
 
 /** What both signed objects provide. */
 export interface SignedObject {
@@ -60,14 +60,13 @@ export async function checkSignedObject(
     reasons.push(`the Document Signer key is not supported (${dsc.publicKeyError ?? 'unknown'})`);
   } else if (signature === 'valid') {
     try {
-      if (
-        !(await verifySignature(
-          dsc.publicKey,
-          obj.signatureAlgorithm,
-          signer.signedAttributesDer,
-          signer.signature,
-        ))
-      ) {
+      const args = [
+        dsc.publicKey,
+        obj.signatureAlgorithm,
+        signer.signedAttributesDer,
+        signer.signature,
+      ] as const;
+      if (!(verifySignatureNow(...args) ?? (await verifySignature(...args)))) {
         signature = 'invalid';
         reasons.push(`the ${name} signature is invalid`);
       }

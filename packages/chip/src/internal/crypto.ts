@@ -383,22 +383,39 @@ export async function verifyEcdsaPlain(
   data: Uint8Array,
   plain: Uint8Array,
 ): Promise<boolean> {
+  return nativeEcdsa(key, hash, data, plain) ?? verifyEcdsaPortable(key, hash, data, plain);
+}
+
+/** ECDSA with node:crypto; undefined where it is not available or refuses the key. */
+function nativeEcdsa(
+  key: Extract<PublicKeyInfo, { kind: 'ec' }>,
+  hash: HashName,
+  data: Uint8Array,
+  plain: Uint8Array,
+): boolean | undefined {
   const native = nativeCrypto();
-  if (native) {
-    try {
-      // OpenSSL reads explicit-parameter keys (brainpool as the BSI data has them) natively.
-      let k = nativeKeyOf.get(key);
-      if (k === undefined) {
-        k = cachedNativeKey(key.spki, () =>
-          native.createPublicKey({ key: key.spki, format: 'der', type: 'spki' }),
-        );
-        nativeKeyOf.set(key, k);
-      }
-      return native.verify(NODE_HASH[hash], data, { key: k, dsaEncoding: 'ieee-p1363' }, plain);
-    } catch {
-      // fall through to the portable paths
+  if (!native) return undefined;
+  try {
+    // OpenSSL reads explicit-parameter keys (brainpool as the BSI data has them) natively.
+    let k = nativeKeyOf.get(key);
+    if (k === undefined) {
+      k = cachedNativeKey(key.spki, () =>
+        native.createPublicKey({ key: key.spki, format: 'der', type: 'spki' }),
+      );
+      nativeKeyOf.set(key, k);
     }
+    return native.verify(NODE_HASH[hash], data, { key: k, dsaEncoding: 'ieee-p1363' }, plain);
+  } catch {
+    return undefined; // the portable paths decide
   }
+}
+
+async function verifyEcdsaPortable(
+  key: Extract<PublicKeyInfo, { kind: 'ec' }>,
+  hash: HashName,
+  data: Uint8Array,
+  plain: Uint8Array,
+): Promise<boolean> {
   if (key.curve && WEBCRYPTO_CURVES.has(key.curve) && hash !== 'SHA-224') {
     try {
       const k = await subtle().importKey(
@@ -425,33 +442,42 @@ export async function verifyEcdsaPlain(
 // Byte length of the group order by curve parameters object (a BigInt to text per call otherwise).
 const orderSizes = new WeakMap<object, number>();
 
+/** r ‖ s of an ECDSA signature for `key` (undefined when malformed or of the wrong size). */
+function ecdsaPlainFor(
+  key: Extract<PublicKeyInfo, { kind: 'ec' }>,
+  alg: Extract<SignatureScheme, { scheme: 'ecdsa' }>,
+  signature: Uint8Array,
+): Uint8Array | undefined {
+  let size = orderSizes.get(key.params);
+  if (size === undefined) {
+    size = Math.ceil(key.params.n.toString(16).length / 2);
+    orderSizes.set(key.params, size);
+  }
+  const plain = alg.plain ? signature : ecdsaDerToPlain(signature, size);
+  return plain && plain.length === 2 * size ? plain : undefined;
+}
+
 /**
- * Verifies `signature` over `data`. Returns false for a wrong signature or a key that does not
- * fit the scheme; throws `ERR_KEY_UNSUPPORTED` only for keys that cannot be used at all.
+ * The synchronous part of {@link verifySignature}: node:crypto's verdict where it is final, else
+ * undefined (no native backend, a key it refuses, or an RSA signature it rejects that the portable
+ * code must re-check). Saves an asynchronous step per card on Node.js.
  */
-export async function verifySignature(
+export function verifySignatureNow(
   key: PublicKeyInfo,
   alg: SignatureScheme,
   data: Uint8Array,
   signature: Uint8Array,
-): Promise<boolean> {
+): boolean | undefined {
   if (alg.scheme === 'ecdsa') {
     if (key.kind !== 'ec') return false;
-    let size = orderSizes.get(key.params);
-    if (size === undefined) {
-      size = Math.ceil(key.params.n.toString(16).length / 2);
-      orderSizes.set(key.params, size);
-    }
-    const plain = alg.plain ? signature : ecdsaDerToPlain(signature, size);
-    if (!plain || plain.length !== 2 * size) return false;
-    return verifyEcdsaPlain(key, alg.hash, data, plain);
+    const plain = ecdsaPlainFor(key, alg, signature);
+    return plain ? nativeEcdsa(key, alg.hash, data, plain) : false;
   }
-  if (key.kind !== 'rsa') return false;
-  if (signature.length > key.modulus.length) return false;
+  if (key.kind !== 'rsa' || signature.length > key.modulus.length) return false;
   const native = nativeCrypto();
   if (native && (alg.scheme === 'rsa-pkcs1' || alg.mgfHash === alg.hash)) {
     // OpenSSL's one-shot verify is the fast path; a signature it refuses (e.g. a DigestInfo without
-    // NULL parameters, which real documents have) is re-checked by the code below.
+    // NULL parameters, which real documents have) is re-checked by verifySignature.
     try {
       let padded = signature;
       if (signature.length < key.modulus.length) {
@@ -464,9 +490,30 @@ export async function verifySignature(
           : { key: nativeRsaKey(native, key), padding: 6, saltLength: alg.saltLength };
       if (native.verify(NODE_HASH[alg.hash], data, options, padded)) return true;
     } catch {
-      // fall through
+      // the portable code decides
     }
   }
+  return undefined;
+}
+
+/**
+ * Verifies `signature` over `data`. Returns false for a wrong signature or a key that does not
+ * fit the scheme; throws `ERR_KEY_UNSUPPORTED` only for keys that cannot be used at all.
+ */
+export async function verifySignature(
+  key: PublicKeyInfo,
+  alg: SignatureScheme,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  const now = verifySignatureNow(key, alg, data, signature);
+  if (now !== undefined) return now;
+  if (alg.scheme === 'ecdsa') {
+    if (key.kind !== 'ec') return false;
+    const plain = ecdsaPlainFor(key, alg, signature);
+    return plain ? verifyEcdsaPortable(key, alg.hash, data, plain) : false;
+  }
+  if (key.kind !== 'rsa') return false;
   const em = rsaPublic(key, signature);
   if (!em) return false;
   const h = await digest(alg.hash, data);
