@@ -138,7 +138,7 @@ function numberRange(path: readonly PropertyKey[], last: PropertyKey | undefined
  * @example
  * ```ts
  * const r = ResidentRecord.safeParse(input);
- * if (!r.success) for (const i of mapZodIssues(r.error)) console.log(i.path.join('.'), i.messageVi);
+ * if (!r.success) for (const i of mapZodIssues(r.error)) console.error(i.path.join('.'), i.messageVi);
  * ```
  */
 export function mapZodIssues(error: z.ZodError | readonly z.core.$ZodIssue[]): Issue[] {

@@ -37,7 +37,7 @@ const LegacyIdField = z.string().regex(/^(?:\d{9}|\d{12})$/);
  *   personalId: '001098012345', fullName: 'Nguyễn Văn An',
  *   dateOfBirth: { year: 1998, month: 8, day: 15 }, sex: 'male',
  * });
- * if (!r.success) console.log(mapZodIssues(r.error));
+ * if (!r.success) console.error(mapZodIssues(r.error));
  * ```
  */
 export const ResidentRecord = z

@@ -103,7 +103,7 @@ function warnings(record: ResidentRecord): Issue[] {
  * @example
  * ```ts
  * const v = validateResident({ personalId: '001198012345', fullName: 'Trần Thị Bình', dateOfBirth: '15/08/1998', sex: 'male' }, { coerceDates: true });
- * if (!v.success) for (const i of v.issues) console.log(i.path.join('.'), i.messageVi);
+ * if (!v.success) for (const i of v.issues) console.error(i.path.join('.'), i.messageVi);
  * // sex  Giới tính không khớp với số định danh ...
  * ```
  */
