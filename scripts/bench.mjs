@@ -15,7 +15,8 @@ let failed = 0;
 for (const file of files.sort()) {
   if (filter.length && !filter.some((f) => file.includes(f))) continue;
   console.log(`\n# ${file}`);
-  const r = spawnSync('npx', ['tsx', '--conditions=@cancuoc/source', file], { stdio: 'inherit' });
+  const tsx = existsSync('node_modules/.bin/tsx') ? 'node_modules/.bin/tsx' : 'tsx';
+  const r = spawnSync(tsx, ['--conditions=@cancuoc/source', file], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

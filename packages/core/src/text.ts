@@ -41,15 +41,42 @@ export function normalizeText(text: string): string {
  * ```
  */
 export function foldDiacritics(text: string): string {
-  return text
+  if (ASCII_RE.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out += ch;
+      continue;
+    }
+    let folded = foldMemo.get(ch);
+    if (folded === undefined) {
+      folded = foldCodePoint(ch);
+      if (foldMemo.size < FOLD_MEMO_LIMIT) foldMemo.set(ch, folded);
+    }
+    out += folded;
+  }
+  // Decomposition may leave letters that only NFC puts back together (e.g. Hangul jamo).
+  return ASCII_RE.test(out) ? out : out.normalize('NFC');
+}
+
+const ASCII_RE = /^[\x00-\x7f]*$/;
+// Folding works one code point at a time: every combining mark is dropped, so the canonical
+// reordering a whole-string NFD would do cannot change the result. The memo keeps the hot
+// path (the ~200 Vietnamese letters) free of normalisation calls; it is capped so that hostile
+// text with many distinct characters cannot grow it without bound.
+const FOLD_MEMO_LIMIT = 4096;
+const foldMemo = new Map<string, string>();
+
+function foldCodePoint(ch: string): string {
+  return ch
     .normalize('NFD')
     .replace(COMBINING_MARKS_RE, '')
-    .replace(NON_DECOMPOSABLE_RE, (c) => NON_DECOMPOSABLE[c] ?? c)
-    .normalize('NFC');
+    .replace(NON_DECOMPOSABLE_RE, (c) => NON_DECOMPOSABLE[c] ?? c);
 }
 
 /** Whether the text carries any diacritic (a combining mark after NFD, or Đ/đ). */
 export function hasDiacritics(text: string): boolean {
+  if (ASCII_RE.test(text)) return false;
   return /\p{M}/u.test(text.normalize('NFD')) || /[ĐđÐðƊɗ]/.test(text);
 }
 
@@ -62,7 +89,8 @@ export function hasReplacementCharacter(text: string): boolean {
 export type NameComparison = 'exact' | 'folded' | 'different';
 
 function words(name: string): string[] {
-  const n = normalizeText(name).toLocaleUpperCase('vi');
+  // Vietnamese has no locale-specific case mappings, so the plain (much faster) upper-casing is exact.
+  const n = normalizeText(name).toUpperCase();
   return n === '' ? [] : n.split(' ');
 }
 

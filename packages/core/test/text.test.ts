@@ -77,3 +77,25 @@ describe('detectors', () => {
     expect(hasReplacementCharacter('NGUYỄN')).toBe(false);
   });
 });
+
+describe('foldDiacritics against the whole-string reference', () => {
+  const reference = (s: string): string =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[ĐđÐðƊɗ]/g, (c) => ({ Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Ɗ: 'D', ɗ: 'd' })[c] ?? c)
+      .normalize('NFC');
+  it('folds every string as whole-string NFD + mark removal + NFC does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(foldDiacritics(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
+    const vietnamese = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
+    const all = vietnamese + vietnamese.toUpperCase();
+    expect(foldDiacritics(all)).toBe(reference(all));
+    expect(foldDiacritics(all.normalize('NFD'))).toBe(reference(all));
+    expect(foldDiacritics('\u1100\u1161 한국')).toBe(reference('\u1100\u1161 한국'));
+  });
+});
