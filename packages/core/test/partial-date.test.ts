@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   comparePartialDates,
+  daysInMonth,
   formatPartialDate,
   isCalendarDate,
   isCancuocError,
+  isFullDate,
   type PartialDate,
   type PartialDateFormat,
   parsePartialDate,
@@ -129,5 +131,21 @@ describe('comparePartialDates and partialDateFromDate', () => {
     const d = new Date('2024-06-30T20:00:00Z');
     expect(partialDateFromDate(d)).toEqual({ year: 2024, month: 6, day: 30 });
     expect(partialDateFromDate(d, 'Asia/Ho_Chi_Minh')).toEqual({ year: 2024, month: 7, day: 1 });
+  });
+});
+
+describe('isFullDate and daysInMonth', () => {
+  it('tells full dates from partial ones', () => {
+    expect(isFullDate({ year: 1998, month: 8, day: 15 })).toBe(true);
+    expect(isFullDate({ year: 1998, month: 8 })).toBe(false);
+    expect(isFullDate({ year: 1998 })).toBe(false);
+  });
+  it('counts the days of every month, leap years included', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2000, 2)).toBe(29);
+    expect(daysInMonth(1900, 2)).toBe(28);
   });
 });
