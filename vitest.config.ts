@@ -3,10 +3,14 @@ import { defineConfig } from 'vitest/config';
 // Tests run against each package's TypeScript sources: the "@cancuoc/source"
 // export condition points workspace imports at src/ instead of dist/.
 const conditions = ['@cancuoc/source', 'module', 'node', 'import', 'default'];
+// vitest hands ssr.resolve.conditions to Node as --conditions for external dependencies, so they
+// must not hold 'import': a CommonJS package (pg) would get the ESM build of its own dependency
+// (pg-pool) from require() and break.
+const ssrConditions = ['@cancuoc/source', 'node', 'development|production'];
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@cancuoc/source'] } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: ['@cancuoc/source'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     environment: 'node',
