@@ -247,6 +247,43 @@ describe('createOutbox: delivery', () => {
     });
   });
 
+  it("trusts the client's own mayHaveArrived: a 500 that did not arrive leaves the notice certain", async () => {
+    const api = createFakeStayApi({
+      failBefore: (n) =>
+        n === 1
+          ? stayError('ERR_STAY_SERVER', { status: 500, mayHaveArrived: false, retryable: true })
+          : undefined,
+    });
+    const outbox = outboxOn(api);
+    const { id } = await outbox.enqueue(makeNotice(1));
+    const unknown = record(outbox, 'unknown');
+    await outbox.start();
+    await outbox.idle();
+    expect(unknown).toEqual([]);
+    expect(await outbox.get(id)).toMatchObject({ state: 'accepted', attempts: 2, possiblyDelivered: false });
+  });
+
+  it('re-sends a batch refused without naming a notice one by one, and rejects the one refused alone', async () => {
+    const bad = makeNotice(2).key;
+    const api = createFakeStayApi();
+    const submit = api.submit.bind(api);
+    api.submit = async (notices, options) => {
+      if (notices.some((n) => n.key === bad)) {
+        api.submissions.push([...notices]);
+        throw stayError('ERR_STAY_REFUSED', { mayHaveArrived: false, retryable: false });
+      }
+      return submit(notices, options);
+    };
+    const outbox = outboxOn(api);
+    for (let i = 1; i <= 3; i++) await outbox.enqueue(makeNotice(i));
+    await outbox.start();
+    await outbox.idle();
+    expect(api.submissions.map((b) => b.length)).toEqual([3, 1, 1, 1]);
+    const records = await outbox.list();
+    expect(records.map((r) => r.state)).toEqual(['accepted', 'rejected', 'accepted']);
+    expect(records[1]).toMatchObject({ attempts: 1, reason: { code: 'ERR_STAY_REFUSED' } });
+  });
+
   it('rejects as duplicate-elsewhere a notice the API already held before any send of ours', async () => {
     const api = createFakeStayApi();
     await api.submit([makeNotice(1)]); // sent through the portal by hand

@@ -1,4 +1,4 @@
-import { isCancuocError } from '@cancuoc/core';
+import { type CancuocError, isCancuocError } from '@cancuoc/core';
 import type { NoticeVerdict, OutboxState, StayNotice, StaySubmitter } from '../types.js';
 import { backoffDelay, type RetryOptions, resolveRetry } from './backoff.js';
 import {
@@ -23,10 +23,14 @@ import {
  * 2. Before each send the store commits `sending`, `attempts + 1` and a lease. A crash after that
  *    commit leaves the entry `sending`: on restart (SQLite) or when the lease expires (PostgreSQL)
  *    it is taken as `uncertain` — that send may have arrived.
- * 3. A send that fails with `ERR_STAY_TIMEOUT`, `ERR_STAY_NETWORK`, an HTTP 5xx, an abort or any
- *    non-coded error may have arrived: the entry becomes `unknown` + `uncertain` and is re-sent
- *    after a backoff. Other coded failures (the client's contract: the batch did not arrive) put it
- *    back to `queued`. Neither is ever final: a notice is never dropped for failing to send.
+ * 3. A send that fails in a way that may have arrived — the client's error says `mayHaveArrived`
+ *    (timeout, dropped connection, 502/504), or, from another submitter, `ERR_STAY_TIMEOUT`,
+ *    `ERR_STAY_NETWORK`, a 5xx status, an abort or any non-coded error — makes the entry `unknown`
+ *    + `uncertain`; it is re-sent after a backoff. Other failures (the batch did not arrive: 500,
+ *    401, 429 …) put it back to `queued`. Neither is final: a notice is never dropped for failing
+ *    to send. One exception: a refusal of the whole request naming no notice (`ERR_STAY_REFUSED`)
+ *    would be refused again, so the notices are re-sent one per request and a notice refused alone
+ *    is `rejected` with that message.
  * 4. Verdicts: `accepted` → `accepted` (confirmedBy `response`); `rejected` → `rejected`, final,
  *    with the API's code and messages; `duplicate` on an `uncertain` entry → `accepted` (confirmedBy
  *    `duplicate`: our earlier send is the one the API holds); `duplicate` on an entry that no earlier
@@ -326,6 +330,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
       );
       verdicts = result.verdicts;
     } catch (error) {
+      if (isUnattributedRefusal(error) && !controller.signal.aborted) {
+        if (batch.length > 1) {
+          for (const entry of batch) await sendBatch([entry]);
+          return;
+        }
+        const reason = { code: error.code, message: error.message, messageVi: error.messageVi };
+        await settleAll(
+          batch.map((entry) => ({ id: entry.id, owner, attempt: entry.attempts, state: 'rejected', reason })),
+          batch,
+        );
+        return;
+      }
       const uncertain = controller.signal.aborted || mayHaveArrived(error);
       const failure = describe(error);
       const at = now();
@@ -529,10 +545,22 @@ export function createOutbox(options: OutboxOptions): Outbox {
 /** Whether a failed `submit` may still have delivered the batch (see the semantics above). */
 function mayHaveArrived(error: unknown): boolean {
   if (!isCancuocError(error)) return true;
+  // createStayClient says so itself on every error it raises.
+  const said = error.details.mayHaveArrived;
+  if (typeof said === 'boolean') return said;
   if (error.code === 'ERR_STAY_TIMEOUT' || error.code === 'ERR_STAY_NETWORK') return true;
-  // A 5xx can come after the server committed: count it as possibly delivered.
+  // Another submitter: a 5xx can come after the server committed, count it as possibly delivered.
   const status = error.details.status;
   return typeof status === 'number' && status >= 500;
+}
+
+/**
+ * A refusal of the whole request that names no notice (`ERR_STAY_REFUSED`): it did not arrive and
+ * sending the same thing again gets the same answer, so the notices are tried one per request and
+ * a notice refused alone is rejected with that message.
+ */
+function isUnattributedRefusal(error: unknown): error is CancuocError {
+  return isCancuocError(error) && error.code === 'ERR_STAY_REFUSED';
 }
 
 function describe(error: unknown): { code: string; message: string } {
