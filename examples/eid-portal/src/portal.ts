@@ -69,7 +69,10 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       `<h1>Xin chào, ${escapeHtml(fullName)}</h1>` +
         `<p>Số định danh: ${escapeHtml(maskId(personalId))}</p>` +
         `<p>Ngày sinh: ${dateOfBirth ? formatPartialDate(dateOfBirth, 'dd/MM/yyyy') : ''}</p>` +
-        '<p><a href="/auth/logout">Đăng xuất</a></p>',
+        // Logout is a POST with the session's token: a link or another site cannot log anyone out.
+        '<form method="post" action="/auth/logout">' +
+        `<input type="hidden" name="csrf" value="${escapeHtml(session.csrfToken ?? '')}">` +
+        '<button type="submit">Đăng xuất</button></form>',
     );
   });
 

@@ -64,8 +64,15 @@ describe('example portal', () => {
     expect(html).not.toContain(citizen.personalId);
     expect(html).toContain('15/05/1999');
 
-    const logout = await browser.request(`${portal.url}/auth/logout`);
-    expect(logout.status).toBe(302);
+    const form = await (await browser.request(`${portal.url}/`)).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    expect(form).toContain('action="/auth/logout"');
+    const logout = await browser.request(`${portal.url}/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf }),
+    });
+    expect(logout.status).toBe(303);
     expect(new URL(logout.headers.get('location') ?? '').pathname).toBe('/oidc/logout');
     expect(await (await browser.request(`${portal.url}/`)).text()).toContain('Đăng nhập bằng VNeID');
   });

@@ -6,6 +6,7 @@ import { eidError } from './errors.js';
 import { type HttpSettings, requestOptions, translateOauthError } from './internal/oauth.js';
 import { mapEidClaims } from './map-eid-claims.js';
 import { type EidEndpoints, type EidProviderName, eidProviders, presetEndpoints } from './presets.js';
+import { type EidLogoutClaims, verifyEidLogoutToken } from './verify-eid-logout-token.js';
 import { type EidAlgorithm, verifyEidToken } from './verify-eid-token.js';
 
 /** How the client authenticates at the token endpoint. */
@@ -133,6 +134,16 @@ export interface EidClient {
   logoutUrl(options?: LogoutUrlOptions): Promise<URL | undefined>;
   /** The provider metadata in use (from discovery or built from the endpoints). */
   metadata(): Promise<Readonly<oauth.AuthorizationServer>>;
+  /**
+   * The registered redirect URI (the login handler takes the portal's origin, and whether its
+   * cookies are `Secure`, from it). Optional for clients made by hand.
+   */
+  readonly redirectUri?: string;
+  /**
+   * Verifies a back-channel logout token from this provider (see {@link verifyEidLogoutToken})
+   * with the client's key set, issuer, client ID and algorithms. Optional for clients made by hand.
+   */
+  verifyLogoutToken?(token: unknown): Promise<EidLogoutClaims>;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -328,6 +339,18 @@ export function createEidClient(options: EidClientOptions): EidClient {
 
   return {
     metadata: server,
+    redirectUri: options.redirectUri,
+
+    async verifyLogoutToken(token) {
+      const as = await server();
+      return verifyEidLogoutToken(token, {
+        issuer: as.issuer,
+        audience: options.clientId,
+        jwks: keysOf(as),
+        algorithms,
+        clockToleranceSec: tolerance,
+      });
+    },
 
     async authorizationUrl(request = {}) {
       const as = await server();

@@ -30,7 +30,13 @@ export type EidErrorCode =
   | 'ERR_EID_USERINFO_SUBJECT'
   | 'ERR_EID_NETWORK'
   | 'ERR_EID_TIMEOUT'
-  | 'ERR_EID_SESSION';
+  | 'ERR_EID_SESSION'
+  | 'ERR_EID_RETURN_TO'
+  | 'ERR_EID_REQUEST'
+  | 'ERR_EID_METHOD'
+  | 'ERR_EID_LOGOUT_FORBIDDEN'
+  | 'ERR_EID_LOGOUT_TOKEN'
+  | 'ERR_EID_BACKCHANNEL_UNAVAILABLE';
 
 /**
  * English and Vietnamese messages of every {@link EidErrorCode}.
@@ -156,6 +162,30 @@ export const eidErrorMessages: ErrorCatalog<EidErrorCode> = {
   ERR_EID_SESSION: {
     en: 'The login session is missing, expired or was tampered with',
     vi: 'Phiên đăng nhập không tồn tại, đã hết hạn hoặc bị sửa đổi',
+  },
+  ERR_EID_RETURN_TO: {
+    en: 'The address to return to after login is refused ({reason})',
+    vi: 'Địa chỉ quay lại sau khi đăng nhập không được chấp nhận ({reason})',
+  },
+  ERR_EID_REQUEST: {
+    en: 'The request is malformed ({reason})',
+    vi: 'Yêu cầu gửi đến không hợp lệ ({reason})',
+  },
+  ERR_EID_METHOD: {
+    en: 'The method {method} is not allowed on this address',
+    vi: 'Phương thức {method} không được dùng cho địa chỉ này',
+  },
+  ERR_EID_LOGOUT_FORBIDDEN: {
+    en: 'The logout request did not come from this site (no valid confirmation token)',
+    vi: 'Yêu cầu đăng xuất không xuất phát từ trang này (thiếu mã xác nhận hợp lệ)',
+  },
+  ERR_EID_LOGOUT_TOKEN: {
+    en: 'The back-channel logout token is invalid ({reason})',
+    vi: 'Mã đăng xuất gửi từ máy chủ định danh không hợp lệ ({reason})',
+  },
+  ERR_EID_BACKCHANNEL_UNAVAILABLE: {
+    en: 'Back-channel logout needs a server-side session store and a client that verifies logout tokens',
+    vi: 'Đăng xuất từ máy chủ định danh cần kho phiên phía máy chủ và ứng dụng có kiểm tra mã đăng xuất',
   },
 };
 

@@ -38,5 +38,12 @@ export {
   type EidProviderPreset,
   eidProviders,
 } from './presets.js';
+/** Back-channel logout tokens (OpenID Connect Back-Channel Logout 1.0). */
+export {
+  BACKCHANNEL_LOGOUT_EVENT,
+  type EidLogoutClaims,
+  type VerifyEidLogoutTokenOptions,
+  verifyEidLogoutToken,
+} from './verify-eid-logout-token.js';
 /** Standalone ID token verification for back ends. */
 export { type EidAlgorithm, type VerifyEidTokenOptions, verifyEidToken } from './verify-eid-token.js';

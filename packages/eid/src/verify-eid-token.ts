@@ -23,7 +23,8 @@ export type EidAlgorithm =
   | 'EdDSA'
   | 'Ed25519';
 
-const ASYMMETRIC: ReadonlySet<string> = new Set<EidAlgorithm>([
+/** @internal */
+export const ASYMMETRIC: ReadonlySet<string> = new Set<EidAlgorithm>([
   'RS256',
   'RS384',
   'RS512',
@@ -84,7 +85,10 @@ const MAX_CACHED_KEY_SETS = 32;
 const defaultKeySets = new Map<string, EidKeySet>();
 const keySetsByFetch = new WeakMap<typeof fetch, Map<string, EidKeySet>>();
 
-function keySetFor(options: VerifyEidTokenOptions): EidKeySet {
+/** @internal */
+export function keySetFor(
+  options: Pick<VerifyEidTokenOptions, 'jwks' | 'jwksUri' | 'timeoutMs' | 'fetch'>,
+): EidKeySet {
   if (options.jwks !== undefined) {
     if (isEidKeySet(options.jwks)) return options.jwks;
     return createEidKeySet(options.jwks);
@@ -108,9 +112,11 @@ function keySetFor(options: VerifyEidTokenOptions): EidKeySet {
 }
 
 // The signature part may be empty so that `alg: none` tokens reach the algorithm check and get its code.
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** @internal */
+export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-function translate(error: unknown, keySet: EidKeySet, kid: string | undefined): unknown {
+/** jose's errors → our codes. @internal */
+export function translate(error: unknown, keySet: EidKeySet, kid: string | undefined): unknown {
   if (error instanceof errors.JWTExpired) {
     return error.claim === 'iat'
       ? eidError('ERR_EID_ISSUED_AT', {}, { cause: error })

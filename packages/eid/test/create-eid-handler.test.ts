@@ -163,10 +163,22 @@ describe('createEidHandler over node:http', () => {
     expect(again.url.pathname).toBe('/');
   });
 
-  it('logs out: clears the cookie and ends the session at the provider', async () => {
+  it('logs out: a confirmation page, then a POST clears the cookie and ends the session at the provider', async () => {
     const browser = await loggedInBrowser(man.sub);
-    const response = await browser.request(`${origin}/auth/logout`);
-    expect(response.status).toBe(302);
+    const page = await browser.request(`${origin}/auth/logout`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain('method="post"');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+    expect(csrf).toBeDefined();
+    expect(browser.cookies(new URL(origin).host).has('cancuoc_eid')).toBe(true);
+    const response = await browser.request(`${origin}/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: csrf! }),
+    });
+    expect(response.status).toBe(303);
     const location = new URL(response.headers.get('location')!);
     expect(location.origin + location.pathname).toBe(op.endpoints.endSession);
     expect(location.searchParams.get('id_token_hint')).toMatch(/^ey/);

@@ -23,6 +23,23 @@ export function requestOptions(http: HttpSettings): {
   };
 }
 
+/**
+ * The provider's `error` value as it may be echoed: RFC 6749 §4.1.2.1 allows only
+ * %x20-21 / %x23-5B / %x5D-7E; anything else is replaced and the value cut at 64 characters, so
+ * a crafted callback cannot put long or control-laden text into our error pages and logs.
+ */
+export function providerErrorCode(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return 'unknown';
+  const clean = value.slice(0, 64).replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '?');
+  return value.length > 64 ? `${clean}…` : clean;
+}
+
+function printable(value: string, max: number): string {
+  return value
+    .slice(0, max)
+    .replace(/[^\x20-\x7e\u00a0-\uffff]|[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
 const CLAIM_CODES = {
   nonce: 'ERR_EID_NONCE',
   iss: 'ERR_EID_ISSUER',
@@ -51,11 +68,15 @@ export function translateOauthError(
   }
   if (error instanceof oauth.AuthorizationResponseError) {
     return eidError('ERR_EID_PROVIDER_ERROR', {
-      error: error.error,
+      error: providerErrorCode(error.error),
       ...(error.error_description === undefined
         ? {}
-        : { description: error.error_description.slice(0, 200) }),
+        : { description: printable(error.error_description, 200) }),
     });
+  }
+  if (error instanceof oauth.UnsupportedOperationError) {
+    // e.g. an `id_token` or `token` parameter in a code-flow callback (implicit/hybrid response).
+    return eidError(fallback, { reason: 'unsupported response', oauthCode: error.code ?? 'unknown' });
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     return eidError(fallback, { reason: `HTTP ${error.status} (WWW-Authenticate challenge)` });

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 
 /** A web-standard handler: answers a `Request`, or `undefined` when the path is not its own. */
 export type WebHandler = (request: Request) => Promise<Response | undefined> | Response | undefined;
@@ -20,22 +19,68 @@ export interface NodeListenerOptions {
   readonly trustProxy?: boolean;
 }
 
-function requestOf(req: IncomingMessage & { originalUrl?: string }, options: NodeListenerOptions): Request {
-  const forwardedProto = options.trustProxy
-    ? String(req.headers['x-forwarded-proto'] ?? '')
-        .split(',')[0]
-        ?.trim()
-    : '';
-  const forwardedHost = options.trustProxy
-    ? String(req.headers['x-forwarded-host'] ?? '')
-        .split(',')[0]
-        ?.trim()
-    : '';
+// RFC 9110 §7.2 Host = uri-host [ ":" port ]: a reg-name or an IP literal, nothing else (no
+// userinfo, path, spaces). Anything else is answered 400 rather than parsed into some other URL.
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+// Methods a web `Request` cannot carry (Fetch standard: forbidden methods).
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+function first(value: string | string[] | undefined): string {
+  return String(Array.isArray(value) ? value[0] : (value ?? ''))
+    .split(',')[0]!
+    .trim();
+}
+
+/** The URL the browser asked for, or `undefined` when the request line or Host is malformed. */
+function urlOf(
+  req: IncomingMessage & { originalUrl?: string },
+  options: NodeListenerOptions,
+): URL | undefined {
+  const forwardedProto = options.trustProxy ? first(req.headers['x-forwarded-proto']).toLowerCase() : '';
+  const forwardedHost = options.trustProxy ? first(req.headers['x-forwarded-host']) : '';
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const proto = forwardedProto || (encrypted ? 'https' : 'http');
-  const host = forwardedHost || req.headers.host || 'localhost';
+  const proto =
+    forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : encrypted ? 'https' : 'http';
+  const host = forwardedHost && HOST.test(forwardedHost) ? forwardedHost : (req.headers.host ?? '');
+  if (!HOST.test(host)) return undefined;
   // Express rewrites req.url under a mount path; originalUrl keeps what the browser asked for.
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${proto}://${host}`);
+  const target = req.originalUrl ?? req.url ?? '/';
+  // Origin-form only (RFC 9112 §3.2.1). Concatenated, not resolved: `//evil/x` stays a path here.
+  if (!target.startsWith('/')) return undefined;
+  try {
+    return new URL(`${proto}://${host}${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A body stream that reads the Node request only when pulled: a handler that does not read the
+ * body (a path it does not own) leaves it untouched for the next middleware.
+ */
+function lazyBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let iterator: AsyncIterator<Buffer | string> | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        iterator ??= req[Symbol.asyncIterator]();
+        const { done, value } = await iterator.next();
+        if (done) controller.close();
+        else
+          controller.enqueue(
+            typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value),
+          );
+      },
+      async cancel() {
+        await iterator?.return?.();
+      },
+    },
+    // highWaterMark 0: nothing is read before someone asks.
+    { highWaterMark: 0 },
+  );
+}
+
+function requestOf(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -45,7 +90,7 @@ function requestOf(req: IncomingMessage & { originalUrl?: string }, options: Nod
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
+    ...(hasBody ? { body: lazyBody(req), duplex: 'half' } : {}),
   } as RequestInit);
 }
 
@@ -59,9 +104,20 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
   res.end(response.body ? new Uint8Array(await response.arrayBuffer()) : undefined);
 }
 
+function plain(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  res.end(text);
+}
+
 /**
  * Runs a web-standard handler (such as `createEidHandler(...).handle`) in `node:http`, or as
- * Express/Connect middleware. Paths the handler does not own go to `next`, or get a 404.
+ * Express/Connect middleware. Paths the handler does not own go to `next`, or get a 404; their
+ * request bodies are never read. Requests no web `Request` can represent (a malformed `Host`, a
+ * `TRACE` or `CONNECT`) go to `next`, or get a 400/405.
  *
  * @example
  * ```ts
@@ -72,16 +128,26 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
  */
 export function toNodeListener(handler: WebHandler, options: NodeListenerOptions = {}): NodeListener {
   return (req, res, next) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (FORBIDDEN_METHODS.has(method)) {
+      if (next) return next();
+      return plain(res, 405, 'Method Not Allowed\n', { allow: 'GET, HEAD, POST' });
+    }
+    const url = urlOf(req, options);
+    if (!url) {
+      if (next) return next();
+      return plain(res, 400, 'Bad Request: malformed Host or request target\n');
+    }
     void (async () => {
-      const response = await handler(requestOf(req, options));
+      const response = await handler(requestOf(req, url));
       if (response) return send(response, res);
       if (next) return next();
       res.statusCode = 404;
       res.end();
     })().catch((error: unknown) => {
       if (next) return next(error);
-      res.statusCode = 500;
-      res.end();
+      if (!res.headersSent) plain(res, 500, 'Internal Server Error\n');
+      else res.destroy();
     });
   };
 }
