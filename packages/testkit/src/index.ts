@@ -29,6 +29,21 @@ export {
 } from './chip-image/index.js';
 /** Hostile inputs every parser's tests feed in. */
 export { hostileBytes, hostileStrings } from './hostile.js';
+/** A simulator of the BHXH gateway for hospitals' BHYT checks, with a synthetic registry and faults (node:http loaded lazily). */
+export {
+  type ExpiresStyle,
+  type InsuranceGateway,
+  type InsuranceGatewayFaults,
+  type InsuranceGatewayOptions,
+  type InsuranceGatewayStats,
+  type InsuranceStaff,
+  type InsuredPerson,
+  type InsuredStatus,
+  type InsuredVisit,
+  insuranceGatewayTestAccount,
+  insuredTestPeople,
+  startInsuranceGateway,
+} from './insurance-gateway/index.js';
 /** QR images for tests: rendering, damage (rotation, blur, noise, tilt, backgrounds) and a seeded corpus. */
 export {
   addNoise,
@@ -64,3 +79,19 @@ export {
   type SimulatedEcKey,
   type SimulatedRsaKey,
 } from './simulated-card/index.js';
+/** A simulator of the accommodation API (KBTT) for hotel stay notices, with fault injection (Node-only, loaded lazily). */
+export {
+  type AcceptedStay,
+  defaultStayApiCatalogs,
+  STAY_API_MESSAGES,
+  type StartStayApiOptions,
+  type StayApi,
+  type StayApiCatalogEntry,
+  type StayApiCatalogs,
+  type StayApiFaults,
+  type StayApiNationality,
+  type StayApiProvince,
+  type StayApiStats,
+  type StayApiWard,
+  startStayApi,
+} from './stay-api/index.js';
