@@ -60,7 +60,11 @@ export interface OutboxOptions {
   readonly pollIntervalMs?: number;
   /** How long before its deadline a pending notice raises `deadline-approaching`, in ms (default 1 hour). */
   readonly deadlineLeadMs?: number;
-  /** A name for this worker in leases (default a random UUID). */
+  /**
+   * This worker's name in leases (default a random UUID). On a shared PostgreSQL store, a stable
+   * name per worker lets a restarted worker take back at once what it was sending when it died,
+   * instead of waiting for its lease to expire.
+   */
   readonly workerId?: string;
   /** The clock, in epoch ms (default `Date.now`). */
   readonly now?: () => number;
@@ -485,7 +489,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       running = true;
       abandoned = false;
       try {
-        const recovered = await store.recover(now());
+        const recovered = await store.recover(now(), owner);
         for (const entry of recovered) {
           emit('unknown', {
             id: entry.id,

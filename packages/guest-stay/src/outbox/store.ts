@@ -35,11 +35,12 @@ export interface OutboxStore {
    */
   settle(settlements: readonly Settlement[], now: number): Promise<string[]>;
   /**
-   * Called once when a worker starts. A store that serves a single worker (SQLite) moves every
-   * `sending` entry — left by a crash — to `unknown` with `uncertain` set and returns them; a store
-   * shared by several workers (PostgreSQL) returns `[]` and lets expired leases be claimed.
+   * Called once when a worker starts, with its name. A store that serves a single worker (SQLite)
+   * moves every `sending` entry — left by a crash — to `unknown` with `uncertain` set and returns
+   * them; a store shared by several workers (PostgreSQL) does so only for entries leased by `owner`
+   * (a worker restarted under a stable name) and lets other workers' expired leases be claimed.
    */
-  recover(now: number): Promise<OutboxEntry[]>;
+  recover(now: number, owner?: string): Promise<OutboxEntry[]>;
   /** The earliest time at which something becomes claimable, or `undefined` when nothing is pending. */
   nextDueAt(): Promise<number | undefined>;
   /** Pending entries (`queued`, `sending`, `unknown`) whose deadline is at or before `before` and that lack one of the `alerts` bits. */
