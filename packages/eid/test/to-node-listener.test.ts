@@ -35,8 +35,20 @@ beforeAll(async () => {
       return;
     }
     listener(req, res, (error?: unknown) => {
-      res.statusCode = error ? 500 : 299;
-      res.end(error ? 'error passed to next' : 'next');
+      if (error) {
+        res.statusCode = 500;
+        res.end('error passed to next');
+        return;
+      }
+      // The next middleware reads the whole body, as a body parser or an upload handler would.
+      let bytes = 0;
+      req.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      req.on('end', () => {
+        res.statusCode = 299;
+        res.end(`next ${bytes}`);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,5 +87,20 @@ describe('toNodeListener', () => {
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'portal.example.test' },
     });
     expect(seen.at(-1)).toBe('https://portal.example.test/web/echo');
+  });
+
+  for (const size of [16 * 1024, 64 * 1024 + 1, 1024 * 1024]) {
+    it(`leaves a ${size}-byte body untouched for next() on paths the handler does not own`, async () => {
+      const body = new Uint8Array(size).fill(0x61);
+      const response = await fetch(`${origin}/upload`, { method: 'POST', body });
+      expect(response.status).toBe(299);
+      expect(await response.text()).toBe(`next ${size}`);
+    });
+  }
+
+  it('still gives the handler the body on its own routes', async () => {
+    const body = 'x'.repeat(200_000);
+    const response = await fetch(`${origin}/web/echo`, { method: 'POST', body });
+    expect((await response.text()).length).toBe(`POST ${body} `.length);
   });
 });

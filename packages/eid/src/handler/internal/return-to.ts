@@ -3,10 +3,10 @@ import { eidError } from '../../errors.js';
 
 /**
  * The longest `returnTo` accepted. The login cookie seals it (JWS inside JWE: about 1.8 times its
- * length plus the login state): past ~1.9 KB the `Set-Cookie` line outgrows the 4096 bytes
- * browsers keep, the cookie is dropped and the login fails at the callback.
+ * length, plus the login state): from ~1.9 KB on, the cookie outgrows the 4096 bytes browsers
+ * keep, is dropped, and the login fails at the callback. 1800 leaves room for a `__Host-` name.
  */
-export const MAX_RETURN_TO = 1900;
+export const MAX_RETURN_TO = 1800;
 
 // C0 and C1 controls and DEL: browsers strip TAB/CR/LF from URLs (WHATWG URL), so `/\t/evil`
 // would turn into `//evil`; CR/LF/NUL cannot go into a `Location` header at all.
