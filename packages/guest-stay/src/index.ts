@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 
+/** Building and validating a stay notice. */
+export { buildStayNotice, safeBuildStayNotice } from './build-stay-notice.js';
 /** The catalogue shapes of the accommodation API. */
 export type { BcaProvince, BcaWard, StayCatalogEntry, StayNationality } from './catalog-types.js';
 /** The accommodation-API client. */
@@ -18,6 +20,8 @@ export {
   type StayClientCatalogs,
   type StayClientOptions,
 } from './create-stay-client.js';
+/** The legal deadline of a notice (Law on Residence art. 30). */
+export { deadlineFor } from './deadline-for.js';
 /** Error codes of this package and their messages. */
 export { type GuestStayErrorCode, guestStayErrorMessages } from './errors.js';
 /** The catalogue methods of a client. */
@@ -29,5 +33,28 @@ export {
   type ProvinceCodeMapping,
   provinceNameKey,
 } from './map-bca-provinces.js';
+/** The ministry's nationality codes: an offline table of common ones and a look-up. */
+export {
+  findNationalityCode,
+  isVietnameseNationality,
+  type KnownNationality,
+  knownNationalities,
+} from './nationalities.js';
+/** What buildStayNotice takes. */
+export type {
+  BuildStayNoticeInput,
+  BuildStayNoticeOptions,
+  CardDataLike,
+  CardQrLike,
+  EidIdentityLike,
+  FacilityKind,
+  ResidentRecordLike,
+  StayDetails,
+  StayDocumentType,
+  StayFacility,
+  StayGuest,
+  StayGuestFields,
+  StayResidence,
+} from './stay-input.js';
 /** The shapes shared by notices, the client and the outbox. */
 export type { NoticeVerdict, OutboxState, StayNotice, StaySubmitter, SubmitResult } from './types.js';
