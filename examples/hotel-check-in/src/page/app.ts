@@ -407,6 +407,7 @@ form.addEventListener('submit', async (event) => {
     );
     ok.hidden = false;
     clearGuest();
+    resetStayDefaults();
   } catch (e) {
     showError(submitError, asError(e));
   } finally {
@@ -451,9 +452,20 @@ function renderNotice(n: NoticeView, now: number): HTMLElement {
   }
   const meta = h('div', 'notice-meta');
   meta.append(h('span', undefined, `Đến ${fmt(n.arrival)} → đi ${fmt(n.expectedDeparture)}`));
-  if (n.state === 'accepted' && n.acceptedAt) {
-    meta.append(h('span', undefined, `Tiếp nhận lúc ${fmt(n.acceptedAt)}`, en('accepted')));
-  } else if (n.state !== 'rejected') {
+  if (n.state === 'accepted') {
+    const onTime = !n.acceptedAt || new Date(n.acceptedAt).getTime() <= new Date(n.deadline).getTime();
+    meta.append(
+      h('span', undefined, `Hạn ${fmt(n.deadline)}`, en(`deadline`)),
+      h(
+        'span',
+        onTime ? undefined : 'late',
+        `Tiếp nhận ${n.acceptedAt ? fmt(n.acceptedAt) : ''} · ${onTime ? 'đúng hạn' : 'trễ hạn'}`,
+        en(onTime ? 'accepted on time' : 'accepted late'),
+      ),
+    );
+  } else if (n.state === 'rejected') {
+    meta.append(h('span', undefined, `Hạn ${fmt(n.deadline)}`, en('deadline')));
+  } else {
     const left = remaining(n.deadline, now);
     meta.append(
       h(
@@ -463,8 +475,6 @@ function renderNotice(n: NoticeView, now: number): HTMLElement {
         en(left.cls === 'late' ? 'overdue' : left.en),
       ),
     );
-  } else {
-    meta.append(h('span', undefined, `Hạn ${fmt(n.deadline)}`, en('deadline')));
   }
   if (n.attempts > 1) meta.append(h('span', undefined, `${n.attempts} lần gửi`, en(`${n.attempts} sends`)));
   li.append(
