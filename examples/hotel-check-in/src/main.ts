@@ -6,7 +6,8 @@
  * STAY_API_URL, STAY_CLIENT_ID, STAY_CLIENT_SECRET, STAY_USERNAME and STAY_PASSWORD set it sends
  * to that API instead. PORT (default 3000), HOST (default 127.0.0.1), HOTEL_DB (the outbox's
  * SQLite file; default in the system's temp folder, kept between runs) and HOTEL_NAME are read
- * too. Ctrl+C stops everything cleanly.
+ * too; STAY_SIM_DROP_EVERY=N makes the simulator drop every Nth answer after storing the notices.
+ * Ctrl+C stops everything cleanly.
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,13 @@ if (
     username: 'cslt-demo',
     password: crypto.randomUUID(),
   };
-  const simulator = await startStayApi(credentials);
+  // STAY_SIM_DROP_EVERY=N: the simulator stores every Nth submission, then drops the connection
+  // before answering, to watch a notice go `unknown` and come back "confirmed by duplicate".
+  const dropEvery = Number(env.STAY_SIM_DROP_EVERY ?? 0);
+  const simulator = await startStayApi({
+    ...credentials,
+    ...(dropEvery > 0 ? { faults: { dropAfterAcceptEvery: dropEvery } } : {}),
+  });
   closers.push(() => simulator.close());
   access = { baseUrl: simulator.url, ...credentials };
   apiLabel = `simulator ${simulator.url} (@cancuoc/testkit startStayApi, synthetic data)`;

@@ -54,6 +54,7 @@ describe.skipIf(skip !== undefined)('hotel front desk in a browser (chromium)', 
       dbPath: join(dir, 'outbox.sqlite'),
       facility: 'Khách sạn Thử Nghiệm',
       log: (line) => logs.push(line),
+      retry: { initialDelayMs: 50, maxDelayMs: 200 },
     });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -146,6 +147,32 @@ describe.skipIf(skip !== undefined)('hotel front desk in a browser (chromium)', 
     expect(await alert.textContent()).toContain('đã có trong hàng đợi');
     expect(api.accepted.filter((s) => s.payload.soGiayTo === guest.personalId)).toHaveLength(1);
     await shot('3-already-queued');
+  });
+
+  it('shows a notice whose answer was lost as accepted, confirmed by duplicate, stored once', async () => {
+    // Another synthetic guest (ID 001099054321 agrees with a man born in 1999, province 001).
+    const second = { ...testPerson, personalId: '001099054321', fullName: 'Trần Quốc Bảo', legacyId: '' };
+    const qr = renderQrImage(cardQrText(second), { moduleSize: 4 });
+    const photo = join(dir, 'second-qr.png');
+    writeFileSync(
+      photo,
+      greyToPng(embed(qr, photoBackground(qr.width + 200, qr.height + 200, createRandom(5)), 100, 100, 4)),
+    );
+    // The next submission is stored, then its connection dropped before the answer.
+    api.setFaults({ dropAfterAcceptEvery: api.stats.submissions + 1 });
+
+    await page.setInputFiles('#qr-file', photo);
+    await page.locator('#guest').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.fill('#room', '415');
+    await page.click('#submit');
+    const notice = page.locator('.notice', { hasText: '001******321 · P.415' });
+    await notice.locator('.badge-duplicate').waitFor({ timeout: 30_000 });
+    expect(await notice.getAttribute('data-state')).toBe('accepted');
+    expect(await notice.textContent()).toContain('Xác nhận qua bản trùng');
+    expect(api.accepted.filter((s) => s.payload.soGiayTo === second.personalId)).toHaveLength(1);
+    expect(api.stats.droppedAfterAccept).toBe(1);
+    expect(logs.join('\n')).not.toContain(second.personalId);
+    await shot('4-confirmed-by-duplicate');
   });
 
   it('never shows or logs the full ID number, and loads nothing from outside the desk', async () => {
