@@ -143,7 +143,7 @@ describe('hostile answers from the accommodation API', () => {
       data: ['B ản khai báo 2: Đã tồn tại khai báo trùng thời gian tại CSLT'],
     });
     let calls = 0;
-    const f: typeof fetch = async (input, init) => {
+    const f: typeof fetch = async (input) => {
       if (String(input).includes('/oauth/token')) return tokenReply();
       calls++;
       return calls === 1 ? reply.clone() : Response.json({ code: '200' });
