@@ -7,11 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { toBase64 } from '@cancuoc/core';
 import { CHROMIUM_PATH, chromiumSkipReason } from '@cancuoc/testkit/browser';
 import { startTestOidcProvider, type TestOidcProvider, testEidAccounts } from '@cancuoc/testkit/oidc';
@@ -137,12 +135,7 @@ describe.skipIf(skip !== undefined)('the handler in headless Chromium', () => {
     });
     evilPort = await listen(evilServer);
 
-    const { chromium } = (await import(
-      // playwright-core is the testkit's (optional peer): load it from there.
-      pathToFileURL(
-        createRequire(new URL('../../testkit/package.json', import.meta.url)).resolve('playwright-core'),
-      ).href
-    )) as typeof import('playwright-core');
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [
