@@ -54,7 +54,6 @@ describe('faults', () => {
   it('times out a slow gateway with ERR_INSURANCE_TIMEOUT after each bounded attempt', async () => {
     const gw = await gateway();
     const bhyt = client(gw, { timeoutMs: 50, retries: 1 });
-    await bhyt.checkCard(an); // log in first, at full speed
     gw.faults.latencyMs = 60_000;
     await expect(bhyt.checkCard(an)).rejects.toMatchObject({
       code: 'ERR_INSURANCE_TIMEOUT',
