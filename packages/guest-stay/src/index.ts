@@ -2,7 +2,8 @@
  * `@cancuoc/guest-stay`: hotel stay notices to Vietnam's police (thông báo lưu trú). Build a notice
  * from the guest's card, QR, e-ID or typed fields; validate it and its legal deadline (Law on
  * Residence 68/2020/QH14 art. 30); send it through the Ministry of Public Security's accommodation
- * API (token pair rotation, catalogues, province-code mapping). Runtime-neutral.
+ * API (token pair rotation, catalogues, province-code mapping), exactly once through a durable
+ * outbox. Runtime-neutral; the stores live in `@cancuoc/guest-stay/sqlite` and `/postgres`.
  *
  * @packageDocumentation
  */
@@ -40,6 +41,23 @@ export {
   type KnownNationality,
   knownNationalities,
 } from './nationalities.js';
+/** The durable outbox: queue notices and deliver each exactly once (stores in `./sqlite` and `./postgres`). */
+export {
+  type ClaimRequest,
+  createOutbox,
+  type NewOutboxEntry,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxErrorCode,
+  type OutboxEvents,
+  type OutboxOptions,
+  type OutboxReason,
+  type OutboxRecord,
+  type OutboxStore,
+  outboxErrorMessages,
+  type RetryOptions,
+  type Settlement,
+} from './outbox/index.js';
 /** What buildStayNotice takes. */
 export type {
   BuildStayNoticeInput,
