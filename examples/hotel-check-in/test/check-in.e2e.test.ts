@@ -1,6 +1,6 @@
 // The front desk end to end in a real browser (Debian's chromium, headless, driven by
 // playwright-core): a photo of a synthetic card's QR code is uploaded through the page's file
-// input, decoded in the browser with @cancuoc/qr/image (wasm served by the desk itself), the guest
+// input (and, in a second browser, from a fake camera), decoded in the browser with @cancuoc/qr/image (wasm served by the desk itself), the guest
 // is shown with the ID masked, the stay is queued in the SQLite outbox and delivered to the
 // accommodation-API simulator, and the live list shows it accepted. Skipped when /usr/bin/chromium
 // is absent. Set HOTEL_SCREENSHOTS=<dir> to keep screenshots of the page.
@@ -173,6 +173,48 @@ describe.skipIf(skip !== undefined)('hotel front desk in a browser (chromium)', 
     expect(api.stats.droppedAfterAccept).toBe(1);
     expect(logs.join('\n')).not.toContain(second.personalId);
     await shot('4-confirmed-by-duplicate');
+  });
+
+  it('reads the card QR from the camera (a fake capture device playing a photo of the card)', async () => {
+    // Chromium's fake camera plays a Y4M file: the photo as the luma plane, neutral chroma.
+    const qr = renderQrImage(cardQrText(guest), { moduleSize: 5 });
+    const image = embed(qr, photoBackground(640, 480, createRandom(9)), 170, 90, 5);
+    const chroma = Buffer.alloc((image.width / 2) * (image.height / 2) * 2, 128);
+    const frame = Buffer.concat([Buffer.from('FRAME\n'), image.data, chroma]);
+    const y4m = join(dir, 'camera.y4m');
+    writeFileSync(
+      y4m,
+      Buffer.concat([
+        Buffer.from(`YUV4MPEG2 W${image.width} H${image.height} F10:1 Ip A1:1 C420jpeg\n`),
+        frame,
+      ]),
+    );
+    const { chromium } = await import('playwright-core');
+    const withCamera = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${y4m}`,
+      ],
+    });
+    try {
+      const cameraPage = await withCamera.newPage();
+      await cameraPage.goto(desk.url);
+      await cameraPage.waitForSelector('body[data-ready="true"]');
+      await cameraPage.click('#camera-start');
+      await cameraPage.locator('#guest').waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await cameraPage.locator('#guest-name').textContent()).toBe(guest.fullName);
+      expect(await cameraPage.locator('#guest-id').textContent()).toBe(MASKED);
+      // The camera stops once the card is read.
+      expect(await cameraPage.locator('#camera').isHidden()).toBe(true);
+    } finally {
+      await withCamera.close();
+    }
   });
 
   it('never shows or logs the full ID number, and loads nothing from outside the desk', async () => {
