@@ -6,6 +6,7 @@ import { chipSection } from './sections/chip.js';
 import { coreSection } from './sections/core.js';
 import { eidSection } from './sections/eid.js';
 import { idNumberSection } from './sections/id-number.js';
+import { insuranceSection } from './sections/insurance.js';
 import { qrSection } from './sections/qr.js';
 import { readerSection } from './sections/reader.js';
 import { schemasSection } from './sections/schemas.js';
@@ -18,6 +19,7 @@ const sections: Array<() => void | Promise<void>> = [
   chipSection,
   readerSection,
   eidSection,
+  insuranceSection,
 ];
 
 for (const section of sections) await section();

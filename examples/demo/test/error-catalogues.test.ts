@@ -3,6 +3,7 @@ import { chipErrorMessages } from '@cancuoc/chip';
 import { coreErrorMessages } from '@cancuoc/core';
 import { eidErrorMessages } from '@cancuoc/eid';
 import { idNumberErrorMessages } from '@cancuoc/id-number';
+import { insuranceErrorMessages } from '@cancuoc/insurance';
 import { qrErrorMessages } from '@cancuoc/qr';
 import { readerErrorMessages } from '@cancuoc/reader';
 import { schemasErrorMessages } from '@cancuoc/schemas';
@@ -19,6 +20,7 @@ const catalogues: Record<string, Record<string, { en: string; vi: string }>> = {
   chip: chipErrorMessages,
   reader: readerErrorMessages,
   eid: eidErrorMessages,
+  insurance: insuranceErrorMessages,
 };
 
 describe('error catalogues', () => {
