@@ -3,15 +3,15 @@
  * SQLite outbox and its worker, and the web server of `server.ts`.
  */
 import { isCancuocError } from '@cancuoc/core';
-import { buildStayNotice, createStayClient, deadlineFor } from '@cancuoc/guest-stay';
-import { createSqliteStore } from '@cancuoc/guest-stay/sqlite';
-// WORKAROUND: `@cancuoc/guest-stay` does not export the outbox from its index yet (createOutbox is in
-// packages/guest-stay/src/outbox). Replace with `from '@cancuoc/guest-stay'` once it does.
 import {
+  buildStayNotice,
   createOutbox,
+  createStayClient,
+  deadlineFor,
   type Outbox,
   type RetryOptions,
-} from '../../../packages/guest-stay/src/outbox/index.js';
+} from '@cancuoc/guest-stay';
+import { createSqliteStore } from '@cancuoc/guest-stay/sqlite';
 import { type DeskServer, startDeskServer } from './server.js';
 
 /** How to reach the accommodation API (the simulator's or the ministry's). */

@@ -18,11 +18,9 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CancuocError, isCancuocError } from '@cancuoc/core';
-import type { StayNotice } from '@cancuoc/guest-stay';
+import type { OutboxRecord, StayNotice } from '@cancuoc/guest-stay';
 import { cardQrToCardData, parseCardQr } from '@cancuoc/qr';
 import type { CardData } from '@cancuoc/schemas';
-// WORKAROUND (see desk.ts): from '@cancuoc/guest-stay' once its index exports the outbox.
-import type { OutboxRecord } from '../../../packages/guest-stay/src/outbox/index.js';
 import type { ApiError, CheckInRequest, DeskInfo, NoticeView } from './shared.js';
 
 /** The part of the outbox the server uses (`createOutbox`'s result has it). */
