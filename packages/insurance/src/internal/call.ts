@@ -8,7 +8,7 @@
 import { insuranceError } from '../errors.js';
 import { type HttpConfig, postForm } from './http.js';
 import { type JsonObject, parseJsonObject } from './json.js';
-import type { Session } from './session.js';
+import type { Session, SessionToken } from './session.js';
 
 /** What a call needs from its client. */
 export interface GatewayContext {
@@ -24,6 +24,23 @@ function isUnauthorized(body: JsonObject): boolean {
   return code === '401' || code === 401;
 }
 
+// The query string of a session, built once per token.
+const queries = new WeakMap<SessionToken, string>();
+
+function queryOf(context: GatewayContext, token: SessionToken): string {
+  let query = queries.get(token);
+  if (query === undefined) {
+    query = new URLSearchParams({
+      token: token.accessToken,
+      id_token: token.idToken,
+      username: context.username,
+      password: context.passwordHash,
+    }).toString();
+    queries.set(token, query);
+  }
+  return query;
+}
+
 /** POSTs `form` to `path` with the session and returns the JSON object answered. */
 export async function callGateway(
   context: GatewayContext,
@@ -33,13 +50,12 @@ export async function callGateway(
 ): Promise<JsonObject> {
   let token = await context.session.get(signal);
   for (let attempt = 0; ; attempt++) {
-    const query = new URLSearchParams({
-      token: token.accessToken,
-      id_token: token.idToken,
-      username: context.username,
-      password: context.passwordHash,
-    });
-    const answer = await postForm(context.http, `${context.baseUrl}${path}?${query}`, form, signal);
+    const answer = await postForm(
+      context.http,
+      `${context.baseUrl}${path}?${queryOf(context, token)}`,
+      form,
+      signal,
+    );
     let body: JsonObject | undefined;
     if (answer.status !== 401) {
       if (answer.status < 200 || answer.status > 299) {

@@ -109,7 +109,6 @@ export async function postForm(
     try {
       const response = await config.fetch(url, {
         method: 'POST',
-        headers: { accept: 'application/json' },
         body: new URLSearchParams(form),
         signal: controller.signal,
       });
