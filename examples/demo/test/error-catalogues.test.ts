@@ -2,6 +2,7 @@ import { adminUnitsErrorMessages } from '@cancuoc/admin-units';
 import { chipErrorMessages } from '@cancuoc/chip';
 import { coreErrorMessages } from '@cancuoc/core';
 import { eidErrorMessages } from '@cancuoc/eid';
+import { guestStayErrorMessages, outboxErrorMessages } from '@cancuoc/guest-stay';
 import { idNumberErrorMessages } from '@cancuoc/id-number';
 import { insuranceErrorMessages } from '@cancuoc/insurance';
 import { qrErrorMessages } from '@cancuoc/qr';
@@ -21,6 +22,8 @@ const catalogues: Record<string, Record<string, { en: string; vi: string }>> = {
   reader: readerErrorMessages,
   eid: eidErrorMessages,
   insurance: insuranceErrorMessages,
+  'guest-stay': guestStayErrorMessages,
+  'guest-stay outbox': outboxErrorMessages,
 };
 
 describe('error catalogues', () => {
