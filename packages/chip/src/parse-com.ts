@@ -19,9 +19,36 @@ export interface Com {
 const ascii = new TextDecoder('latin1');
 
 /**
+ * The tags of a tag list (9303-10 §4.6.1, tag 5C): BER tags written one after the other, so a first
+ * byte with its five low bits set (5F, 7F) opens a multi-byte tag (ISO/IEC 8825-1 §8.1.2.4). A list
+ * ending inside such a tag is malformed: its last byte is not a tag of its own.
+ */
+function tagList(bytes: Uint8Array): number[] {
+  const tags: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const first = bytes[i++]!;
+    let tag = first;
+    if ((first & 0x1f) === 0x1f) {
+      let count = 0;
+      for (;;) {
+        if (i >= bytes.length) throw fail('ERR_CHIP_STRUCTURE', { reason: 'tag list ends inside a tag' });
+        const b = bytes[i++]!;
+        tag = tag * 256 + b;
+        // ICAO tags have at most 3 bytes, as in the TLV reader.
+        if (++count > 2) throw fail('ERR_CHIP_STRUCTURE', { reason: 'tag list holds an over-long tag' });
+        if ((b & 0x80) === 0) break;
+      }
+    }
+    tags.push(tag);
+  }
+  return tags;
+}
+
+/**
  * Parses EF.COM.
  *
- * @throws CancuocError `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE`, `ERR_TLV_*`.
+ * @throws CancuocError `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE` (also for a tag list that ends
+ *   inside a multi-byte tag, such as a lone `5F`), `ERR_TLV_*`.
  * @example
  * ```ts
  * parseCom(fromHex('60145F0104303130365F36063034303030305C026175')).dataGroups; // [1, 2]
@@ -35,7 +62,7 @@ export function parseCom(bytes: Uint8Array): Com {
   for (const child of tlvChildren(file)) {
     if (child.tag === 0x5f01) lds = ascii.decode(child.value);
     else if (child.tag === 0x5f36) unicode = ascii.decode(child.value);
-    else if (child.tag === 0x5c) tags = Array.from(child.value);
+    else if (child.tag === 0x5c) tags = tagList(child.value);
   }
   if (lds === undefined || !/^[0-9]{4}$/.test(lds))
     throw fail('ERR_CHIP_STRUCTURE', { reason: 'LDS version' });

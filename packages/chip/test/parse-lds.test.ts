@@ -48,6 +48,23 @@ describe('parseCom', () => {
       expect.objectContaining({ code: 'ERR_CHIP_FILE_TAG' }),
     );
   });
+  it('rejects a tag list that ends in a lone 5F instead of keeping 0x5F as a tag', () => {
+    // gmrtd com_test.go: tag list 61 75 63 6B 6C 6D 5F, the last byte opens a two-byte tag.
+    expect(() => parseCom(unhex('60195F0104303130375F36063034303030305C076175636B6C6D5F'))).toThrowError(
+      expect.objectContaining({
+        code: 'ERR_CHIP_STRUCTURE',
+        details: { reason: 'tag list ends inside a tag' },
+      }),
+    );
+    expect(() => parseCom(unhex('60135F0104303130375F36063034303030305C015F'))).toThrowError(
+      expect.objectContaining({ code: 'ERR_CHIP_STRUCTURE' }),
+    );
+  });
+  it('reads a two-byte tag in the tag list as one tag', () => {
+    const com = parseCom(unhex('60165F0104303130375F36063034303030305C0461755F1F'));
+    expect(com.tags).toEqual([0x61, 0x75, 0x5f1f]);
+    expect(com.dataGroups).toEqual([1, 2]);
+  });
   it('rejects a missing tag list', () => {
     expect(() => parseCom(unhex('60075F010430313037'))).toThrowError(
       expect.objectContaining({ code: 'ERR_CHIP_STRUCTURE' }),
