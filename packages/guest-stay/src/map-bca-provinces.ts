@@ -40,6 +40,11 @@ const MERGER_DAY = '2025-07-01';
  * A name reduced for matching: diacritics folded (Đ → D), lower case, the unit words "Tỉnh",
  * "Thành phố", "TP." dropped, punctuation and spaces removed ("Bà Rịa - Vũng Tàu" and
  * "Bà Rịa–Vũng Tàu" agree; "Hoà Bình" and "Hòa Bình" too).
+ *
+ * @example
+ * ```ts
+ * provinceNameKey('Thành phố Hồ Chí Minh') // 'hochiminh'
+ * ```
  */
 export function provinceNameKey(name: string): string {
   return foldDiacritics(name.normalize('NFC'))

@@ -69,7 +69,16 @@ const fold = (s: string): string =>
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
 
-/** Whether a nationality as typed or read means Việt Nam (`VN`, `VNM`, `Việt Nam`, `Vietnamese`). */
+/**
+ * Whether a nationality as typed or read means Việt Nam (`VN`, `VNM`, `Việt Nam`, `Vietnamese`);
+ * an absent one does too (the guest is then a Vietnamese citizen).
+ *
+ * @example
+ * ```ts
+ * isVietnameseNationality('Việt Nam') // true
+ * isVietnameseNationality('D') // false
+ * ```
+ */
 export function isVietnameseNationality(value: string | undefined): boolean {
   if (value === undefined) return true;
   const f = fold(value);

@@ -10,6 +10,11 @@ import type { StayNotice } from '../types.js';
  * The template's column headers, in order. `(*)` marks a required column; the three ID columns
  * (CMND/CCCD/personal ID, passport, other document) are alternatives, one of which is filled.
  * "Địa chỉ – Quận huyện" is left empty: districts were abolished on 1 July 2025.
+ *
+ * @example
+ * ```ts
+ * STAY_EXPORT_HEADERS[1] // 'Họ và tên (*)'
+ * ```
  */
 export const STAY_EXPORT_HEADERS: readonly string[] = [
   'STT',

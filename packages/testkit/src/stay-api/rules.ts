@@ -5,7 +5,15 @@
  */
 import type { StayApiCatalogs } from './catalogs.js';
 
-/** The messages the real API answers with, as the guide prints them. */
+/**
+ * The messages the simulator answers with: the real API's, as the guide prints them, and its own
+ * wording where the guide gives none.
+ *
+ * @example
+ * ```ts
+ * STAY_API_MESSAGES.duplicate // 'Đã tồn tại khai báo trùng thời gian tại CSLT'
+ * ```
+ */
 export const STAY_API_MESSAGES = {
   duplicate: 'Đã tồn tại khai báo trùng thời gian tại CSLT',
   passportStaying: 'Số hộ chiếu đang tạm trú tại CSLT và chưa checkout',
