@@ -105,6 +105,31 @@ describe('faults of the software card map to typed errors', () => {
     }
   });
 
+  it('a card refusing extended lengths under secure messaging is asked one extended Le, then short ones', async () => {
+    const chip = card({ faults: { extendedLengthRefusedUnderSm: true } });
+    const log: Uint8Array[] = [];
+    const logged = {
+      transmit: (apdu: Uint8Array) => {
+        log.push(apdu);
+        return chip.transmit(apdu);
+      },
+    };
+    const result = await readCard(logged, { access: { can } });
+    expect(result.extendedLength).toBe(false);
+    expect(result.dataGroups[2]).toEqual(files.dataGroups[2]);
+    // Extended Le under SM: a 7-byte header (CLA INS P1 P2 00 Lc1 Lc2) and Lc > 255 never occurs in
+    // READ BINARY, so an extended READ BINARY is one whose fifth byte is 00 after PACE.
+    const readBinary = log.filter((a) => a[1] === 0xb0);
+    const extendedReads = readBinary.filter((a) => a.length > 5 && a[4] === 0x00);
+    // One in plain for EF.CardAccess (accepted), one under secure messaging (refused with 6700).
+    expect(extendedReads.length).toBe(2);
+    const [com, ...rest] = result.files;
+    expect(com!.file).toBe('EF.COM');
+    expect(com!.apdus).toBe(1 + Math.ceil(com!.bytes / 223));
+    for (const f of rest) expect(f.apdus, f.file).toBe(Math.ceil(f.bytes / 223));
+    expect(result.apdus).toBe(chip.apdus);
+  });
+
   it('a USB reader that cannot send extended APDUs (the transmit fails) is read with short ones', async () => {
     for (const [name, access, base] of [
       ['PACE', { can }, card()],

@@ -137,9 +137,11 @@ export async function readFile(
       if ((r.sw & 0xff00) === 0x6c00 && exact > 0) {
         le = exact;
       } else if (useExtended && le > state.shortLe) {
-        // The card takes extended lengths but not this one: halve it, down to the short form.
-        state.extendedLe = Math.max(state.shortLe, Math.floor(le / 2));
-        if (state.extendedLe <= 256) state.extended = 'no';
+        // The card took extended lengths before (in plain) but refuses them now, typically under
+        // secure messaging: one refusal is enough, go straight to the short maximum rather than
+        // asking smaller extended lengths (each refusal is a round trip, and every one is refused
+        // by cards whose secure-messaging buffer holds short APDUs only).
+        state.extended = 'no';
         continue;
       } else if (total === undefined && le > 8) {
         le = 8; // some cards refuse an Le past the end of the file: read the header first

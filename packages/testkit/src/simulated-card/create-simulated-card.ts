@@ -80,6 +80,12 @@ export interface SimulatedCardFaults {
   readonly paceRefused?: { readonly sw?: number; readonly step?: 0 | 1 | 2 | 3 | 4 };
   /** Answer PACE's mapping step (GENERAL AUTHENTICATE 2) with a point that is not on the curve. */
   readonly paceInvalidPoint?: boolean;
+  /**
+   * Take extended-length APDUs in plain (EF.CardAccess, GET CHALLENGE) but answer 6700, protected,
+   * to every extended-length command under secure messaging: chips whose secure-messaging buffer
+   * holds short APDUs only.
+   */
+  readonly extendedLengthRefusedUnderSm?: boolean;
 }
 
 /** Options of {@link createSimulatedCard}. */
@@ -395,6 +401,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
   }
 
   function handleAuthenticated(c: CommandApdu & { extended?: boolean }): ResponseApdu {
+    if (c.extended && faults.extendedLengthRefusedUnderSm) return plain(0x6700);
     switch (c.ins) {
       case 0xa4:
         return doSelect(c);
