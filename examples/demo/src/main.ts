@@ -5,6 +5,7 @@
 import { chipSection } from './sections/chip.js';
 import { coreSection } from './sections/core.js';
 import { eidSection } from './sections/eid.js';
+import { guestStaySection } from './sections/guest-stay.js';
 import { idNumberSection } from './sections/id-number.js';
 import { insuranceSection } from './sections/insurance.js';
 import { qrSection } from './sections/qr.js';
@@ -20,6 +21,7 @@ const sections: Array<() => void | Promise<void>> = [
   readerSection,
   eidSection,
   insuranceSection,
+  guestStaySection,
 ];
 
 for (const section of sections) await section();
