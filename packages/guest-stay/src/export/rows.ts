@@ -1,7 +1,7 @@
 /**
  * The portal's bulk-import template (thông báo lưu trú, Excel import of the ministry's portal):
- * column headers verbatim as hotel PMS exports reproduce them (shared/reference/integrations.md
- * §3.3; not verified against the official template), and one row per notice.
+ * column headers verbatim as the exports of open-source hotel PMS reproduce them (not verified
+ * against the official template, which is not published), and one row per notice.
  */
 import { knownNationalities } from '../nationalities.js';
 import type { StayNotice } from '../types.js';
