@@ -173,6 +173,34 @@ describe('createStayClient against the simulator', () => {
     expect(server.stats).toMatchObject({ submissions: 3, injectedBusinessErrors: 1, accepted: 2 });
   });
 
+  it('cancels with ERR_STAY_ABORTED, may have arrived, when the signal aborts a request under way', async () => {
+    const server = await start({ faults: { latencyMs: 2000 } });
+    const c = client(server);
+    await c.catalogs.reasons();
+    const controller = new AbortController();
+    const pending = failure(c.submit([vietnameseNotice(19)], { signal: controller.signal }));
+    while (server.stats.submissions === 0) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    const error = await pending;
+    expect(error.code).toBe('ERR_STAY_ABORTED');
+    expect(error.details.mayHaveArrived).toBe(true);
+  });
+
+  it('says a timeout of the token endpoint did not send any notice', async () => {
+    const server = await start();
+    const slowToken: typeof fetch = async (input, init) => {
+      if (String(input).includes('/oauth/token')) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      return fetch(input, init);
+    };
+    const error = await failure(
+      client(server, { fetch: slowToken, timeoutMs: 50 }).submit([vietnameseNotice(19)]),
+    );
+    expect(error.code).toBe('ERR_STAY_TIMEOUT');
+    expect(error.details).toMatchObject({ mayHaveArrived: false, phase: 'token' });
+  });
+
   it('cancels with ERR_STAY_ABORTED before sending when the signal is already aborted', async () => {
     const server = await start();
     const error = await failure(

@@ -11,7 +11,8 @@
  * Items with the same document never go in one request (the API refuses the second), so a
  * duplicate answer can only mean a stay stored by an earlier request.
  */
-import { stayError } from '../errors.js';
+import { isCancuocError } from '@cancuoc/core';
+import { type GuestStayErrorCode, stayError } from '../errors.js';
 import { parseBusinessErrors } from './api-messages.js';
 import { bodyCode, bodyMessage, exchange, type HttpAnswer, type HttpConfig } from './http.js';
 import type { TokenManager } from './token-manager.js';
@@ -84,12 +85,32 @@ export async function sendInBatches(
   return outcomes as ItemOutcome[];
 }
 
+/**
+ * An access token for a submission. A failure while logging in or refreshing happened before any
+ * notice was sent: it is re-raised with `mayHaveArrived: false` (and `phase: 'token'`), so that a
+ * timeout of the token endpoint is not mistaken for a notice that may have arrived.
+ */
+async function tokenFor(ctx: BatchContext): Promise<string> {
+  try {
+    return await ctx.tokens.accessToken();
+  } catch (error) {
+    if (isCancuocError(error) && error.details.mayHaveArrived === true) {
+      throw stayError(error.code as GuestStayErrorCode, {
+        ...error.details,
+        mayHaveArrived: false,
+        phase: 'token',
+      });
+    }
+    throw error;
+  }
+}
+
 /** One authenticated POST: `'ok'`, or the business-error message. Other failures throw. */
 async function post(ctx: BatchContext, path: string, body: readonly unknown[]): Promise<'ok' | string> {
   const text = JSON.stringify(body);
   let answer: HttpAnswer | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const token = await ctx.tokens.accessToken();
+    const token = await tokenFor(ctx);
     answer = await exchange(ctx.http, {
       method: 'POST',
       path,
