@@ -76,11 +76,11 @@ function optionalText(
   issues: Issue[],
 ): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || CONTROL_RE.test(value) || normalizeText(value).length > max) {
+  const text = typeof value === 'string' && !CONTROL_RE.test(value) ? normalizeText(value) : undefined;
+  if (text === undefined || text.length > max) {
     issues.push(stayIssue('ERR_STAY_TEXT', path, { ...fieldDetails(path), max }));
     return undefined;
   }
-  const text = normalizeText(value);
   return text === '' ? undefined : text;
 }
 
