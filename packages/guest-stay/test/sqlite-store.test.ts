@@ -32,6 +32,8 @@ describe('createSqliteStore', () => {
     expect(store.database.pragma('journal_mode', { simple: true })).toBe('wal');
     // 2 = FULL: every commit is synced before it returns.
     expect(store.database.pragma('synchronous', { simple: true })).toBe(2);
+    // Checkpoints are the worker's job, not a cost an enqueue pays.
+    expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
   });
 
   it('reports a file it cannot open as ERR_STAY_STORE_OPEN', () => {
