@@ -190,16 +190,31 @@ const DEADLINE_CHECK_MS = 1_000;
  * by re-sending (a `duplicate` answer confirms an earlier send), and kept until the API has
  * accepted or finally rejected it. Runtime-neutral: the store decides where notices live.
  *
+ * @throws TypeError / RangeError for a missing client or store, or nonsense options.
  * @example
  * ```ts
- * import { createOutbox, createStayClient } from '@cancuoc/guest-stay';
+ * import { buildStayNotice, createOutbox, createStayClient } from '@cancuoc/guest-stay';
  * import { createSqliteStore } from '@cancuoc/guest-stay/sqlite';
+ * import { startStayApi } from '@cancuoc/testkit';
  *
- * const outbox = createOutbox({ client: createStayClient(config), store: createSqliteStore({ path: 'stays.db' }) });
- * outbox.on('accepted', (e) => console.log('accepted', e.label));
- * outbox.on('deadline-approaching', (e) => console.warn('not yet accepted:', e.label, e.deadline));
+ * const credentials = { username: 'cslt-1', password: 'pw', clientId: 'API_CSLT', clientSecret: 'secret' };
+ * const api = await startStayApi(credentials); // the local simulator; in production the ministry's URL
+ * const store = createSqliteStore({ path: 'stay-outbox.db' });
+ * const outbox = createOutbox({ client: createStayClient({ baseUrl: api.url, ...credentials }), store });
+ * outbox.on('accepted', (e) => console.log('accepted', e.label, e.confirmedBy)); // '001******345 · P.302' 'response'
+ * outbox.on('deadline-approaching', (e) => console.warn('not accepted yet:', e.label, e.deadline));
  * await outbox.start();
+ * const notice = buildStayNotice({
+ *   guest: { fullName: 'Nguyễn Văn An', dateOfBirth: { year: 1998, month: 8, day: 15 }, sex: 'male',
+ *     document: { type: 'can-cuoc', number: '001098012345' } },
+ *   stay: { arrival: new Date(), expectedDeparture: new Date(Date.now() + 2 * 86_400_000), room: '302', reason: 1 },
+ * });
  * const { id } = await outbox.enqueue(notice); // durable from here on
+ * await outbox.idle();
+ * console.log((await outbox.get(id))?.state); // 'accepted'
+ * await outbox.stop();
+ * await store.close();
+ * await api.close();
  * ```
  */
 export function createOutbox(options: OutboxOptions): Outbox {

@@ -35,12 +35,16 @@ const PENDING = "('queued', 'sending', 'unknown')";
  *
  * @example
  * ```ts
- * import { createOutbox } from '@cancuoc/guest-stay';
+ * import { hostname } from 'node:os';
+ * import { createOutbox, createStayClient } from '@cancuoc/guest-stay';
  * import { createPostgresStore } from '@cancuoc/guest-stay/postgres';
  *
- * const store = createPostgresStore({ connectionString: process.env.DATABASE_URL });
- * const outbox = createOutbox({ client, store, workerId: `front-desk-${hostname()}` });
+ * const store = createPostgresStore({ connectionString: 'postgresql://hotel@db.internal/hotel' });
+ * const client = createStayClient({ baseUrl: 'https://api-tbltkbtt.bocongan.gov.vn', clientId, clientSecret, username, password });
+ * // A stable name per desk: restarted, it takes back at once what it was sending.
+ * const outbox = createOutbox({ client, store, workerId: `front-desk-${hostname()}`, leaseMs: 120_000 });
  * await outbox.start();
+ * process.on('SIGTERM', async () => { await outbox.stop(); await store.close(); });
  * ```
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {

@@ -68,9 +68,10 @@ const PENDING = "('queued', 'sending', 'unknown')";
  * import { createOutbox } from '@cancuoc/guest-stay';
  * import { createSqliteStore } from '@cancuoc/guest-stay/sqlite';
  *
- * const store = createSqliteStore({ path: '/var/lib/hotel/stay-outbox.db' });
- * const outbox = createOutbox({ client, store });
- * console.log(await outbox.list({ state: 'unknown' }));
+ * // An admin page beside the worker: read the queue, never send (no start()).
+ * const store = createSqliteStore({ path: 'stay-outbox.db' });
+ * const inspect = createOutbox({ client: { submit: () => Promise.reject(new Error('read only')) }, store });
+ * for (const r of await inspect.list({ state: ['unknown', 'rejected'] })) console.log(r.label, r.state, r.reason?.messageVi);
  * await store.close();
  * ```
  */
