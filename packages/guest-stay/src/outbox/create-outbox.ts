@@ -101,7 +101,11 @@ export interface OutboxRecord {
   readonly lastError?: { readonly code: string; readonly message: string };
 }
 
-/** What each event of {@link Outbox.on} carries. */
+/**
+ * What each event of {@link Outbox.on} carries. Events are notifications raised after the store
+ * recorded the change (a crash in between loses the event, not the state): the stored state,
+ * read with `list()` and `get()`, is the truth.
+ */
 export interface OutboxEvents {
   /** The API holds the notice. */
   accepted: {
@@ -171,7 +175,10 @@ export interface Outbox {
    * the next start). Resolves when the worker has stopped.
    */
   stop(options?: { readonly abandon?: boolean }): Promise<void>;
-  /** Resolves when no notice is pending (`queued`, `sending` or `unknown`), as seen by this worker. */
+  /**
+   * Resolves when no notice in the store is pending (`queued`, `sending` or `unknown`): for a
+   * shutdown that drains the queue, or a test. Only a started outbox becomes idle.
+   */
   idle(): Promise<void>;
   /** One notice's record. */
   get(id: string): Promise<OutboxRecord | undefined>;
