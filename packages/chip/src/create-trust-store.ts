@@ -16,6 +16,7 @@ import {
 } from './internal/crypto.js';
 import { expectTag, readSmallInt, TAG } from './internal/der.js';
 import { readLdif } from './internal/ldif.js';
+import { checkSize, DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { OID } from './internal/oids.js';
 import { readTlv, tlvChildren } from './parse-tlv.js';
 
@@ -35,6 +36,14 @@ export interface TrustStoreInput {
   readonly ldif?: readonly string[];
   /** Date at which master-list signers must be valid; default: the master list's own signing time. */
   readonly at?: Date;
+  /** Largest certificate accepted (DER bytes or PEM characters); default 65536. */
+  readonly maxCertificateBytes?: number;
+  /** Largest master list accepted, in bytes; default 16 MiB (the German one is 0.9 MB). */
+  readonly maxMasterListBytes?: number;
+  /** Largest CRL accepted, in bytes; default 16 MiB. */
+  readonly maxCrlBytes?: number;
+  /** Largest LDIF text accepted, in characters; default 256 Mi. */
+  readonly maxLdifLength?: number;
 }
 
 /** A trust store of CSCA certificates. */
@@ -215,7 +224,8 @@ async function loadCrl(store: Store, bytes: Uint8Array): Promise<void> {
  * Builds a trust store. Fails closed: an unreadable certificate, a master list whose signer is not
  * trusted, or a CRL that does not verify raises an error instead of being skipped silently.
  *
- * @throws CancuocError `ERR_TRUST_CERTIFICATE`, `ERR_TRUST_MASTER_LIST`, `ERR_TRUST_CRL`.
+ * @throws CancuocError `ERR_TRUST_CERTIFICATE`, `ERR_TRUST_MASTER_LIST`, `ERR_TRUST_CRL`;
+ *   `ERR_CHIP_INPUT_SIZE` for an input larger than its limit (`maxCertificateBytes`…).
  * @example
  * ```ts
  * const trust = await createTrustStore({ certificates: [cscaPem] });
@@ -223,8 +233,21 @@ async function loadCrl(store: Store, bytes: Uint8Array): Promise<void> {
  * ```
  */
 export async function createTrustStore(input: TrustStoreInput = {}): Promise<TrustStore> {
+  const maxCertificate = maxBytesOption(
+    input.maxCertificateBytes,
+    DEFAULT_MAX_BYTES.certificate,
+    'maxCertificateBytes',
+  );
+  const maxMasterList = maxBytesOption(
+    input.maxMasterListBytes,
+    DEFAULT_MAX_BYTES.masterList,
+    'maxMasterListBytes',
+  );
+  const maxCrl = maxBytesOption(input.maxCrlBytes, DEFAULT_MAX_BYTES.crl, 'maxCrlBytes');
+  const maxLdif = maxBytesOption(input.maxLdifLength, DEFAULT_MAX_BYTES.ldif, 'maxLdifLength');
   const store = new Store();
   (input.certificates ?? []).forEach((item, index) => {
+    checkSize(item, maxCertificate, `trust-store certificate ${index}`);
     const ders =
       typeof item === 'string'
         ? pemBlocks(item)
@@ -240,6 +263,9 @@ export async function createTrustStore(input: TrustStoreInput = {}): Promise<Tru
       }
     }
   });
+  for (const [i, ml] of (input.masterLists ?? []).entries()) checkSize(ml, maxMasterList, `master list ${i}`);
+  for (const [i, crl] of (input.crls ?? []).entries()) checkSize(crl, maxCrl, `CRL ${i}`);
+  for (const [i, text] of (input.ldif ?? []).entries()) checkSize(text, maxLdif, `LDIF ${i}`);
   for (const ml of input.masterLists ?? []) await loadMasterList(store, ml, input.at);
   for (const bytes of input.crls ?? []) await loadCrl(store, bytes);
   for (const [index, text] of (input.ldif ?? []).entries()) {
@@ -247,6 +273,7 @@ export async function createTrustStore(input: TrustStoreInput = {}): Promise<Tru
     let used = 0;
     for (const [i, ml] of masterLists.entries()) {
       try {
+        checkSize(ml, maxMasterList, `master list ${i}`);
         await loadMasterList(store, ml, input.at);
         used++;
       } catch (e) {
@@ -257,10 +284,13 @@ export async function createTrustStore(input: TrustStoreInput = {}): Promise<Tru
     }
     for (const [i, crl] of crls.entries()) {
       try {
+        checkSize(crl, maxCrl, `CRL ${i}`);
         await loadCrl(store, crl);
         used++;
-      } catch {
-        store.notes.push(`LDIF ${index}: CRL ${i} skipped (no trusted CSCA signed it)`);
+      } catch (e) {
+        store.notes.push(
+          `LDIF ${index}: CRL ${i} skipped (${isCancuocError(e) && e.code === 'ERR_CHIP_INPUT_SIZE' ? e.message : 'no trusted CSCA signed it'})`,
+        );
       }
     }
     if (used === 0)

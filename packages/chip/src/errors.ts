@@ -28,7 +28,8 @@ export type ChipErrorCode =
   | 'ERR_TRUST_CERTIFICATE'
   | 'ERR_TRUST_MASTER_LIST'
   | 'ERR_TRUST_CRL'
-  | 'ERR_AA_INPUT';
+  | 'ERR_AA_INPUT'
+  | 'ERR_CHIP_INPUT_SIZE';
 
 /** English and Vietnamese messages of every {@link ChipErrorCode}. */
 export const chipErrorMessages: ErrorCatalog<ChipErrorCode> = {
@@ -123,6 +124,10 @@ export const chipErrorMessages: ErrorCatalog<ChipErrorCode> = {
   ERR_AA_INPUT: {
     en: 'The active authentication input is invalid: {reason}',
     vi: 'Dữ liệu xác thực chủ động (AA) không hợp lệ: {reason}',
+  },
+  ERR_CHIP_INPUT_SIZE: {
+    en: 'The {what} is {size} bytes, more than the {max} accepted',
+    vi: 'Dữ liệu {what} dài {size} byte, vượt giới hạn {max} byte',
   },
 };
 

@@ -8,6 +8,7 @@ import { asSodError, fail } from './errors.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
 import { resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
+import { checkSize, DEFAULT_MAX_BYTES, type MaxBytesOptions, maxBytesOption } from './internal/limits.js';
 import { parseTlv, type TlvNode } from './parse-tlv.js';
 import { parseSecurityInfos, type SecurityInfos } from './security-infos.js';
 
@@ -28,14 +29,17 @@ export interface CardSecurity {
 /**
  * Parses EF.CardSecurity (does not verify it; see `verifyCardSecurity`).
  *
- * @throws CancuocError `ERR_SOD_STRUCTURE`, `ERR_SOD_CONTENT_TYPE`, `ERR_SOD_VERSION`, `ERR_SOD_ALGORITHM`, `ERR_CHIP_*`, `ERR_TLV_*`.
+ * @param options.maxBytes - largest file accepted, default 65536 bytes (real ones are about 2 KB).
+ * @throws CancuocError `ERR_CHIP_INPUT_SIZE`, `ERR_SOD_STRUCTURE`, `ERR_SOD_CONTENT_TYPE`, `ERR_SOD_VERSION`, `ERR_SOD_ALGORITHM`, `ERR_CHIP_*`, `ERR_TLV_*`.
  * @example
  * ```ts
  * parseCardSecurity(bytes).securityInfos.chipAuthenticationPublicKeys;
  * ```
  */
-export function parseCardSecurity(bytes: Uint8Array): CardSecurity {
+export function parseCardSecurity(bytes: Uint8Array, options: MaxBytesOptions = {}): CardSecurity {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseCardSecurity expects a Uint8Array');
+  const max = maxBytesOption(options.maxBytes, DEFAULT_MAX_BYTES.cardSecurity, 'maxBytes');
+  checkSize(bytes, max, 'EF.CardSecurity');
   const node: TlvNode = parseTlv(bytes);
   let sd: SignedData;
   try {

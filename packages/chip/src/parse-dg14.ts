@@ -2,20 +2,24 @@
 import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { openFile } from './internal/lds.js';
+import { checkSize, DEFAULT_MAX_BYTES, type MaxBytesOptions, maxBytesOption } from './internal/limits.js';
 import { tlvChildren } from './parse-tlv.js';
 import { parseSecurityInfos, type SecurityInfos } from './security-infos.js';
 
 /**
  * Parses DG14.
  *
- * @throws CancuocError `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE`, `ERR_CHIP_VALUE`, `ERR_KEY_UNSUPPORTED`, `ERR_TLV_*`.
+ * @param options.maxBytes - largest file accepted, default 16384 bytes.
+ * @throws CancuocError `ERR_CHIP_INPUT_SIZE`, `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE`, `ERR_CHIP_VALUE`, `ERR_KEY_UNSUPPORTED`, `ERR_TLV_*`.
  * @example
  * ```ts
  * const dg14 = parseDg14(card.files.dataGroups[14]);
  * dg14.chipAuthenticationPublicKeys[0].publicKey?.curve; // 'brainpoolP256r1'
  * ```
  */
-export function parseDg14(bytes: Uint8Array): SecurityInfos {
+export function parseDg14(bytes: Uint8Array, options: MaxBytesOptions = {}): SecurityInfos {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('parseDg14 expects a Uint8Array');
+  checkSize(bytes, maxBytesOption(options.maxBytes, DEFAULT_MAX_BYTES.dg14, 'maxBytes'), 'DG14');
   const file = openFile(bytes, 0x6e);
   const [set, extra] = tlvChildren(file);
   if (set === undefined || extra !== undefined)

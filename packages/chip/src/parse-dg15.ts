@@ -3,6 +3,7 @@ import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { type PublicKeyInfo, parsePublicKeyInfo } from './internal/keys.js';
 import { openFile } from './internal/lds.js';
+import { checkSize, DEFAULT_MAX_BYTES, type MaxBytesOptions, maxBytesOption } from './internal/limits.js';
 import { tlvChildren } from './parse-tlv.js';
 
 /** Contents of DG15. */
@@ -14,13 +15,16 @@ export interface Dg15 {
 /**
  * Parses DG15.
  *
- * @throws CancuocError `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE`, `ERR_KEY_UNSUPPORTED`, `ERR_TLV_*`.
+ * @param options.maxBytes - largest file accepted, default 8192 bytes (real ones are under 1 KB).
+ * @throws CancuocError `ERR_CHIP_INPUT_SIZE`, `ERR_CHIP_FILE_TAG`, `ERR_CHIP_STRUCTURE`, `ERR_KEY_UNSUPPORTED`, `ERR_TLV_*`.
  * @example
  * ```ts
  * parseDg15(card.files.dataGroups[15]).publicKey.kind; // 'rsa' or 'ec'
  * ```
  */
-export function parseDg15(bytes: Uint8Array): Dg15 {
+export function parseDg15(bytes: Uint8Array, options: MaxBytesOptions = {}): Dg15 {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('parseDg15 expects a Uint8Array');
+  checkSize(bytes, maxBytesOption(options.maxBytes, DEFAULT_MAX_BYTES.dg15, 'maxBytes'), 'DG15');
   const file = openFile(bytes, 0x6f);
   const [spki, extra] = tlvChildren(file);
   if (spki === undefined || extra !== undefined)

@@ -9,6 +9,7 @@ import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
 import { hashOfAlgorithm, resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
 import { expectTag, readSmallInt, readString, TAG } from './internal/der.js';
+import { checkSize, DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { type HashName, LDS_CONTENT_TYPES } from './internal/oids.js';
 import { parseTlv, readTlv, type TlvNode, tlvChildren } from './parse-tlv.js';
 
@@ -44,6 +45,11 @@ export interface Sod {
 export interface ParseSodOptions {
   /** Accept bytes after the 77 element (padding from some readers); default false. */
   readonly allowTrailing?: boolean;
+  /**
+   * Largest EF.SOD accepted, in bytes; default 65536 (real SODs are 1-3 KB). Larger input is
+   * refused with `ERR_CHIP_INPUT_SIZE` before it is read.
+   */
+  readonly maxBytes?: number;
 }
 
 const MAX_DATA_GROUPS = 16;
@@ -85,7 +91,7 @@ function parseLds(eContent: Uint8Array): LdsSecurityObject {
  * Parses EF.SOD: CMS structure, versions and content types checked, data-group hashes extracted.
  * Parsing does not verify anything; use `verifyPassive` for that.
  *
- * @throws CancuocError `ERR_CHIP_FILE_TAG`, `ERR_SOD_STRUCTURE`, `ERR_SOD_CONTENT_TYPE`, `ERR_SOD_VERSION`, `ERR_SOD_ALGORITHM`, `ERR_CERT_INVALID`, `ERR_TLV_*`.
+ * @throws CancuocError `ERR_CHIP_INPUT_SIZE`, `ERR_CHIP_FILE_TAG`, `ERR_SOD_STRUCTURE`, `ERR_SOD_CONTENT_TYPE`, `ERR_SOD_VERSION`, `ERR_SOD_ALGORITHM`, `ERR_CERT_INVALID`, `ERR_TLV_*`.
  * @example
  * ```ts
  * const sod = parseSod(card.files.sod);
@@ -94,6 +100,7 @@ function parseLds(eContent: Uint8Array): LdsSecurityObject {
  */
 export function parseSod(bytes: Uint8Array, options: ParseSodOptions = {}): Sod {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseSod expects a Uint8Array');
+  checkSize(bytes, maxBytesOption(options.maxBytes, DEFAULT_MAX_BYTES.sod, 'maxBytes'), 'EF.SOD');
   const file = parseTlv(bytes, { allowTrailing: options.allowTrailing ?? false });
   if (file.tag !== 0x77)
     throw fail('ERR_CHIP_FILE_TAG', { tag: file.tag.toString(16).toUpperCase(), expected: '77' });

@@ -9,6 +9,7 @@ import { fail } from './errors.js';
 import { digest, ecdsaDerToPlain, rsaPublic, verifyEcdsaPlain } from './internal/crypto.js';
 import { bigIntToBytes, bytesToBigInt } from './internal/der.js';
 import type { PublicKeyInfo } from './internal/keys.js';
+import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { ECDSA_OIDS, HASH_SIZES, type HashName } from './internal/oids.js';
 import { parseDg15 } from './parse-dg15.js';
 
@@ -22,6 +23,8 @@ export interface VerifyActiveAuthenticationInput {
   readonly signature: Uint8Array;
   /** For EC keys: the signature algorithm OID from DG14 ActiveAuthenticationInfo (default ecdsa-with-SHA256). */
   readonly signatureAlgorithm?: string;
+  /** Largest DG15 accepted when `publicKey` is bytes; default 8192 (`ERR_CHIP_INPUT_SIZE` above). */
+  readonly maxPublicKeyBytes?: number;
 }
 
 /** Result of {@link verifyActiveAuthentication}. */
@@ -98,7 +101,8 @@ async function verifyIso9796(
  * Verifies an Active Authentication signature for a challenge.
  *
  * @throws CancuocError `ERR_AA_INPUT` for a challenge that is not 8 bytes or an unknown algorithm;
- *   `ERR_CHIP_*` / `ERR_KEY_UNSUPPORTED` for an unreadable DG15.
+ *   `ERR_CHIP_*` / `ERR_KEY_UNSUPPORTED` for an unreadable DG15, `ERR_CHIP_INPUT_SIZE` for one
+ *   larger than `maxPublicKeyBytes`.
  * @example
  * ```ts
  * const challenge = crypto.getRandomValues(new Uint8Array(8));
@@ -114,7 +118,11 @@ export async function verifyActiveAuthentication(
   }
   // 9303-11 §6.1: RND.IFD is 8 bytes.
   if (input.challenge.length !== 8) throw fail('ERR_AA_INPUT', { reason: 'the challenge must be 8 bytes' });
-  const key = input.publicKey instanceof Uint8Array ? parseDg15(input.publicKey).publicKey : input.publicKey;
+  const maxBytes = maxBytesOption(input.maxPublicKeyBytes, DEFAULT_MAX_BYTES.dg15, 'maxPublicKeyBytes');
+  const key =
+    input.publicKey instanceof Uint8Array
+      ? parseDg15(input.publicKey, { maxBytes }).publicKey
+      : input.publicKey;
   if (key.kind === 'rsa') return verifyIso9796(key, input.challenge, input.signature);
   const oid = input.signatureAlgorithm ?? '1.2.840.10045.4.3.2';
   const hash = ECDSA_OIDS[oid];

@@ -2,6 +2,7 @@
 import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from './create-trust-store.js';
 import { checkSignedObject } from './internal/check-signed-object.js';
+import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { type CardSecurity, parseCardSecurity } from './parse-card-security.js';
 
 /** Result of {@link verifyCardSecurity}. */
@@ -15,7 +16,8 @@ export interface CardSecurityReport {
 }
 
 /**
- * Verifies EF.CardSecurity against the trust store (fails closed).
+ * Verifies EF.CardSecurity against the trust store (fails closed). A file larger than `maxBytes`
+ * (default 65536) is not read: `verified` is false with an `ERR_CHIP_INPUT_SIZE` reason.
  *
  * @example
  * ```ts
@@ -26,10 +28,12 @@ export async function verifyCardSecurity(input: {
   readonly cardSecurity: Uint8Array;
   readonly trust: TrustStore;
   readonly at?: Date | 'signing-time';
+  readonly maxBytes?: number;
 }): Promise<CardSecurityReport> {
+  const maxBytes = maxBytesOption(input.maxBytes, DEFAULT_MAX_BYTES.cardSecurity, 'maxBytes');
   let parsed: CardSecurity;
   try {
-    parsed = parseCardSecurity(input.cardSecurity);
+    parsed = parseCardSecurity(input.cardSecurity, { maxBytes });
   } catch (e) {
     const why = isCancuocError(e) ? `${e.code}: ${e.message}` : 'unreadable';
     return {

@@ -9,6 +9,7 @@ import type { TrustStore } from './create-trust-store.js';
 import { sameBytes } from './internal/bytes-cache.js';
 import { checkSignedObject } from './internal/check-signed-object.js';
 import { digest, digestNow } from './internal/crypto.js';
+import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { OID } from './internal/oids.js';
 import { parseSod, type Sod } from './parse-sod.js';
 
@@ -50,6 +51,11 @@ export interface VerifyPassiveInput {
    * any other status makes `verified` false.
    */
   readonly requiredDataGroups?: readonly number[];
+  /**
+   * Largest EF.SOD accepted, in bytes; default 65536 (real SODs are 1-3 KB). A larger one is not
+   * read: `verified` is false with an `ERR_CHIP_INPUT_SIZE` reason.
+   */
+  readonly maxSodBytes?: number;
 }
 
 function message(e: unknown): string {
@@ -71,6 +77,7 @@ export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveA
   const { trust } = input;
   if (!trust || typeof trust.issuersOf !== 'function')
     throw new TypeError('verifyPassive needs a trust store');
+  const maxSodBytes = maxBytesOption(input.maxSodBytes, DEFAULT_MAX_BYTES.sod, 'maxSodBytes');
   const given = input.dataGroups ?? {};
   for (const [key, value] of Object.entries(given)) {
     const n = Number(key);
@@ -82,7 +89,7 @@ export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveA
 
   let sod: Sod;
   try {
-    sod = input.sod instanceof Uint8Array ? parseSod(input.sod) : input.sod;
+    sod = input.sod instanceof Uint8Array ? parseSod(input.sod, { maxBytes: maxSodBytes }) : input.sod;
   } catch (e) {
     for (const key of Object.keys(given)) dataGroups[Number(key)] = 'not-covered';
     return {

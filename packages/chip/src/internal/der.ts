@@ -1,4 +1,5 @@
 /** Small readers for DER primitives found inside ICAO data groups (INTEGER, OID, strings). */
+import { toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import { type TlvNode, tlvChildren } from '../parse-tlv.js';
 
@@ -82,11 +83,13 @@ export function readSmallInt(node: TlvNode | undefined, what: string): number {
   return x;
 }
 
-/** An unsigned big integer from INTEGER bytes (leading zeros allowed: real RSA keys have them). */
+/**
+ * An unsigned big integer from INTEGER bytes (leading zeros allowed: real RSA keys have them).
+ * Linear in the length (one hex string, one BigInt parse): shifting byte by byte is quadratic, and
+ * callers bound the length before converting hostile input anyway.
+ */
 export function bytesToBigInt(bytes: Uint8Array): bigint {
-  let x = 0n;
-  for (const b of bytes) x = (x << 8n) | BigInt(b);
-  return x;
+  return bytes.length === 0 ? 0n : BigInt(`0x${toHex(bytes)}`);
 }
 
 /** Big-endian bytes of `x`, left-padded to `length`. */

@@ -50,33 +50,81 @@ function bitLength(b: Uint8Array): number {
   return (s.length - 1) * 8 + (32 - Math.clz32(s[0]!));
 }
 
+// Bounds checked before any INTEGER is turned into a BigInt, so that hostile parameters (a 200 KB
+// cofactor) are refused in microseconds. The largest prime field of any curve used by ID documents
+// is P-521's (66 bytes); SEC 1 §3.1.1.1 keeps the cofactor small (h ≤ 2^(t/8), 1 on every curve in
+// use); OpenSSL refuses RSA public operations above 16384 bits (OPENSSL_RSA_MAX_MODULUS_BITS) and
+// FIPS 186-4 §B.3.1 bounds the public exponent by 2^256.
+const MAX_FIELD_BYTES = 66;
+const MAX_COFACTOR_BYTES = 8;
+const MAX_RSA_MODULUS_BYTES = 2048;
+const MAX_RSA_EXPONENT_BYTES = 32;
+
+/**
+ * The magnitude bytes of a non-zero INTEGER read as unsigned (real DG15 keys encode the modulus
+ * without its sign byte), refused when longer than `max` bytes.
+ */
+function unsignedInteger(node: TlvNode | undefined, what: string, max: number): Uint8Array {
+  const v = expectTag(node, TAG.INTEGER, what).value;
+  const magnitude = stripZeros(v);
+  if (magnitude.length > max)
+    throw fail('ERR_KEY_UNSUPPORTED', { reason: `${what} is longer than ${max} bytes` });
+  if (magnitude.length === 0 || (magnitude.length === 1 && magnitude[0] === 0))
+    throw fail('ERR_CHIP_VALUE', { reason: `${what} is zero` });
+  return magnitude;
+}
+
+/**
+ * A field element of at most `size` significant bytes: SEC 1 §2.3.5 writes exactly `size`, but real
+ * CSCA certificates drop leading zeros or add one (a 49-byte `a` on a 384-bit curve).
+ */
+function fieldElement(node: TlvNode | undefined, what: string, size: number): bigint {
+  const v = expectTag(node, TAG.OCTET_STRING, what).value;
+  if (v.length === 0 || stripZeros(v).length > size)
+    throw fail('ERR_CHIP_VALUE', { reason: `${what} is longer than the field` });
+  return bytesToBigInt(v);
+}
+
+/** Throws unless `parts` has between `min` and `max` elements (no trailing elements in a fixed structure). */
+function count(parts: readonly TlvNode[], min: number, max: number, what: string): void {
+  if (parts.length < min || parts.length > max)
+    throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} has ${parts.length} elements` });
+}
+
 /** Reads explicit SpecifiedECDomain parameters (SEC 1 §C.2, RFC 3279 §2.3.5). */
 export function readEcParameters(node: TlvNode): CurveParams {
   const parts = tlvChildren(node);
+  // version, fieldID, curve, base, order, cofactor OPTIONAL
+  count(parts, 5, 6, 'EC parameters');
   readSmallInt(parts[0], 'EC parameters version');
   const field = tlvChildren(expectTag(parts[1], TAG.SEQUENCE, 'EC field'));
+  count(field, 2, 2, 'EC field');
   if (decodeOid(expectTag(field[0], TAG.OID, 'EC field type').value) !== OID.primeField) {
     throw fail('ERR_KEY_UNSUPPORTED', { reason: 'only prime-field curves are supported' });
   }
-  const p = bytesToBigInt(expectTag(field[1], TAG.INTEGER, 'EC prime').value);
+  const prime = unsignedInteger(field[1], 'EC prime', MAX_FIELD_BYTES);
+  const len = prime.length;
   const curve = tlvChildren(expectTag(parts[2], TAG.SEQUENCE, 'EC curve'));
-  const a = bytesToBigInt(expectTag(curve[0], TAG.OCTET_STRING, 'EC a').value);
-  const b = bytesToBigInt(expectTag(curve[1], TAG.OCTET_STRING, 'EC b').value);
+  // a, b, seed BIT STRING OPTIONAL
+  count(curve, 2, 3, 'EC curve');
+  if (curve[2] !== undefined) expectTag(curve[2], TAG.BIT_STRING, 'EC curve seed');
+  const a = fieldElement(curve[0], 'EC a', len);
+  const b = fieldElement(curve[1], 'EC b', len);
   const base = expectTag(parts[3], TAG.OCTET_STRING, 'EC base point').value;
-  const n = bytesToBigInt(expectTag(parts[4], TAG.INTEGER, 'EC order').value);
-  const h = parts[5] && parts[5].tag === TAG.INTEGER ? bytesToBigInt(parts[5].value) : 1n;
-  const len = Math.ceil(p.toString(16).length / 2);
   if (base[0] !== 0x04 || base.length !== 1 + 2 * len) {
     throw fail('ERR_KEY_UNSUPPORTED', { reason: 'compressed base point' });
   }
+  // Hasse: the order of a subgroup is at most p + 1 + 2√p, one byte longer than p at most.
+  const n = unsignedInteger(parts[4], 'EC order', len + 1);
+  const h = parts[5] === undefined ? undefined : unsignedInteger(parts[5], 'EC cofactor', MAX_COFACTOR_BYTES);
   return {
-    p,
+    p: bytesToBigInt(prime),
     a,
     b,
     Gx: bytesToBigInt(base.subarray(1, 1 + len)),
     Gy: bytesToBigInt(base.subarray(1 + len)),
-    n,
-    h,
+    n: bytesToBigInt(n),
+    h: h === undefined ? 1n : bytesToBigInt(h),
   };
 }
 
@@ -114,16 +162,24 @@ export function readCurve(node: TlvNode | undefined): {
  */
 export function parsePublicKeyInfo(spki: Uint8Array | TlvNode): PublicKeyInfo {
   const node = spki instanceof Uint8Array ? readTlv(spki) : spki;
+  if (spki instanceof Uint8Array && node.raw.length !== spki.length)
+    throw fail('ERR_CHIP_STRUCTURE', { reason: 'bytes after SubjectPublicKeyInfo' });
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'SubjectPublicKeyInfo'));
+  count(parts, 2, 2, 'SubjectPublicKeyInfo');
   const alg = tlvChildren(expectTag(parts[0], TAG.SEQUENCE, 'key algorithm'));
+  count(alg, 1, 2, 'key algorithm');
   const oid = decodeOid(expectTag(alg[0], TAG.OID, 'key algorithm').value);
   const bits = expectTag(parts[1], TAG.BIT_STRING, 'public key').value;
   if (bits.length < 2 || bits[0] !== 0) throw fail('ERR_CHIP_STRUCTURE', { reason: 'public key bit string' });
   const keyBytes = bits.subarray(1);
   if (oid === OID.rsaEncryption || oid === OID.rsassaPss) {
-    const rsa = tlvChildren(expectTag(readTlv(keyBytes), TAG.SEQUENCE, 'RSA key'));
-    const modulus = stripZeros(expectTag(rsa[0], TAG.INTEGER, 'RSA modulus').value);
-    const exponent = stripZeros(expectTag(rsa[1], TAG.INTEGER, 'RSA exponent').value);
+    const rsaKey = readTlv(keyBytes);
+    if (rsaKey.raw.length !== keyBytes.length)
+      throw fail('ERR_CHIP_STRUCTURE', { reason: 'bytes after RSA key' });
+    const rsa = tlvChildren(expectTag(rsaKey, TAG.SEQUENCE, 'RSA key'));
+    count(rsa, 2, 2, 'RSA key');
+    const modulus = unsignedInteger(rsa[0], 'RSA modulus', MAX_RSA_MODULUS_BYTES);
+    const exponent = unsignedInteger(rsa[1], 'RSA exponent', MAX_RSA_EXPONENT_BYTES);
     if (modulus.length < 64) throw fail('ERR_KEY_UNSUPPORTED', { reason: 'RSA modulus too short' });
     return { kind: 'rsa', modulus, exponent, bits: bitLength(modulus), spki: node.raw };
   }
