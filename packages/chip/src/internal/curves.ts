@@ -110,15 +110,23 @@ export function matchCurve(c: CurveParams): NamedCurve | undefined {
   return undefined;
 }
 
+// Point constructors by their complete domain parameters, least recently used first. Keyed on every
+// parameter: a hostile key sharing p, a, Gx and n with brainpoolP256r1 but with another b must not
+// be served to a genuine one. Bounded, as each entry is made from untrusted input; real use needs a
+// handful (the curves of the DSCs and chips a verifier sees).
+const POINT_CACHE_SIZE = 16;
 const pointCache = new Map<string, WeierstrassPointCons<bigint>>();
 
-/** A noble point constructor for any prime curve (cached by parameters). */
+/** A noble point constructor for any prime curve (cached by all its parameters). */
 export function pointConstructor(c: CurveParams): WeierstrassPointCons<bigint> {
-  const key = `${c.p.toString(16)}:${c.a.toString(16)}:${c.Gx.toString(16)}:${c.n.toString(16)}`;
+  const key = [c.p, c.a, c.b, c.Gx, c.Gy, c.n, c.h].map((x) => x.toString(16)).join(':');
   let P = pointCache.get(key);
-  if (!P) {
+  if (P) {
+    pointCache.delete(key);
+  } else {
     P = weierstrass({ p: c.p, n: c.n, h: c.h, a: c.a, b: c.b, Gx: c.Gx, Gy: c.Gy });
-    pointCache.set(key, P);
+    if (pointCache.size >= POINT_CACHE_SIZE) pointCache.delete(pointCache.keys().next().value!);
   }
+  pointCache.set(key, P);
   return P;
 }
