@@ -1,4 +1,4 @@
-import { createTrustStore, verifyPassive } from '@cancuoc/chip';
+import { createTrustStore, verifyCard, verifyPassive } from '@cancuoc/chip';
 import { readCard } from '@cancuoc/reader';
 import { createSimulatedCard, issueTestCard } from '@cancuoc/testkit';
 import { describe, expect, it } from 'vitest';
@@ -15,10 +15,20 @@ describe('testkit README example', () => {
     });
     const read = await readCard(transport, { access: { can: card.can } });
     const trust = await createTrustStore({ certificates: [card.pki.csca.pem] });
-    const report = await verifyPassive({ sod: read.sod, dataGroups: read.dataGroups, trust });
+    const report = await verifyCard({ ...read, trust });
     expect(read.protocol).toBe('PACE');
-    expect(report.verified).toBe(true);
-    expect(report.chain).toBe('trusted');
+    expect(report.genuine).toBe(true);
+    expect(report.passive.chain).toBe('trusted');
+
+    const copy = createSimulatedCard({
+      files: card.files,
+      mrz: card.mrz,
+      can: card.can,
+      faults: { cloned: true },
+    });
+    const copied = await readCard(copy, { access: { can: card.can } });
+    expect(copied.chipAuthentication).toBe('failed');
+    expect((await verifyCard({ ...copied, trust })).genuine).toBe(false);
 
     const otherPki = await issueTestCard();
     const foreign = await createTrustStore({ certificates: [otherPki.pki.csca.pem] });

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDg2, type TrustStore, toCardData, verifyPassive } from '@cancuoc/chip';
+import { parseDg2, type TrustStore, toCardData, verifyCard } from '@cancuoc/chip';
 import { formatPartialDate, isCancuocError, maskId, type PartialDate, toBase64 } from '@cancuoc/core';
 import {
   type CardCheckResult,
@@ -259,16 +259,18 @@ export async function startReception(options: ReceptionOptions): Promise<Recepti
     } catch (error) {
       return { error: errorView(error) };
     }
-    // Passive authentication first: unverified card data is never used.
-    const report = await verifyPassive({ sod: read.sod, dataGroups: read.dataGroups, trust: options.trust });
-    if (!report.verified) {
-      log(`[chip] passive authentication failed: ${report.reasons.join(', ')}`);
+    // One verdict first (passive authentication and the chip's proof that it is not a copy):
+    // unverified card data is never used.
+    const report = await verifyCard({ ...read, trust: options.trust });
+    if (!report.genuine) {
+      log(`[chip] card not genuine: ${report.reasons.join(', ')}`);
       return {
         error: {
           code: 'CARD_NOT_VERIFIED',
-          message: 'The card’s data could not be verified (passive authentication failed); it is not used',
+          message:
+            'The card could not be verified (its data or its chip is not genuine); its data is not used',
           messageVi:
-            'Không xác thực được dữ liệu trong chip (xác thực thụ động thất bại); dữ liệu không được sử dụng',
+            'Không xác thực được thẻ (dữ liệu hoặc chip không phải bản gốc); dữ liệu không được sử dụng',
         },
       };
     }

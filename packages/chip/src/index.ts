@@ -71,6 +71,15 @@ export {
   type VerifyActiveAuthenticationInput,
   verifyActiveAuthentication,
 } from './verify-active-authentication.js';
+/** One verdict for a card read: passive authentication plus chip or active authentication. */
+export {
+  type ActiveAuthenticationProof,
+  type AuthenticationStatus,
+  type AuthenticationVerdict,
+  type CardVerificationReport,
+  type VerifyCardInput,
+  verifyCard,
+} from './verify-card.js';
 export { type CardSecurityReport, verifyCardSecurity } from './verify-card-security.js';
 /** Passive authentication. */
 export {

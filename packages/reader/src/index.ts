@@ -33,6 +33,8 @@ export type { PaceFallback } from './internal/pace-fallback.js';
 export type { RandomSource } from './internal/random.js';
 /** Read a card end to end: PACE or BAC, chip and active authentication, every file. */
 export {
+  type ActiveAuthenticationProof,
+  type AuthenticationFailure,
   type AuthenticationStatus,
   type CardReadResult,
   type FileStatistics,

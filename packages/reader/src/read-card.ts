@@ -1,4 +1,5 @@
-import { isCancuocError } from '@cancuoc/core';
+import type { ActiveAuthenticationProof, AuthenticationStatus } from '@cancuoc/chip';
+import { type CancuocError, isCancuocError } from '@cancuoc/core';
 import {
   type AccessKey,
   type CheckedAccess,
@@ -6,11 +7,11 @@ import {
   pacePassword,
   passwordReference,
 } from './access-key.js';
-import { fail } from './errors.js';
-import { performActiveAuthentication } from './internal/active-auth.js';
+import { fail, type ReaderErrorCode } from './errors.js';
+import { activeAuthenticationUnsupported, performActiveAuthentication } from './internal/active-auth.js';
 import { performBac } from './internal/bac.js';
 import { Channel } from './internal/channel.js';
-import { performChipAuthentication } from './internal/chip-auth.js';
+import { chipAuthenticationUnsupported, performChipAuthentication } from './internal/chip-auth.js';
 import {
   dataGroupFile,
   dataGroupOfTag,
@@ -45,6 +46,8 @@ export interface ReadCardOptions {
   /**
    * Data groups to read. Default: every data group EF.COM lists except DG3 and DG4 (fingerprints
    * and iris need Extended Access Control, which inspection systems outside the state do not have).
+   * DG14 and DG15 are read and returned whenever chip or active authentication uses them, so that
+   * `verifyCard` can check the keys against EF.SOD.
    */
   readonly files?: readonly number[];
   /** Called after every READ BINARY answer. */
@@ -63,6 +66,20 @@ export interface ReadCardOptions {
   readonly chipAuthentication?: boolean;
   /** Run active authentication when DG15 is present (default true). */
   readonly activeAuthentication?: boolean;
+  /**
+   * What to do when the chip fails chip or active authentication (a copy of a genuine card's files
+   * on a blank chip refuses both): `report` (default) reads the card to the end, establishing
+   * access again when the card ended the session, and reports `'failed'` with the reason in
+   * {@link CardReadResult.authenticationFailures}; `throw` stops with the error (`ERR_READER_CA_FAILED`,
+   * `ERR_READER_AA_FAILED`, or the status the card refused with).
+   */
+  readonly onAuthenticationFailure?: 'report' | 'throw';
+  /**
+   * Remote verification (eKYC): an 8-byte challenge issued by the server, sent in INTERNAL
+   * AUTHENTICATE instead of a random one. The chip's signature comes back in
+   * {@link CardReadResult.activeAuthenticationProof} for the server to check with `verifyCard`.
+   */
+  readonly activeAuthenticationChallenge?: Uint8Array;
   /** Try extended-length READ BINARY (default true; falls back to short lengths when refused). */
   readonly extendedLength?: boolean;
   /** Largest number of file bytes asked per extended READ BINARY (default 65280). */
@@ -75,8 +92,24 @@ export interface ReadCardOptions {
   readonly random?: RandomSource;
 }
 
-/** Result of one authentication step: run and passed, absent on the card, or turned off. */
-export type AuthenticationStatus = 'passed' | 'not-supported' | 'skipped';
+/**
+ * Result of one authentication step: run and passed, run and failed (the chip may be a copy),
+ * absent on the card, or turned off. The type of `@cancuoc/chip`, which `verifyCard` takes.
+ */
+/** A chip's signature over a verifier's challenge (`@cancuoc/chip`'s type). */
+export type { ActiveAuthenticationProof, AuthenticationStatus };
+
+/** Why chip or active authentication failed, when {@link readCard} reported it instead of throwing. */
+export interface AuthenticationFailure {
+  /** The error code the step failed with (`ERR_READER_NOT_SUPPORTED` for a 6D00 refusal …). */
+  readonly code: ReaderErrorCode;
+  /** The error message, in English. */
+  readonly reason: string;
+  /** The status word the card refused with, when it refused (`'6D00'`). */
+  readonly statusWord?: string;
+  /** Whether the card had ended the session and access (PACE or BAC) was established again. */
+  readonly accessReestablished: boolean;
+}
 
 /** Bytes and APDUs spent on one file. */
 export interface FileStatistics {
@@ -110,6 +143,16 @@ export interface CardReadResult {
   readonly paceFallback?: PaceFallback;
   readonly chipAuthentication: AuthenticationStatus;
   readonly activeAuthentication: AuthenticationStatus;
+  /** Why an authentication step reported `'failed'` (only with `onAuthenticationFailure: 'report'`). */
+  readonly authenticationFailures?: {
+    readonly chipAuthentication?: AuthenticationFailure;
+    readonly activeAuthentication?: AuthenticationFailure;
+  };
+  /**
+   * With the option `activeAuthenticationChallenge`: the challenge and the chip's signature over
+   * it, for a server to check against DG15 (`verifyCard` of `@cancuoc/chip`).
+   */
+  readonly activeAuthenticationProof?: ActiveAuthenticationProof;
   /** Total number of APDUs exchanged. */
   readonly apdus: number;
   /** Whether extended-length READ BINARY was used. */
@@ -143,6 +186,23 @@ const ABSENT = new Set([
   'ERR_READER_FILE_MALFORMED',
   'ERR_READER_STATUS',
 ]);
+
+/**
+ * Errors that end a read whatever `onAuthenticationFailure` says: the card or the reader is gone,
+ * or the card says our secure-messaging MAC was wrong (an integrity fault of the link, not a chip
+ * refusing to authenticate).
+ */
+const FATAL = new Set([
+  'ERR_READER_CARD_REMOVED',
+  'ERR_READER_TIMEOUT',
+  'ERR_READER_ABORTED',
+  'ERR_READER_TRANSPORT',
+  'ERR_READER_SM_MAC',
+]);
+
+function isFatal(error: unknown): boolean {
+  return !isCancuocError(error) || FATAL.has(error.code);
+}
 
 /** Probes extended length in plain with GET CHALLENGE before BAC (see {@link readCardAccess}). */
 async function probeExtended(channel: Channel): Promise<boolean> {
@@ -181,14 +241,20 @@ function listedDataGroups(com: Uint8Array): number[] {
  * active authentication (DG15), then EF.COM, the data groups and EF.SOD with the largest reads
  * the card accepts. Parse and verify the returned files with `@cancuoc/chip`.
  *
+ * A chip that fails chip or active authentication (a copy of a genuine card's files on a blank
+ * chip) is read to the end and reported `'failed'` (see `onAuthenticationFailure`): pass the
+ * result to `verifyCard` of `@cancuoc/chip` for one verdict before using any of its data.
+ *
  * @throws CancuocError `ERR_READER_ACCESS_KEY_WRONG` (wrong CAN/MRZ), `ERR_READER_CARD_REMOVED`,
- *   `ERR_READER_TIMEOUT`, `ERR_READER_ABORTED`, `ERR_READER_SM_MAC`, `ERR_READER_AA_FAILED`,
- *   `ERR_READER_CA_FAILED`, `ERR_READER_ACCESS_DENIED` (e.g. DG3 without EAC) and the other
- *   `ERR_READER_*` codes; never a raw transport error.
+ *   `ERR_READER_TIMEOUT`, `ERR_READER_ABORTED`, `ERR_READER_SM_MAC`, `ERR_READER_ACCESS_DENIED`
+ *   (e.g. DG3 without EAC) and the other `ERR_READER_*` codes (`ERR_READER_CA_FAILED` and
+ *   `ERR_READER_AA_FAILED` with `onAuthenticationFailure: 'throw'`); never a raw transport error.
+ *   TypeError for an `activeAuthenticationChallenge` that is not 8 bytes.
  * @example
  * ```ts
  * const card = await readCard(transport, { access: { can: '123456' }, onProgress: (p) => bar.update(p) });
- * card.dataGroups[13]; // DG13, the Vietnamese personal data
+ * const report = await verifyCard({ ...card, trust }); // @cancuoc/chip
+ * if (report.genuine) parseDg13(card.dataGroups[13]); // the Vietnamese personal data
  * ```
  */
 export async function readCard(transport: Transport, options: ReadCardOptions): Promise<CardReadResult> {
@@ -199,6 +265,12 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
   const random = options.random ?? secureRandom;
   const channel = new Channel(transport, { signal: options.signal, timeoutMs: options.timeoutMs });
   const mode = options.protocol ?? 'auto';
+  const onFailure = options.onAuthenticationFailure ?? 'report';
+  if (onFailure !== 'report' && onFailure !== 'throw')
+    throw new TypeError("onAuthenticationFailure must be 'report' or 'throw'");
+  const aaChallenge = options.activeAuthenticationChallenge;
+  if (aaChallenge !== undefined && (!(aaChallenge instanceof Uint8Array) || aaChallenge.length !== 8))
+    throw new TypeError('activeAuthenticationChallenge must be 8 bytes (ICAO 9303-11 §6.1)');
   channel.checkAborted();
 
   let cardAccess: Uint8Array | undefined;
@@ -266,10 +338,74 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
   };
   const maxFileLength = options.maxFileLength ?? 0x8000;
   const stats: FileStatistics[] = [];
-  const read = async (file: LdsFile): Promise<Uint8Array> => {
+  const readOnce = async (file: LdsFile): Promise<Uint8Array> => {
     const result = await readFile(channel, file, state, maxFileLength, (p) => options.onProgress?.(p));
     stats.push({ file: file.name, bytes: result.bytes.length, apdus: result.apdus });
     return result.bytes;
+  };
+
+  // A chip that fails chip or active authentication may have ended secure messaging (a plain
+  // status answer, 9303-11 §9.8.7) or hold other keys than the reader derived: open the session
+  // again with the same protocol and access key, as JMRTD and NFCPassportReader do.
+  const reestablish = async (): Promise<void> => {
+    channel.sm = undefined;
+    channel.caPending = false;
+    // A plain SELECT ends what is left of a session: a card still holding one refuses the first.
+    for (let i = 0; i < 2; i++) {
+      const r = await channel.send({ cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: EMRTD_AID });
+      if (r.sw === 0x9000) break;
+    }
+    if (protocol === 'PACE' && pace) {
+      const keys = await performPace(channel, pace, pacePassword(access), passwordReference(access), {
+        random,
+        sendParameterId: options.paceParameterId ?? true,
+      });
+      channel.sm = new SecureMessaging(keys);
+      await selectApplication(channel);
+    } else if (access.kind === 'mrz') {
+      channel.sm = new SecureMessaging(await performBac(channel, access.mrzInformation, random));
+    }
+  };
+  const failures: {
+    chipAuthentication?: AuthenticationFailure;
+    activeAuthentication?: AuthenticationFailure;
+  } = {};
+  /** Records a failed step; re-establishes access when the card ended the session. */
+  const recordFailure = async (
+    step: 'chipAuthentication' | 'activeAuthentication',
+    error: CancuocError<ReaderErrorCode>,
+    sessionLost: boolean,
+  ): Promise<void> => {
+    if (sessionLost) await reestablish();
+    const sw = error.details?.sw;
+    failures[step] = {
+      code: error.code,
+      reason: error.message,
+      ...(typeof sw === 'string' ? { statusWord: sw } : {}),
+      accessReestablished: sessionLost,
+    };
+  };
+  const lostSession = (error: CancuocError): boolean =>
+    !channel.lastProtected || error.code === 'ERR_READER_SM_MAC' || error.code === 'ERR_READER_SM_MISSING';
+
+  let chipAuthentication: AuthenticationStatus =
+    options.chipAuthentication === false ? 'skipped' : 'not-supported';
+  /** Reads a file; the first answer after chip authentication proves the chip holds the DG14 key. */
+  const read = async (file: LdsFile): Promise<Uint8Array> => {
+    try {
+      return await readOnce(file);
+    } catch (error) {
+      if (
+        onFailure === 'throw' ||
+        chipAuthentication !== 'passed' ||
+        !isCancuocError(error) ||
+        error.code !== 'ERR_READER_CA_FAILED'
+      )
+        throw error;
+      chipAuthentication = 'failed';
+      await recordFailure('chipAuthentication', error as CancuocError<ReaderErrorCode>, true);
+      return readOnce(file);
+    }
   };
 
   const com = await read(EF_COM);
@@ -279,34 +415,74 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
   );
   const dataGroups: Record<number, Uint8Array> = {};
 
-  let chipAuthentication: AuthenticationStatus =
-    options.chipAuthentication === false ? 'skipped' : 'not-supported';
   let aaAlgorithm: string | undefined;
   // DG14 is also needed by active authentication with an EC key (its ActiveAuthenticationInfo
   // names the hash), so it is read whenever AA will run, even with chip authentication off.
   const aaWillRun = options.activeAuthentication !== false && listed.includes(15);
   if (listed.includes(14) && (wanted.includes(14) || options.chipAuthentication !== false || aaWillRun)) {
     const dg14 = await read(dataGroupFile(14));
-    if (wanted.includes(14)) dataGroups[14] = dg14;
-    const dg14Info = readDg14(dg14);
-    aaAlgorithm = dg14Info.activeAuthenticationAlgorithm;
-    const key = dg14Info.keys[0];
+    // Returned whenever read: verifyCard checks the keys (and DG14's AA hash) against EF.SOD.
+    dataGroups[14] = dg14;
+    let dg14Info: ReturnType<typeof readDg14> | undefined;
+    try {
+      dg14Info = readDg14(dg14);
+    } catch (error) {
+      if (onFailure === 'throw' || isFatal(error) || options.chipAuthentication === false) throw error;
+      chipAuthentication = 'failed';
+      await recordFailure('chipAuthentication', error as CancuocError<ReaderErrorCode>, false);
+    }
+    aaAlgorithm = dg14Info?.activeAuthenticationAlgorithm;
+    const key = dg14Info?.keys[0];
     if (key && options.chipAuthentication !== false) {
-      channel.sm = new SecureMessaging(await performChipAuthentication(channel, key, random));
-      channel.caPending = true;
-      chipAuthentication = 'passed';
+      try {
+        const unsupported = chipAuthenticationUnsupported(key);
+        if (unsupported) throw fail('ERR_READER_CA_FAILED', { reason: unsupported });
+        const keys = await performChipAuthentication(channel, key, random);
+        channel.sm = new SecureMessaging(keys);
+        channel.caPending = true;
+        chipAuthentication = 'passed';
+      } catch (error) {
+        if (onFailure === 'throw' || isFatal(error)) throw error;
+        chipAuthentication = 'failed';
+        const e = error as CancuocError<ReaderErrorCode>;
+        // Refused before any APDU (unsupported protocol): the session is untouched.
+        const sent = !(e.code === 'ERR_READER_CA_FAILED' && chipAuthenticationUnsupported(key));
+        await recordFailure('chipAuthentication', e, sent && lostSession(e));
+      }
     }
   }
 
   let activeAuthentication: AuthenticationStatus =
     options.activeAuthentication === false ? 'skipped' : 'not-supported';
+  let activeAuthenticationProof: ActiveAuthenticationProof | undefined;
   if (listed.includes(15) && (wanted.includes(15) || options.activeAuthentication !== false)) {
     const dg15 = await read(dataGroupFile(15));
-    if (wanted.includes(15)) dataGroups[15] = dg15;
+    // Returned whenever read: verifyCard checks the key active authentication used against EF.SOD.
+    dataGroups[15] = dg15;
     if (options.activeAuthentication !== false) {
-      const key = readDg15(dg15);
-      await performActiveAuthentication(channel, key, aaAlgorithm, random, state.extended !== 'no');
-      activeAuthentication = 'passed';
+      let sent = false;
+      try {
+        const key = readDg15(dg15);
+        if (activeAuthenticationUnsupported(key, aaAlgorithm) === undefined) sent = true;
+        const challenge = aaChallenge ?? random(8);
+        const { proof, failure } = await performActiveAuthentication(
+          channel,
+          key,
+          aaAlgorithm,
+          challenge,
+          state.extended !== 'no',
+        );
+        if (aaChallenge) activeAuthenticationProof = proof;
+        if (failure) throw failure;
+        activeAuthentication = 'passed';
+      } catch (error) {
+        if (onFailure === 'throw' || isFatal(error)) throw error;
+        activeAuthentication = 'failed';
+        const e = error as CancuocError<ReaderErrorCode>;
+        // A signature that does not verify came in a protected answer: the session holds.
+        const refused = e.details?.sw !== undefined;
+        await recordFailure('activeAuthentication', e, sent && refused && lostSession(e));
+      }
     }
   }
 
@@ -329,6 +505,10 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
     ...(paceFallback ? { paceFallback } : {}),
     chipAuthentication,
     activeAuthentication,
+    ...(failures.chipAuthentication || failures.activeAuthentication
+      ? { authenticationFailures: failures }
+      : {}),
+    ...(activeAuthenticationProof ? { activeAuthenticationProof } : {}),
     apdus: channel.apdus,
     extendedLength: state.extended === 'yes',
     files: stats,

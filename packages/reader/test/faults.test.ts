@@ -26,8 +26,23 @@ describe('faults of the software card map to typed errors', () => {
     // EF.CardAccess 1, PACE 5, SELECT 1, then EF.COM and DG14, CA 2: the next APDU reads DG15.
     const afterCa = probe.files.slice(0, 2).reduce((n, f) => n + f.apdus, 7) + 3;
     await expect(
-      readCard(card({ faults: { wrongMacAt: afterCa } }), { access: { can }, activeAuthentication: false }),
+      readCard(card({ faults: { wrongMacAt: afterCa } }), {
+        access: { can },
+        activeAuthentication: false,
+        onAuthenticationFailure: 'throw',
+      }),
     ).rejects.toMatchObject({ code: 'ERR_READER_CA_FAILED' });
+    // Reported by default: access is established again and the card read to the end.
+    const reported = await readCard(card({ faults: { wrongMacAt: afterCa } }), {
+      access: { can },
+      activeAuthentication: false,
+    });
+    expect(reported.chipAuthentication).toBe('failed');
+    expect(reported.authenticationFailures?.chipAuthentication).toMatchObject({
+      code: 'ERR_READER_CA_FAILED',
+      accessReestablished: true,
+    });
+    expect(reported.dataGroups[2]).toEqual(files.dataGroups[2]);
   });
 
   it('6988 from the card gives ERR_READER_SM_MAC', async () => {
@@ -38,7 +53,8 @@ describe('faults of the software card map to typed errors', () => {
 
   it('6982 and 6A82 from the card give ERR_READER_ACCESS_DENIED and ERR_READER_FILE_NOT_FOUND', async () => {
     await expect(
-      readCard(card({ faults: { statusAt: { apdu: 10, sw: 0x6982 } } }), { access: { can } }),
+      // APDU 14 reads DG1 (1 EF.CardAccess, 2-6 PACE, 7 SELECT, 8-9 EF.COM and DG14, 10-11 CA …).
+      readCard(card({ faults: { statusAt: { apdu: 14, sw: 0x6982 } } }), { access: { can } }),
     ).rejects.toMatchObject({ code: 'ERR_READER_ACCESS_DENIED' });
     await expect(readCard(card(), { access: { can }, files: [1, 7] })).rejects.toMatchObject({
       code: 'ERR_READER_FILE_NOT_FOUND',

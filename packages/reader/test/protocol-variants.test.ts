@@ -84,9 +84,18 @@ describe('PACE, CA and AA variants', () => {
     expect(good.activeAuthentication).toBe('passed');
 
     const other = { ...rsa, privateExponent: rsa.privateExponent - 2n };
-    const clone = createSimulatedCard({ files, mrz, can, keys: { ...rsaKeys, activeAuthentication: other } });
-    await expect(readCard(clone, { access: { can } })).rejects.toMatchObject({
+    const clone = () =>
+      createSimulatedCard({ files, mrz, can, keys: { ...rsaKeys, activeAuthentication: other } });
+    await expect(
+      readCard(clone(), { access: { can }, onAuthenticationFailure: 'throw' }),
+    ).rejects.toMatchObject({
       code: 'ERR_READER_AA_FAILED',
+    });
+    const reported = await readCard(clone(), { access: { can } });
+    expect(reported.activeAuthentication).toBe('failed');
+    expect(reported.authenticationFailures?.activeAuthentication).toMatchObject({
+      code: 'ERR_READER_AA_FAILED',
+      accessReestablished: false,
     });
   });
 
@@ -98,9 +107,10 @@ describe('PACE, CA and AA variants', () => {
       can,
       keys: { ...keys, activeAuthentication: { kind: 'ec', parameterId: 13, privateKey: key(5) } },
     });
-    await expect(readCard(clone, { access: { can } })).rejects.toMatchObject({
-      code: 'ERR_READER_AA_FAILED',
-    });
+    const result = await readCard(clone, { access: { can } });
+    expect(result.activeAuthentication).toBe('failed');
+    expect(result.authenticationFailures?.activeAuthentication?.code).toBe('ERR_READER_AA_FAILED');
+    expect(result.dataGroups[13]).toEqual(files.dataGroups[13]);
   });
 
   it('fails chip authentication when the chip does not hold the DG14 key', async () => {
@@ -111,7 +121,9 @@ describe('PACE, CA and AA variants', () => {
       can,
       keys: { ...keys, chipAuthentication: { kind: 'ec', parameterId: 13, privateKey: key(5) } },
     });
-    await expect(readCard(clone, { access: { can } })).rejects.toMatchObject({
+    await expect(
+      readCard(clone, { access: { can }, onAuthenticationFailure: 'throw' }),
+    ).rejects.toMatchObject({
       code: 'ERR_READER_CA_FAILED',
     });
   });

@@ -24,7 +24,10 @@ describe('session keys never reach an error', () => {
   ] as const) {
     it(`after ${name}, no derived key appears in the error, its cause or its JSON`, async () => {
       derived.length = 0;
-      const error = await readCard(card({ faults }), { access: { can } }).then(
+      const error = await readCard(card({ faults }), {
+        access: { can },
+        onAuthenticationFailure: 'throw',
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );

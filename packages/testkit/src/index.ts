@@ -70,6 +70,7 @@ export {
 export {
   createSampleCardFiles,
   createSimulatedCard,
+  type RefusedAuthentication,
   type SampleCardFilesOptions,
   type SimulatedCard,
   type SimulatedCardFaults,

@@ -30,6 +30,11 @@ export class Channel {
   sm: SecureMessaging | undefined;
   /** Set right after chip authentication: the next response proves the chip knew the key. */
   caPending = false;
+  /**
+   * Whether the last response under secure messaging was protected. A plain status answer means
+   * the card ended the session (9303-11 §9.8.7): access must be established again.
+   */
+  lastProtected = false;
   apdus = 0;
   bytesIn = 0;
   /** Time spent waiting for the transport, in milliseconds. */
@@ -71,8 +76,15 @@ export class Channel {
     this.bytesIn += raw.length;
     const response = parseResponseApdu(raw);
     if (!this.sm) return response;
+    this.lastProtected = response.data.length > 0;
     try {
       const plain = this.sm.unprotectResponse(response);
+      if (this.caPending && !this.lastProtected) {
+        // 9303-11 §6.2: after chip authentication every answer is protected with the new keys; a
+        // plain status proves nothing, and a chip without the DG14 private key cannot do better.
+        this.caPending = false;
+        throw fail('ERR_READER_CA_FAILED', { reason: 'the chip answers in plain after chip authentication' });
+      }
       this.caPending = false;
       return plain;
     } catch (error) {

@@ -22,6 +22,17 @@ function keyIdBytes(keyId: number): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/** Why this reader cannot run chip authentication with `key`, or undefined when it can. */
+export function chipAuthenticationUnsupported(key: ChipAuthenticationKey): string | undefined {
+  if (key.key.kind !== 'ec') return 'only ECDH chip keys are supported';
+  const oid = key.caOid ?? CA_3DES;
+  if (caAlgorithm(oid)?.agreement !== 'ECDH') return `protocol ${oid} is not supported`;
+  return undefined;
+}
+
+// 9303-11 §9.2.5: without ChipAuthenticationInfo the protocol is id-CA-ECDH-3DES-CBC-CBC.
+const CA_3DES = '0.4.0.127.0.7.2.2.3.2.1';
+
 /**
  * Runs chip authentication with the chip's static key and returns the new session keys
  * (SSC = 0). 3DES uses MSE:Set KAT; AES uses MSE:Set AT then GENERAL AUTHENTICATE (§6.2.4).
@@ -31,14 +42,11 @@ export async function performChipAuthentication(
   key: ChipAuthenticationKey,
   random: RandomSource,
 ): Promise<SessionKeys & { oid: string }> {
-  if (key.key.kind !== 'ec')
-    throw fail('ERR_READER_CA_FAILED', { reason: 'only ECDH chip keys are supported' });
-  // 9303-11 §9.2.5: without ChipAuthenticationInfo the protocol is id-CA-ECDH-3DES-CBC-CBC.
-  const oid = key.caOid ?? '0.4.0.127.0.7.2.2.3.2.1';
-  const algorithm = caAlgorithm(oid);
-  if (algorithm?.agreement !== 'ECDH') {
-    throw fail('ERR_READER_CA_FAILED', { reason: `protocol ${oid} is not supported` });
-  }
+  const unsupported = chipAuthenticationUnsupported(key);
+  const algorithm = caAlgorithm(key.caOid ?? CA_3DES);
+  if (unsupported || key.key.kind !== 'ec' || algorithm?.agreement !== 'ECDH')
+    throw fail('ERR_READER_CA_FAILED', { reason: unsupported ?? 'unsupported' });
+  const oid = key.caOid ?? CA_3DES;
   const suite: CipherSuite = algorithm.suite;
   const curve = key.key.curve;
   let chipPoint: InstanceType<typeof curve>;

@@ -86,6 +86,28 @@ export interface SimulatedCardFaults {
    * holds short APDUs only.
    */
   readonly extendedLengthRefusedUnderSm?: boolean;
+  /**
+   * Refuse chip authentication although DG14 announces it: answer `sw` (default 6D00) to MSE:Set AT
+   * and MSE:Set KAT. By default the answer is plain and ends the secure-messaging session (as a
+   * blank chip holding a copy of a genuine card's files does); `keepSession` answers it protected.
+   */
+  readonly chipAuthenticationRefused?: RefusedAuthentication;
+  /** Refuse INTERNAL AUTHENTICATE although DG15 holds a key, as {@link chipAuthenticationRefused}. */
+  readonly activeAuthenticationRefused?: RefusedAuthentication;
+  /**
+   * A copy of a genuine card's files on a blank chip: it holds neither the chip-authentication nor
+   * the active-authentication private key, so it refuses both (6D00, session ended). Shorthand for
+   * `chipAuthenticationRefused: {}` and `activeAuthenticationRefused: {}`.
+   */
+  readonly cloned?: boolean;
+}
+
+/** How the software card refuses an authentication step (see {@link SimulatedCardFaults}). */
+export interface RefusedAuthentication {
+  /** Status word of the refusal (default 0x6D00, instruction not supported). */
+  readonly sw?: number;
+  /** Answer under secure messaging and keep the session (default: plain, session ended). */
+  readonly keepSession?: boolean;
 }
 
 /** Options of {@link createSimulatedCard}. */
@@ -499,6 +521,14 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
     return plain(0x9000, signIso9796Sha1(key, c.data, random));
   }
 
+  function refusedAuthentication(c: CommandApdu): RefusedAuthentication | undefined {
+    // MSE:Set KAT (3DES) or MSE:Set AT for chip authentication (9303-11 §6.2.4), INTERNAL AUTHENTICATE.
+    if (c.ins === 0x22 && c.p1 === 0x41 && (c.p2 === 0xa6 || c.p2 === 0xa4))
+      return faults.chipAuthenticationRefused ?? (faults.cloned ? {} : undefined);
+    if (c.ins === 0x88) return faults.activeAuthenticationRefused ?? (faults.cloned ? {} : undefined);
+    return undefined;
+  }
+
   function process(apdu: Uint8Array): ResponseApdu {
     let command: CommandApdu & { extended: boolean };
     try {
@@ -522,7 +552,14 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
       reset();
       return plain(0x6988);
     }
-    const response = handleAuthenticated({ ...inner, extended: command.extended });
+    const refusal = refusedAuthentication(inner);
+    if (refusal && !refusal.keepSession) {
+      reset();
+      return plain(refusal.sw ?? 0x6d00);
+    }
+    const response = refusal
+      ? plain(refusal.sw ?? 0x6d00)
+      : handleAuthenticated({ ...inner, extended: command.extended });
     // Keep the wrapped response inside the APDU size the command allowed.
     const wrapped = sm.protectResponse(response);
     if (pendingKeys) {

@@ -1,6 +1,7 @@
 export type { SimulatedCardKeys, SimulatedEcKey, SimulatedRsaKey } from './card-keys.js';
 export {
   createSimulatedCard,
+  type RefusedAuthentication,
   type SimulatedCard,
   type SimulatedCardFaults,
   type SimulatedCardFiles,
