@@ -90,6 +90,18 @@ export interface InsuranceGateway {
   close(): Promise<void>;
 }
 
+type NodeHttp = typeof import('node:http');
+
+// node:http without an import a browser bundler would follow: Node ≥ 20.16 hands out built-in
+// modules through process.getBuiltinModule; older Node 20 releases get a dynamic import whose
+// specifier is a variable (the approach of @cancuoc/qr/image's wasm loader).
+async function loadHttp(): Promise<NodeHttp> {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  if (typeof proc?.getBuiltinModule === 'function') return proc.getBuiltinModule('node:http') as NodeHttp;
+  const specifier = 'node:http';
+  return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as NodeHttp;
+}
+
 const VN_OFFSET_MS = 7 * 3600_000;
 const MAX_BODY = 64 * 1024;
 
@@ -170,7 +182,7 @@ const NOTES: Readonly<Record<string, string>> = {
  * ```
  */
 export async function startInsuranceGateway(options: InsuranceGatewayOptions): Promise<InsuranceGateway> {
-  const { createServer } = await import('node:http');
+  const { createServer } = await loadHttp();
   const now = options.now ?? Date.now;
   const ttlMs = (options.ttlSec ?? 3600) * 1000;
   const style = options.expiresStyle ?? 'date-time';
