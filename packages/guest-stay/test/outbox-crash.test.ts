@@ -17,7 +17,7 @@ import type { OutboxStore } from '../src/outbox/store.js';
 import { createPostgresStore } from '../src/postgres/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import type { StayNotice } from '../src/types.js';
-import { compareAccepted, seededRandom, supervise } from './support/crash-harness.js';
+import { compareAccepted, killPoints, Progress, seededRandom, supervise } from './support/crash-harness.js';
 import { foreignNotice, vietnameseNotice } from './support/notices.js';
 
 const SEED = Number(process.env.OUTBOX_CRASH_SEED ?? 20261206);
@@ -67,12 +67,14 @@ describe('outbox through SIGKILL', () => {
   it(`SQLite: 1,000 notices, one worker killed 12 times, every notice accepted exactly once (seed ${SEED})`, async () => {
     api = await startStayApi({ ...CREDENTIALS, faults: FAULTS });
     const path = join(dir, 'outbox.db');
+    const random = seededRandom(SEED);
     try {
       const report = await supervise({
         env: { OUTBOX_STORE: `sqlite:${path}`, OUTBOX_API_URL: api.url, OUTBOX_NOTICES: noticesFile },
-        random: seededRandom(SEED),
-        kills: 12,
-        killWindowMs: 2_500,
+        random,
+        // About 2 000 progress lines in all (1 000 queued, 1 000 accepted).
+        killAt: killPoints(random, 12, 20, 1_950),
+        progress: new Progress(),
       });
       const { missing, doubled, unexpected } = compareAccepted(notices, api.accepted);
       const store = createSqliteStore({ path });
@@ -109,21 +111,25 @@ describe('outbox through SIGKILL', () => {
     });
 
     it(`two workers sharing one table, each killed 6 times: none lost, none accepted twice (seed ${SEED})`, async () => {
-      api = await startStayApi({ ...CREDENTIALS, faults: FAULTS });
+      // 20 ms per answer: two workers share the work, and one must not finish it all while the
+      // other is being killed and restarted.
+      api = await startStayApi({ ...CREDENTIALS, faults: { ...FAULTS, latencyMs: 20 } });
       const table = 'crash_outbox';
       try {
+        const progress = new Progress();
         const reports = await Promise.all(
           [1, 2].map((slot) => {
             const random = seededRandom(SEED * 31 + slot);
             return supervise({
+              progress,
+              // About 2 000 progress lines between the two workers.
+              killAt: killPoints(random, 6, 20, 1_900),
               env: {
                 OUTBOX_STORE: `postgres:${server.connectionString}#${table}`,
                 OUTBOX_API_URL: api.url,
                 OUTBOX_NOTICES: noticesFile,
               },
               random,
-              kills: 6,
-              killWindowMs: 3_000,
               // Half the starts reuse the desk's name (it takes back its own leases at once), the
               // others come up under a new name (its old leases expire and either worker takes them).
               perStart: () => (random() < 0.5 ? { OUTBOX_WORKER_ID: `desk-${slot}` } : {}),

@@ -22,17 +22,46 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * Progress of the whole job, counted over every start of every worker: one line per notice queued
+ * (`q`) and per notice accepted (`accepted`), about 2 000 lines for 1 000 notices.
+ */
+export class Progress {
+  count = 0;
+  private waiters: { n: number; resolve: () => void }[] = [];
+  tick(): void {
+    this.count++;
+    this.waiters = this.waiters.filter((w) => {
+      if (this.count < w.n) return true;
+      w.resolve();
+      return false;
+    });
+  }
+  reach(n: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.count >= n) resolve();
+      else this.waiters.push({ n, resolve });
+    });
+  }
+}
+
+/** `count` kill points drawn uniformly over `[from, to]` lines of progress, in order. */
+export function killPoints(random: () => number, count: number, from: number, to: number): number[] {
+  return Array.from({ length: count }, () => from + Math.floor(random() * (to - from))).sort((a, b) => a - b);
+}
+
 export interface SuperviseOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly random: () => number;
-  /** How many times to kill the worker before letting it finish. */
-  readonly kills: number;
-  /** A kill lands uniformly within this many ms after the worker said `ready`. */
-  readonly killWindowMs: number;
+  /**
+   * Where to kill this worker, in lines of the job's progress (shared with the other workers):
+   * progress rather than time, so that the kills spread over queueing and sending whatever the
+   * machine's speed. A point already passed when the worker is up kills it after its next line.
+   */
+  readonly killAt: readonly number[];
+  readonly progress: Progress;
   /** Extra environment per start (e.g. a worker name on some restarts only). */
   readonly perStart?: (start: number) => Readonly<Record<string, string>>;
-  /** Called with every line the worker prints. */
-  readonly onLine?: (line: string) => void;
 }
 
 export interface SuperviseReport {
@@ -47,18 +76,21 @@ export interface SuperviseReport {
 interface Running {
   readonly child: ChildProcess;
   readonly ready: Promise<void>;
+  /** Progress lines this start printed. */
+  readonly lines: () => number;
   readonly exit: Promise<number | null>;
   readonly stderr: () => string;
   readonly lastLine: () => string;
 }
 
-function startWorker(env: Readonly<Record<string, string>>, onLine?: (line: string) => void): Running {
+function startWorker(env: Readonly<Record<string, string>>, shared: Progress): Running {
   const child = spawn(process.execPath, ['--conditions=@cancuoc/source', '--import', 'tsx', WORKER], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
+  let mine = 0;
   let last = '(nothing)';
   let buffered = '';
   let markReady: () => void = () => {};
@@ -71,9 +103,12 @@ function startWorker(env: Readonly<Record<string, string>>, onLine?: (line: stri
     while (nl >= 0) {
       const line = buffered.slice(0, nl);
       buffered = buffered.slice(nl + 1);
-      last = line.startsWith('queued') ? 'queued' : line;
+      last = line === 'q' || line.startsWith('queued') ? 'queueing' : line === 'accepted' ? 'sending' : line;
       if (line === 'ready') markReady();
-      onLine?.(line);
+      if (line === 'q' || line === 'accepted') {
+        mine++;
+        shared.tick();
+      }
       nl = buffered.indexOf('\n');
     }
   });
@@ -81,35 +116,43 @@ function startWorker(env: Readonly<Record<string, string>>, onLine?: (line: stri
     err = (err + chunk).slice(-20_000);
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, ready, exit, stderr: () => err, lastLine: () => last };
+  return { child, ready, exit, stderr: () => err, lastLine: () => last, lines: () => mine };
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts the worker, kills it `kills` times at random points, then lets it finish. */
+/** Starts the worker, kills it at each of `killAt`, then lets it finish. */
 export async function supervise(options: SuperviseOptions): Promise<SuperviseReport> {
   const report: SuperviseReport = { kills: 0, starts: 0, killedAfter: [], timeline: [] };
+  const { progress } = options;
   for (;;) {
     report.starts++;
     const t0 = Date.now();
     let readyAt = Number.NaN;
-    const worker = startWorker({ ...options.env, ...options.perStart?.(report.starts) }, options.onLine);
+    const worker = startWorker({ ...options.env, ...options.perStart?.(report.starts) }, progress);
     void worker.ready.then(() => {
       readyAt = Date.now();
     });
     const seconds = (t: number) => ((t - t0) / 1000).toFixed(1);
     const note = (end: string) =>
       report.timeline.push(`ready ${seconds(readyAt)}s, ${end} ${seconds(Date.now())}s`);
-    if (report.kills < options.kills) {
-      const delay = Math.floor(options.random() * options.killWindowMs);
+    const point = options.killAt[report.kills];
+    if (point !== undefined) {
       const early = await Promise.race([worker.ready.then(() => 'ready' as const), worker.exit]);
       if (early === 'ready') {
-        const outcome = await Promise.race([wait(delay).then(() => 'kill' as const), worker.exit]);
+        const jitter = Math.floor(options.random() * 20);
+        const outcome = await Promise.race([
+          progress
+            .reach(Math.max(point, progress.count + 1))
+            .then(() => wait(jitter))
+            .then(() => 'kill' as const),
+          worker.exit,
+        ]);
         if (outcome === 'kill') {
-          report.killedAfter.push(worker.lastLine());
+          report.killedAfter.push(`${worker.lastLine()} @${progress.count}`);
           worker.child.kill('SIGKILL');
           await worker.exit;
-          note(`killed (${worker.lastLine()}) at`);
+          note(`killed (${worker.lastLine()}, ${worker.lines()} lines) at`);
           report.kills++;
           await wait(Math.floor(options.random() * 100));
           continue;
