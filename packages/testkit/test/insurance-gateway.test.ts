@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { insuranceGatewayTestAccount, insuredTestPeople, startInsuranceGateway } from '../src/index.js';
 
 describe('startInsuranceGateway', () => {
-  it('keeps node:http out of a browser bundle of the module', async () => {
+  it('keeps node:http out of a browser bundle of testkit and its simulators', async () => {
     const { build } = await import('esbuild');
     const result = await build({
       stdin: {
         contents:
-          "export { startInsuranceGateway, insuredTestPeople } from './src/insurance-gateway/index.ts';",
+          "export * from './src/index.ts'; export { startInsuranceGateway } from './src/insurance-gateway/index.ts'; export { startStayApi } from './src/stay-api/index.ts';",
         resolveDir: fileURLToPath(new URL('..', import.meta.url)),
         loader: 'ts',
       },

@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { md5 } from '@noble/hashes/legacy.js';
+import { loadNodeHttp } from '../internal/node-http.js';
 import type { InsuranceStaff, InsuredPerson } from './people.js';
 
 /** How `expires_in` is written: `2026-12-06T10:00:00` (Vietnam time), a Unix timestamp, or seconds. */
@@ -88,18 +89,6 @@ export interface InsuranceGateway {
   resetStats(): void;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
-}
-
-type NodeHttp = typeof import('node:http');
-
-// node:http without an import a browser bundler would follow: Node ≥ 20.16 hands out built-in
-// modules through process.getBuiltinModule; older Node 20 releases get a dynamic import whose
-// specifier is a variable (the approach of @cancuoc/qr/image's wasm loader).
-async function loadHttp(): Promise<NodeHttp> {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  if (typeof proc?.getBuiltinModule === 'function') return proc.getBuiltinModule('node:http') as NodeHttp;
-  const specifier = 'node:http';
-  return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as NodeHttp;
 }
 
 const VN_OFFSET_MS = 7 * 3600_000;
@@ -182,7 +171,7 @@ const NOTES: Readonly<Record<string, string>> = {
  * ```
  */
 export async function startInsuranceGateway(options: InsuranceGatewayOptions): Promise<InsuranceGateway> {
-  const { createServer } = await loadHttp();
+  const { createServer } = await loadNodeHttp();
   const now = options.now ?? Date.now;
   const ttlMs = (options.ttlSec ?? 3600) * 1000;
   const style = options.expiresStyle ?? 'date-time';

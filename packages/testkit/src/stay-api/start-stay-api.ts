@@ -25,6 +25,7 @@
  * stays loadable in a browser).
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { loadNodeHttp } from '../internal/node-http.js';
 import { defaultStayApiCatalogs, type StayApiCatalogs } from './catalogs.js';
 import {
   checkDocumentNumber,
@@ -159,7 +160,7 @@ export async function startStayApi(options: StartStayApiOptions): Promise<StayAp
     if (typeof options[key] !== 'string' || options[key] === '')
       throw new TypeError(`startStayApi needs ${key}`);
   }
-  const { createServer } = await import('node:http');
+  const { createServer } = await loadNodeHttp();
   const now = options.now ?? Date.now;
   const ttlMs = (options.ttlSec ?? 3600) * 1000;
   const catalogs: StayApiCatalogs = { ...defaultStayApiCatalogs, ...options.catalogs };
