@@ -32,6 +32,10 @@ export { type Com, parseCom, safeParseCom } from './parse-com.js';
 export { type Dg1, parseDg1, safeParseDg1 } from './parse-dg1.js';
 /** DG2: face images. */
 export { type Dg2, type FaceImage, type FaceImageMimeType, parseDg2, safeParseDg2 } from './parse-dg2.js';
+/** DG11: additional personal details (foreign passports: full name, birth place, address …). */
+export { type Dg11, parseDg11, safeParseDg11 } from './parse-dg11.js';
+/** DG12: additional document details (issuing authority, date of issue, personalization). */
+export { type Dg12, parseDg12, safeParseDg12 } from './parse-dg12.js';
 /** DG13: Vietnam's personal data group. */
 export { type Dg13, type Dg13Entry, parseDg13, safeParseDg13 } from './parse-dg13.js';
 /** DG14: chip authentication security infos. */

@@ -1,7 +1,7 @@
 /** EF.COM (ICAO 9303-10 §4.6.1): LDS version, Unicode version and the list of data groups present. */
 import { toSafe } from '@cancuoc/core';
 import { fail } from './errors.js';
-import { dataGroupOfTag, openFile } from './internal/lds.js';
+import { dataGroupOfTag, openFile, tagList } from './internal/lds.js';
 import { tlvChildren } from './parse-tlv.js';
 
 /** Contents of EF.COM. */
@@ -17,32 +17,6 @@ export interface Com {
 }
 
 const ascii = new TextDecoder('latin1');
-
-/**
- * The tags of a tag list (9303-10 §4.6.1, tag 5C): BER tags written one after the other, so a first
- * byte with its five low bits set (5F, 7F) opens a multi-byte tag (ISO/IEC 8825-1 §8.1.2.4). A list
- * ending inside such a tag is malformed: its last byte is not a tag of its own.
- */
-function tagList(bytes: Uint8Array): number[] {
-  const tags: number[] = [];
-  for (let i = 0; i < bytes.length; ) {
-    const first = bytes[i++]!;
-    let tag = first;
-    if ((first & 0x1f) === 0x1f) {
-      let count = 0;
-      for (;;) {
-        if (i >= bytes.length) throw fail('ERR_CHIP_STRUCTURE', { reason: 'tag list ends inside a tag' });
-        const b = bytes[i++]!;
-        tag = tag * 256 + b;
-        // ICAO tags have at most 3 bytes, as in the TLV reader.
-        if (++count > 2) throw fail('ERR_CHIP_STRUCTURE', { reason: 'tag list holds an over-long tag' });
-        if ((b & 0x80) === 0) break;
-      }
-    }
-    tags.push(tag);
-  }
-  return tags;
-}
 
 /**
  * Parses EF.COM.

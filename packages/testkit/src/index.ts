@@ -10,6 +10,10 @@
 export {
   CCCD_CARD_ACCESS,
   createTestPki,
+  type Dg11Fields,
+  type Dg12Fields,
+  encodeDg11,
+  encodeDg12,
   encodeDg13,
   type IssueTestCardOptions,
   issueTestCard,

@@ -42,3 +42,29 @@ export function openFile(bytes: Uint8Array, expected: number): TlvNode {
   if (!node.constructed) throw fail('ERR_CHIP_STRUCTURE', { reason: 'file is not constructed' });
   return node;
 }
+
+/**
+ * The tags of a tag list (9303-10 §4.6.1, tag 5C): BER tags written one after the other, so a first
+ * byte with its five low bits set (5F, 7F) opens a multi-byte tag (ISO/IEC 8825-1 §8.1.2.4). A list
+ * ending inside such a tag is malformed: its last byte is not a tag of its own.
+ */
+export function tagList(bytes: Uint8Array): number[] {
+  const tags: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const first = bytes[i++]!;
+    let tag = first;
+    if ((first & 0x1f) === 0x1f) {
+      let count = 0;
+      for (;;) {
+        if (i >= bytes.length) throw fail('ERR_CHIP_STRUCTURE', { reason: 'tag list ends inside a tag' });
+        const b = bytes[i++]!;
+        tag = tag * 256 + b;
+        // ICAO tags have at most 3 bytes, as in the TLV reader.
+        if (++count > 2) throw fail('ERR_CHIP_STRUCTURE', { reason: 'tag list holds an over-long tag' });
+        if ((b & 0x80) === 0) break;
+      }
+    }
+    tags.push(tag);
+  }
+  return tags;
+}

@@ -1,3 +1,4 @@
+export { type Dg11Fields, type Dg12Fields, encodeDg11, encodeDg12 } from './encode-dg11-dg12.js';
 export { syntheticFaceJpeg } from './face.js';
 export {
   CCCD_CARD_ACCESS,
