@@ -34,6 +34,14 @@ export {
   type Lang,
   type MessagePair,
 } from './errors.js';
+/** One HTTP exchange under a time limit and a size cap, for the SDK's clients of remote services. */
+export {
+  type FetchTextOptions,
+  fetchText,
+  HttpExchangeError,
+  type HttpExchangeFailure,
+  type TextAnswer,
+} from './http.js';
 /** Masking of ID numbers for logs and screens. */
 export { type MaskIdOptions, maskId } from './mask.js';
 /** Partial dates with calendar checks. */

@@ -4,6 +4,7 @@
  * request may have reached the API. Nothing here puts a URL, header or body into an error: the
  * refresh and revoke endpoints carry tokens in their query strings.
  */
+import { fetchText, HttpExchangeError, type TextAnswer } from '@cancuoc/core';
 import { stayError } from '../errors.js';
 
 /** What every exchange needs. */
@@ -49,96 +50,52 @@ export async function exchange(config: HttpConfig, request: HttpRequest): Promis
   }
   const url = new URL(request.path, config.baseUrl);
   for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, v);
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, config.timeoutMs);
-  const onAbort = (): void => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  let sent = false;
-  const failure = (error: unknown) => {
-    if (timedOut) {
-      return stayError('ERR_STAY_TIMEOUT', {
-        timeoutMs: config.timeoutMs,
-        mayHaveArrived: true,
-        retryable: true,
-      });
-    }
-    if (signal?.aborted) return stayError('ERR_STAY_ABORTED', { mayHaveArrived: sent, retryable: true });
-    return stayError('ERR_STAY_NETWORK', { mayHaveArrived: true, retryable: true, ...causeDetails(error) });
-  };
+  let answer: TextAnswer;
   try {
-    let response: Response;
-    try {
-      sent = true;
-      response = await config.fetch(url, {
+    answer = await fetchText(
+      url,
+      {
         method: request.method,
         headers: { accept: 'application/json', ...request.headers },
         ...(request.body === undefined ? {} : { body: request.body }),
-        signal: controller.signal,
         redirect: 'error',
-      });
-    } catch (error) {
-      throw failure(error);
-    }
-    let text: string;
-    try {
-      text = await readCapped(response);
-    } catch (error) {
-      if ((error as { tooLarge?: boolean }).tooLarge) {
+      },
+      { fetch: config.fetch, timeoutMs: config.timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal },
+    );
+  } catch (error) {
+    if (!(error instanceof HttpExchangeError)) throw error;
+    // Once the request has left, a timeout, an abort or a broken connection leaves the API
+    // having received it or not: the caller (the outbox) reconciles.
+    switch (error.kind) {
+      case 'timeout':
+        throw stayError('ERR_STAY_TIMEOUT', {
+          timeoutMs: config.timeoutMs,
+          mayHaveArrived: true,
+          retryable: true,
+        });
+      case 'aborted':
+        throw stayError('ERR_STAY_ABORTED', { mayHaveArrived: true, retryable: true });
+      case 'too-large':
         throw stayError('ERR_STAY_RESPONSE', {
-          status: response.status,
+          status: error.status,
           reason: 'answer too large',
-          mayHaveArrived: response.status < 300,
+          mayHaveArrived: (error.status ?? 500) < 300,
           retryable: false,
         });
-      }
-      throw failure(error);
+      default:
+        throw stayError('ERR_STAY_NETWORK', {
+          mayHaveArrived: true,
+          retryable: true,
+          ...causeDetails(error.cause),
+        });
     }
-    try {
-      return {
-        status: response.status,
-        json: text === '' ? undefined : JSON.parse(text),
-        isJson: text !== '',
-      };
-    } catch {
-      return { status: response.status, json: undefined, isJson: false };
-    }
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
   }
-}
-
-async function readCapped(response: Response): Promise<string> {
-  const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_ANSWER_BYTES) {
-    await response.body?.cancel().catch(() => {});
-    throw Object.assign(new Error('too large'), { tooLarge: true });
+  const { status, text } = answer;
+  try {
+    return { status, json: text === '' ? undefined : JSON.parse(text), isJson: text !== '' };
+  } catch {
+    return { status, json: undefined, isJson: false };
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw Object.assign(new Error('too large'), { tooLarge: true });
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(all);
 }
 
 /** The body's `code` as a string (`"200"`, `"400"`), when the body is an object that has one. */

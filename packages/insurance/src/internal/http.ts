@@ -5,7 +5,7 @@
  * the body read. Errors never quote the URL (its query string carries the token and the password
  * hash), the body or the form.
  */
-import type { CancuocError } from '@cancuoc/core';
+import { type CancuocError, fetchText, HttpExchangeError, type TextAnswer } from '@cancuoc/core';
 import { type InsuranceErrorCode, insuranceError } from '../errors.js';
 import { safeCause } from './redact.js';
 
@@ -49,32 +49,6 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** Reads the body as text, refusing more than `max` bytes (a hostile or broken gateway). */
-async function readText(response: Response, max: number): Promise<string> {
-  const declared = response.headers.get('content-length');
-  if (declared !== null && Number(declared) > max) {
-    await response.body?.cancel().catch(() => {});
-    throw new RangeError('too large');
-  }
-  // A declared length within the limit: let the runtime read it in one go.
-  if (declared !== null || !response.body) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let total = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      throw new RangeError('too large');
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 /**
  * POSTs `form` (`application/x-www-form-urlencoded`) to `url` and returns the status and body of
  * the first answer that is not a 5xx, retrying network failures, timeouts and 5xx answers up to
@@ -97,58 +71,48 @@ export async function postForm(
       const base = Math.min(5000, config.retryDelayMs * 2 ** (attempt - 1));
       await pause(base / 2 + (Math.random() * base) / 2, signal);
     }
-    if (signal?.aborted) throw abortedError(signal);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, config.timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    let answer: TextAnswer;
     try {
-      const response = await config.fetch(url, {
-        method: 'POST',
-        body: new URLSearchParams(form),
-        signal: controller.signal,
-      });
-      if (response.status >= 500) {
-        await response.body?.cancel().catch(() => {});
-        last = insuranceError('ERR_INSURANCE_SERVER', {
-          reason: `HTTP ${response.status}`,
-          reasonVi: `HTTP ${response.status}`,
-          status: response.status,
-          attempts: attempt + 1,
-        });
-        continue;
-      }
-      let text: string;
-      try {
-        text = await readText(response, config.maxResponseBytes);
-      } catch (error) {
-        if (error instanceof RangeError) {
-          throw insuranceError('ERR_INSURANCE_RESPONSE', {
-            reason: `larger than ${config.maxResponseBytes} bytes`,
-            reasonVi: `lớn hơn ${config.maxResponseBytes} byte`,
-          });
-        }
-        throw error;
-      }
-      return { status: response.status, text };
+      answer = await fetchText(
+        url,
+        { method: 'POST', body: new URLSearchParams(form) },
+        {
+          fetch: config.fetch,
+          timeoutMs: config.timeoutMs,
+          maxBytes: config.maxResponseBytes,
+          signal,
+          skipBody: (status) => status >= 500,
+        },
+      );
     } catch (error) {
-      if ((error as { code?: unknown })?.code === 'ERR_INSURANCE_RESPONSE') throw error;
-      if (signal?.aborted) throw abortedError(signal);
-      last = timedOut
-        ? insuranceError('ERR_INSURANCE_TIMEOUT', { timeoutMs: config.timeoutMs, attempts: attempt + 1 })
-        : insuranceError(
-            'ERR_INSURANCE_NETWORK',
-            { attempts: attempt + 1 },
-            { cause: safeCause(error, config.secrets()) },
-          );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      if (!(error instanceof HttpExchangeError)) throw error;
+      if (error.kind === 'aborted') throw abortedError(signal as AbortSignal);
+      if (error.kind === 'too-large') {
+        throw insuranceError('ERR_INSURANCE_RESPONSE', {
+          reason: `larger than ${config.maxResponseBytes} bytes`,
+          reasonVi: `lớn hơn ${config.maxResponseBytes} byte`,
+        });
+      }
+      last =
+        error.kind === 'timeout'
+          ? insuranceError('ERR_INSURANCE_TIMEOUT', { timeoutMs: config.timeoutMs, attempts: attempt + 1 })
+          : insuranceError(
+              'ERR_INSURANCE_NETWORK',
+              { attempts: attempt + 1 },
+              { cause: safeCause(error.cause, config.secrets()) },
+            );
+      continue;
     }
+    if (answer.status >= 500) {
+      last = insuranceError('ERR_INSURANCE_SERVER', {
+        reason: `HTTP ${answer.status}`,
+        reasonVi: `HTTP ${answer.status}`,
+        status: answer.status,
+        attempts: attempt + 1,
+      });
+      continue;
+    }
+    return { status: answer.status, text: answer.text };
   }
   throw last ?? insuranceError('ERR_INSURANCE_NETWORK', { attempts });
 }
