@@ -1,6 +1,7 @@
 /**
- * Machine readable zone of ICAO 9303 documents: TD1 (3 × 30, the CCCD / Căn cước card), TD2 (2 × 36)
- * and TD3 (2 × 44, passports), with every check digit verified (9303-3 §4.9) and the Vietnamese TD1
+ * Machine readable zone of ICAO 9303 documents: TD1 (3 × 30, the CCCD / Căn cước card), TD2 (2 × 36),
+ * TD3 (2 × 44, passports) and machine readable visas MRV-A (2 × 44) and MRV-B (2 × 36, 9303-7), with
+ * every check digit verified (9303-3 §4.9) and the Vietnamese TD1
  * rules: the 9-digit document number is the last 9 digits of the personal ID (số định danh cá nhân),
  * the optional data holds the full 12 digits, `<<` and their own check digit, and `991231` means
  * "no expiry" (không thời hạn).
@@ -9,8 +10,11 @@ import { type PartialDate, toSafe } from '@cancuoc/core';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { fail } from './errors.js';
 
-/** Which ICAO 9303 size the MRZ has. */
-export type MrzFormat = 'TD1' | 'TD2' | 'TD3';
+/**
+ * Which ICAO 9303 layout the MRZ has: TD1, TD2, TD3 (9303-4 to -6), or a machine readable visa
+ * MRV-A (2 × 44) or MRV-B (2 × 36) (9303-7: document code starting with `V`, no composite check digit).
+ */
+export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B';
 
 /** A parsed, check-digit-verified MRZ. */
 export interface Mrz {
@@ -35,7 +39,7 @@ export interface Mrz {
   readonly dateOfBirth: PartialDate;
   /** Date of expiry (có giá trị đến); `null` for Vietnam's `991231` "no expiry". */
   readonly dateOfExpiry: PartialDate | null;
-  /** Optional data fields (TD1: 2 fields; TD2: 1; TD3: the personal number), fillers kept. */
+  /** Optional data fields (TD1: 2 fields; TD2: 1; TD3: the personal number; MRV-A: 16 characters, MRV-B: 8), fillers kept. */
   readonly optionalData: readonly string[];
   /** Vietnamese TD1: the 12-digit personal ID from the optional data. */
   readonly personalId?: string;
@@ -113,7 +117,8 @@ function sexOf(c: string): Mrz['sex'] {
 }
 
 /**
- * Parses a machine readable zone (TD1, TD2 or TD3) and verifies every check digit.
+ * Parses a machine readable zone (TD1, TD2, TD3, or an MRV-A / MRV-B visa) and verifies every
+ * check digit.
  *
  * @param text - the lines, separated by newlines (or concatenated without separators).
  * @throws CancuocError `ERR_MRZ_FORMAT`, `ERR_MRZ_CHECK_DIGIT`, `ERR_MRZ_DATE`.
@@ -141,9 +146,12 @@ export function parseMrz(text: string): Mrz {
     if (!/^[A-Z0-9<]+$/.test(l)) throw fail('ERR_MRZ_FORMAT', { reason: 'invalid character' });
   }
   const lengths = lines.map((l) => l.length).join('x');
+  // 9303-7 §4.1: a document code starting with V is a visa, whose MRZ has the size of a TD3 (MRV-A)
+  // or a TD2 (MRV-B) but no composite check digit.
+  const visa = lines[0]?.startsWith('V') === true;
   if (lengths === '30x30x30') return parseTd1(lines as [string, string, string]);
-  if (lengths === '36x36') return parseTd23(lines as [string, string], 'TD2');
-  if (lengths === '44x44') return parseTd23(lines as [string, string], 'TD3');
+  if (lengths === '36x36') return parseTd23(lines as [string, string], visa ? 'MRV-B' : 'TD2');
+  if (lengths === '44x44') return parseTd23(lines as [string, string], visa ? 'MRV-A' : 'TD3');
   throw fail('ERR_MRZ_FORMAT', { reason: `line lengths ${lengths || 'none'}` });
 }
 
@@ -239,7 +247,7 @@ function parseTd1([l1, l2, l3]: [string, string, string]): Mrz {
   };
 }
 
-function parseTd23([l1, l2]: [string, string], format: 'TD2' | 'TD3'): Mrz {
+function parseTd23([l1, l2]: [string, string], format: 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B'): Mrz {
   const documentCode = l1.slice(0, 2);
   const issuingState = l1.slice(2, 5);
   if (!/^[A-Z<]{3}$/.test(issuingState)) throw fail('ERR_MRZ_FORMAT', { reason: 'issuing state' });
@@ -255,7 +263,12 @@ function parseTd23([l1, l2]: [string, string], format: 'TD2' | 'TD3'): Mrz {
   let optional: string;
   let composite: string;
   let num: ReturnType<typeof resolveNumber>;
-  if (format === 'TD3') {
+  if (format === 'MRV-A' || format === 'MRV-B') {
+    // 9303-7 §4.2.2: line 2 positions 29-44 (MRV-A) or 29-36 (MRV-B) are optional data; visas have
+    // no composite check digit and no long document numbers.
+    optional = l2.slice(28);
+    num = resolveNumber(numberField, numberCd, '');
+  } else if (format === 'TD3') {
     optional = l2.slice(28, 42);
     check(optional, l2.slice(42, 43), 'personal number');
     composite = l2.slice(43, 44);

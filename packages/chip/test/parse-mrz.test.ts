@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { isCancuocError } from '@cancuoc/core';
 import { hostileStrings } from '@cancuoc/testkit';
 import fc from 'fast-check';
@@ -153,6 +155,112 @@ describe('parseMrz on hostile input', () => {
       fc.property(fc.integer({ min: 5, max: 59 }), fc.constantFrom(...'0123456789'), (i, c) => {
         fc.pre(text[i] !== c && /[0-9]/.test(text[i]!));
         const changed = text.slice(0, i) + c + text.slice(i + 1);
+        let result: ReturnType<typeof parseMrz> | undefined;
+        try {
+          result = parseMrz(changed);
+        } catch (e) {
+          expect(isCancuocError(e)).toBe(true);
+        }
+        expect(result).toBeUndefined();
+      }),
+    );
+  });
+});
+
+// ICAO 9303-7 specimens (facts): the Utopian visa of Anna Maria Eriksson, MRV-A and MRV-B.
+const MRV_A = [
+  'V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+  'L8988901C4XXX4009078F96121096ZE184226B<<<<<<',
+];
+const MRV_B = ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'L8988901C4XXX4009078F9612109<<<<<<<<'];
+
+const externalMrz = fileURLToPath(new URL('../../../../shared/external/mrz/mrz-cases.json', import.meta.url));
+
+describe('parseMrz on machine readable visas (ICAO 9303-7)', () => {
+  it('reads the MRV-A specimen (2 × 44, no composite check digit)', () => {
+    const mrz = parseMrz(MRV_A.join('\n'));
+    expect(mrz).toMatchObject({
+      format: 'MRV-A',
+      documentCode: 'V<',
+      issuingState: 'UTO',
+      documentNumber: 'L8988901C',
+      nationality: 'XXX',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+      sex: 'female',
+      dateOfBirth: { year: 1940, month: 9, day: 7 },
+      dateOfExpiry: { year: 2096, month: 12, day: 10 },
+      optionalData: ['6ZE184226B<<<<<<'],
+      bacMrzInformation: 'L8988901C440090789612109',
+    });
+  });
+
+  it('reads the MRV-B specimen as a visa, not as a TD2 with a wrong composite check digit', () => {
+    const mrz = parseMrz(MRV_B.join(''));
+    expect(mrz).toMatchObject({
+      format: 'MRV-B',
+      documentCode: 'V<',
+      documentNumber: 'L8988901C',
+      optionalData: ['<<<<<<<<'],
+    });
+  });
+
+  it('still verifies the visa number, birth and expiry check digits', () => {
+    for (const [at, field] of [
+      [9, 'document number'],
+      [19, 'date of birth'],
+      [27, 'date of expiry'],
+    ] as const) {
+      const l2 = MRV_B[1]!;
+      const wrong = `${l2.slice(0, at)}${(Number(l2[at]) + 1) % 10}${l2.slice(at + 1)}`;
+      expect(() => parseMrz(`${MRV_B[0]}\n${wrong}`), field).toThrowError(
+        expect.objectContaining({ code: 'ERR_MRZ_CHECK_DIGIT', details: { field } }),
+      );
+    }
+  });
+
+  it('keeps TD2 and TD3 documents (code not V) on their composite check digit', () => {
+    const td2 = `I${MRV_B[0]!.slice(1)}\n${MRV_B[1]}`;
+    expect(() => parseMrz(td2)).toThrowError(expect.objectContaining({ code: 'ERR_MRZ_CHECK_DIGIT' }));
+  });
+
+  it.skipIf(!existsSync(externalMrz))(
+    "reads the peers' visa cases (JMRTD MRZInfoTest) as valid visas",
+    () => {
+      const { cases } = JSON.parse(readFileSync(externalMrz, 'utf8')) as {
+        cases: { id: string; text: string }[];
+      };
+      const visas = cases.filter((c) => c.text.startsWith('V'));
+      expect(visas.length).toBeGreaterThan(0);
+      for (const c of visas) {
+        const mrz = parseMrz(c.text);
+        expect(mrz.format, c.id).toBe(c.text.length === 88 ? 'MRV-A' : 'MRV-B');
+      }
+    },
+  );
+
+  it('answers random visa-shaped zones with a result or a CancuocError (property)', () => {
+    const ch = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<<<<'.split(''));
+    fc.assert(
+      fc.property(fc.constantFrom(36, 44), fc.array(ch, { minLength: 88, maxLength: 88 }), (width, chars) => {
+        const body = chars.join('');
+        const text = `V${body.slice(0, width - 1)}\n${body.slice(44, 44 + width)}`;
+        try {
+          const mrz = parseMrz(text);
+          expect(mrz.format).toBe(width === 44 ? 'MRV-A' : 'MRV-B');
+        } catch (e) {
+          if (!isCancuocError(e)) throw e;
+        }
+      }),
+    );
+  });
+
+  it('detects any single-digit change in the checked fields of a visa (property)', () => {
+    const l2 = MRV_A[1]!;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 27 }), fc.constantFrom(...'0123456789'), (i, c) => {
+        fc.pre(l2[i] !== c && /[0-9]/.test(l2[i]!) && !(i >= 10 && i <= 12) && i !== 20);
+        const changed = `${MRV_A[0]}\n${l2.slice(0, i)}${c}${l2.slice(i + 1)}`;
         let result: ReturnType<typeof parseMrz> | undefined;
         try {
           result = parseMrz(changed);
