@@ -52,12 +52,18 @@ export function parseCardSecurity(bytes: Uint8Array, options: MaxBytesOptions = 
   const securityInfos = parseSecurityInfos(parseTlv(sd.eContent));
   const signer = sd.signerInfos[0]!;
   const documentSigner = findSignerCertificate(sd.certificates, signer);
+  let signatureAlgorithm: SignatureScheme & { readonly oid: string };
+  try {
+    signatureAlgorithm = resolveSignatureAlgorithm(signer.signatureAlgorithm, signer.digestAlgorithm.hash);
+  } catch (e) {
+    throw asSodError(e, 'signature algorithm', ['ERR_SOD']);
+  }
   return {
     securityInfos,
     eContentType: sd.eContentType,
     eContent: sd.eContent,
     signer,
-    signatureAlgorithm: resolveSignatureAlgorithm(signer.signatureAlgorithm, signer.digestAlgorithm.hash),
+    signatureAlgorithm,
     certificates: sd.certificates,
     ...(documentSigner === undefined ? {} : { documentSigner }),
     ...(signer.signingTime === undefined ? {} : { signingTime: signer.signingTime }),

@@ -8,7 +8,7 @@ import { asSodError, fail } from './errors.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
 import { hashOfAlgorithm, resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
-import { expectTag, readSmallInt, readString, TAG } from './internal/der.js';
+import { expectCount, expectTag, readSmallInt, readString, TAG } from './internal/der.js';
 import { checkSize, DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { type HashName, LDS_CONTENT_TYPES } from './internal/oids.js';
 import { parseTlv, readTlv, type TlvNode, tlvChildren } from './parse-tlv.js';
@@ -59,13 +59,17 @@ function parseLds(eContent: Uint8Array): LdsSecurityObject {
   const version = readSmallInt(parts[0], 'LDSSecurityObject version');
   if (version !== 0 && version !== 1)
     throw fail('ERR_SOD_VERSION', { structure: 'LDSSecurityObject', version });
+  // 9303-10 §4.6.2.2: ldsVersionInfo is present exactly in version 1.
+  expectCount(parts, 3 + version, 3 + version, 'LDSSecurityObject');
   const { hash } = hashOfAlgorithm(parts[1], 'LDS hash algorithm');
   const dataGroupHashes: Record<number, Uint8Array> = {};
   const list = tlvChildren(expectTag(parts[2], TAG.SEQUENCE, 'data group hashes'));
   if (list.length === 0 || list.length > MAX_DATA_GROUPS)
     throw fail('ERR_SOD_STRUCTURE', { reason: 'data group hash count' });
   for (const item of list) {
-    const [n, h] = tlvChildren(expectTag(item, TAG.SEQUENCE, 'data group hash'));
+    const pair = tlvChildren(expectTag(item, TAG.SEQUENCE, 'data group hash'));
+    expectCount(pair, 2, 2, 'data group hash');
+    const [n, h] = pair;
     const dg = readSmallInt(n, 'data group number');
     if (dg < 1 || dg > MAX_DATA_GROUPS || dataGroupHashes[dg])
       throw fail('ERR_SOD_STRUCTURE', { reason: `data group ${dg}` });
@@ -74,7 +78,8 @@ function parseLds(eContent: Uint8Array): LdsSecurityObject {
   let ldsVersion: string | undefined;
   let unicodeVersion: string | undefined;
   if (version === 1) {
-    const info = parts[3] ? tlvChildren(expectTag(parts[3], TAG.SEQUENCE, 'LDS version info')) : [];
+    const info = tlvChildren(expectTag(parts[3], TAG.SEQUENCE, 'LDS version info'));
+    expectCount(info, 2, 2, 'LDS version info');
     ldsVersion = readString(info[0], 'LDS version');
     unicodeVersion = readString(info[1], 'Unicode version');
   }
@@ -128,10 +133,12 @@ export function parseSod(bytes: Uint8Array, options: ParseSodOptions = {}): Sod 
     throw asSodError(e, 'LDSSecurityObject', ['ERR_SOD']);
   }
   const signer = sd.signerInfos[0]!;
-  const signatureAlgorithm = resolveSignatureAlgorithm(
-    signer.signatureAlgorithm,
-    signer.digestAlgorithm.hash,
-  );
+  let signatureAlgorithm: SignatureScheme & { readonly oid: string };
+  try {
+    signatureAlgorithm = resolveSignatureAlgorithm(signer.signatureAlgorithm, signer.digestAlgorithm.hash);
+  } catch (e) {
+    throw asSodError(e, 'signature algorithm', ['ERR_SOD']);
+  }
   const documentSigner = findSignerCertificate(sd.certificates, signer);
   return {
     signedDataVersion: sd.version,

@@ -4,10 +4,10 @@
  * with explicit EC parameters (which @peculiar/x509 and pkijs reject), and tolerance for real-world
  * encodings, while staying runtime-neutral.
  */
-import { toHex } from '@cancuoc/core';
+import { isCancuocError, toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
-import { decodeOid, expectTag, readString, TAG } from './der.js';
+import { decodeOid, expectCount, expectDer, expectTag, readString, TAG } from './der.js';
 import { type PublicKeyInfo, parsePublicKeyInfo } from './keys.js';
 
 /** A parsed certificate. */
@@ -119,7 +119,19 @@ const hex = (b: Uint8Array) => toHex(b).toUpperCase();
 export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
   try {
     const node = input instanceof Uint8Array ? readTlv(input) : input;
-    const [tbsNode, algNode, sigNode] = tlvChildren(expectTag(node, TAG.SEQUENCE, 'certificate'));
+    const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'certificate'));
+    expectCount(parts, 3, 3, 'certificate');
+    const [tbsNode, algNode, sigNode] = parts as [TlvNode, TlvNode, TlvNode];
+    // RFC 5280 §4.1: certificates are DER. The issuer's signature covers the TBS bytes; the outer
+    // framing, the signature algorithm and the signature value it does not, so they are checked here.
+    expectDer(node, 'certificate', false);
+    expectDer(
+      expectTag(algNode, TAG.SEQUENCE, 'signature algorithm'),
+      'certificate signature algorithm',
+      true,
+    );
+    expectCount(tlvChildren(algNode), 1, 2, 'certificate signature algorithm');
+    expectDer(sigNode, 'certificate signature', false);
     const tbs = tlvChildren(expectTag(tbsNode, TAG.SEQUENCE, 'TBSCertificate'));
     let i = 0;
     if (tbs[0]?.tag === 0xa0) i++; // [0] version
@@ -127,18 +139,28 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
     const innerAlgorithm = expectTag(tbs[i++], TAG.SEQUENCE, 'TBS signature algorithm');
     const issuer = expectTag(tbs[i++], TAG.SEQUENCE, 'issuer');
     const validity = tlvChildren(expectTag(tbs[i++], TAG.SEQUENCE, 'validity'));
+    expectCount(validity, 2, 2, 'validity');
     const subject = expectTag(tbs[i++], TAG.SEQUENCE, 'subject');
     const spki = expectTag(tbs[i++], TAG.SEQUENCE, 'subject public key');
     let ski: string | undefined;
     let aki: string | undefined;
     let isCa = false;
+    // After the key: issuerUniqueID [1], subjectUniqueID [2], extensions [3], each optional, in order.
+    let last = 0x80;
     for (const rest of tbs.slice(i)) {
+      if ((rest.tag & 0xdf) <= last || (rest.tag & 0xdf) > 0x83)
+        throw fail('ERR_CERT_INVALID', { reason: 'unexpected element after the TBS public key' });
+      last = rest.tag & 0xdf;
       if (rest.tag !== 0xa3) continue;
-      for (const ext of tlvChildren(expectTag(tlvChildren(rest)[0], TAG.SEQUENCE, 'extensions'))) {
-        const parts = tlvChildren(ext);
-        const oid = decodeOid(expectTag(parts[0], TAG.OID, 'extension').value);
-        const value = parts[parts.length - 1]!;
-        if (value.tag !== TAG.OCTET_STRING) continue;
+      const wrapper = tlvChildren(rest);
+      expectCount(wrapper, 1, 1, 'extensions wrapper');
+      for (const ext of tlvChildren(expectTag(wrapper[0], TAG.SEQUENCE, 'extensions'))) {
+        const extension = tlvChildren(expectTag(ext, TAG.SEQUENCE, 'extension'));
+        // extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING
+        expectCount(extension, 2, 3, 'extension');
+        if (extension.length === 3) expectTag(extension[1], 0x01, 'extension criticality');
+        const oid = decodeOid(expectTag(extension[0], TAG.OID, 'extension').value);
+        const value = expectTag(extension[extension.length - 1], TAG.OCTET_STRING, 'extension value');
         if (oid === '2.5.29.14') ski = hex(expectTag(readTlv(value.value), TAG.OCTET_STRING, 'SKI').value);
         else if (oid === '2.5.29.35') {
           const id = tlvChildren(readTlv(value.value)).find((c) => c.tag === 0x80);
@@ -154,6 +176,9 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
     try {
       publicKey = parsePublicKeyInfo(spki);
     } catch (e) {
+      // A malformed SubjectPublicKeyInfo makes the certificate malformed; a well-formed key of a kind
+      // or size this package does not support leaves the certificate readable, without its key.
+      if (isCancuocError(e) && (e.code === 'ERR_CHIP_STRUCTURE' || e.code.startsWith('ERR_TLV'))) throw e;
       publicKeyError = e instanceof Error ? e.message : 'unreadable key';
     }
     const sigBits = expectTag(sigNode, TAG.BIT_STRING, 'signature').value;

@@ -9,7 +9,7 @@ import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { ExactBytesCache, sameBytes } from './bytes-cache.js';
 import { type Certificate, nameSetKey, parseCertificate, readTime } from './certificate.js';
 import { hashOfAlgorithm } from './crypto.js';
-import { decodeOid, expectTag, readSmallInt, TAG } from './der.js';
+import { decodeOid, expectCount, expectDer, expectTag, readSmallInt, TAG } from './der.js';
 import { type HashName, OID } from './oids.js';
 
 export interface SignerInfo {
@@ -56,6 +56,9 @@ function octets(node: TlvNode): Uint8Array {
 
 function parseSignerInfo(node: TlvNode): SignerInfo {
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'SignerInfo'));
+  // version, sid, digestAlgorithm, signedAttrs (required here), signatureAlgorithm, signature,
+  // unsignedAttrs [1] OPTIONAL (RFC 5652 §5.3)
+  expectCount(parts, 6, 7, 'SignerInfo');
   let i = 0;
   const version = readSmallInt(parts[i++], 'SignerInfo version');
   const sid = parts[i++]!;
@@ -63,7 +66,9 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
   let serialNumber: string | undefined;
   let ski: string | undefined;
   if (sid.tag === TAG.SEQUENCE) {
-    const [issuer, serial] = tlvChildren(sid);
+    const issuerAndSerial = tlvChildren(sid);
+    expectCount(issuerAndSerial, 2, 2, 'IssuerAndSerialNumber');
+    const [issuer, serial] = issuerAndSerial;
     issuerRaw = expectTag(issuer, TAG.SEQUENCE, 'signer issuer').raw;
     serialNumber = hex(expectTag(serial, TAG.INTEGER, 'signer serial').value);
   } else if (sid.tag === 0x80) {
@@ -76,6 +81,8 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
   const attrs = parts[i];
   if (attrs?.tag !== 0xa0) throw fail('ERR_SOD_STRUCTURE', { reason: 'signed attributes are missing' });
   i++;
+  // RFC 5652 §5.3: signedAttrs MUST be DER encoded; the signature covers these exact bytes.
+  expectDer(attrs, 'signed attributes', true);
   // RFC 5652 §5.4: the signature covers the DER of the attributes with an explicit SET OF tag.
   const signedAttributesDer = new Uint8Array(attrs.raw);
   signedAttributesDer[0] = TAG.SET;
@@ -84,7 +91,9 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
   let signingTime: Date | undefined;
   const types: string[] = [];
   for (const attr of tlvChildren(attrs)) {
-    const [type, values] = tlvChildren(expectTag(attr, TAG.SEQUENCE, 'attribute'));
+    const attribute = tlvChildren(expectTag(attr, TAG.SEQUENCE, 'attribute'));
+    expectCount(attribute, 2, 2, 'attribute');
+    const [type, values] = attribute;
     const oid = decodeOid(expectTag(type, TAG.OID, 'attribute type').value);
     const vals = tlvChildren(expectTag(values, TAG.SET, 'attribute values'));
     types.push(oid);
@@ -106,6 +115,7 @@ function parseSignerInfo(node: TlvNode): SignerInfo {
   }
   const signatureAlgorithm = expectTag(parts[i++], TAG.SEQUENCE, 'signature algorithm');
   const signature = expectTag(parts[i++], TAG.OCTET_STRING, 'signature').value;
+  if (parts[i] !== undefined) expectTag(parts[i], 0xa1, 'unsigned attributes');
   return {
     version,
     ...(issuerRaw === undefined ? {} : { issuerRaw }),
@@ -141,18 +151,23 @@ function cachedCertificate(node: TlvNode): Certificate {
 export function parseSignedData(contentInfo: TlvNode): SignedData {
   // No full walk: every reader below descends a fixed number of levels and checks each framing it
   // uses; bytes it does not read are covered by the signatures.
-  const [typeNode, wrapped] = tlvChildren(expectTag(contentInfo, TAG.SEQUENCE, 'ContentInfo'));
+  // Every fixed structure is read with its exact number of elements: bytes outside the signed
+  // attributes and content are not covered by the signature, so nothing may hide there.
+  const info = tlvChildren(expectTag(contentInfo, TAG.SEQUENCE, 'ContentInfo'));
+  expectCount(info, 2, 2, 'ContentInfo');
+  const [typeNode, wrapped] = info;
   const type = decodeOid(expectTag(typeNode, TAG.OID, 'content type').value);
   if (type !== OID.signedData) throw fail('ERR_SOD_CONTENT_TYPE', { oid: type });
-  const sd = tlvChildren(
-    expectTag(tlvChildren(expectTag(wrapped, 0xa0, 'SignedData wrapper'))[0], TAG.SEQUENCE, 'SignedData'),
-  );
+  const wrapper = tlvChildren(expectTag(wrapped, 0xa0, 'SignedData wrapper'));
+  expectCount(wrapper, 1, 1, 'SignedData wrapper');
+  const sd = tlvChildren(expectTag(wrapper[0], TAG.SEQUENCE, 'SignedData'));
   let i = 0;
   const version = readSmallInt(sd[i++], 'SignedData version');
   const digestAlgorithms = tlvChildren(expectTag(sd[i++], TAG.SET, 'digest algorithms')).map(
     (a) => hashOfAlgorithm(a, 'digest algorithm').oid,
   );
   const encap = tlvChildren(expectTag(sd[i++], TAG.SEQUENCE, 'encapsulated content'));
+  expectCount(encap, 2, 2, 'EncapsulatedContentInfo');
   const eContentType = decodeOid(expectTag(encap[0], TAG.OID, 'eContentType').value);
   const explicit = expectTag(encap[1], 0xa0, 'eContent');
   const inner = tlvChildren(explicit);
@@ -160,11 +175,14 @@ export function parseSignedData(contentInfo: TlvNode): SignedData {
   const eContent = octets(inner[0]!);
   const certificates: Certificate[] = [];
   if (sd[i]?.tag === 0xa0) {
-    for (const c of tlvChildren(sd[i]!)) if (c.tag === TAG.SEQUENCE) certificates.push(cachedCertificate(c));
+    // Only X.509 certificates (the other CertificateChoices are never used by ICAO PKI).
+    for (const c of tlvChildren(sd[i]!))
+      certificates.push(cachedCertificate(expectTag(c, TAG.SEQUENCE, 'certificate')));
     i++;
   }
   if (sd[i]?.tag === 0xa1) i++; // CRLs are not used from the SOD
-  const signerInfos = tlvChildren(expectTag(sd[i], TAG.SET, 'signer infos')).map(parseSignerInfo);
+  const signerInfos = tlvChildren(expectTag(sd[i++], TAG.SET, 'signer infos')).map(parseSignerInfo);
+  expectCount(sd, i, i, 'SignedData');
   if (signerInfos.length === 0) throw fail('ERR_SOD_STRUCTURE', { reason: 'no SignerInfo' });
   // RFC 5652 §5.1: digestAlgorithms lists the digest algorithm of every signer.
   for (const si of signerInfos) {

@@ -12,7 +12,7 @@ import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { ExactBytesCache } from './bytes-cache.js';
 import { pointConstructor } from './curves.js';
-import { bigIntToBytes, bytesToBigInt, decodeOid, expectTag, readSmallInt, TAG } from './der.js';
+import { bigIntToBytes, bytesToBigInt, decodeOid, expectCount, expectTag, readSmallInt, TAG } from './der.js';
 import type { PublicKeyInfo } from './keys.js';
 import { type NativeCrypto, nativeCrypto } from './native.js';
 import { ECDSA_OIDS, HASH_OIDS, HASH_SIZES, type HashName, OID, RSA_PKCS1_OIDS } from './oids.js';
@@ -91,6 +91,7 @@ export function hashOfAlgorithm(node: TlvNode | undefined, what: string): { hash
 
 function readHashAlgorithm(node: TlvNode | undefined, what: string): { hash: HashName; oid: string } {
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, what));
+  expectCount(parts, 1, 2, what);
   const oid = decodeOid(expectTag(parts[0], TAG.OID, what).value);
   // RFC 5754 §2: hash parameters are absent or NULL; anything else is not a known algorithm.
   if (!absentOrNull(parts)) throw fail('ERR_SOD_ALGORITHM', { oid });
@@ -157,6 +158,7 @@ function readSignatureAlgorithm(
   digestHash?: HashName,
 ): SignatureScheme & { oid: string } {
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'signature algorithm'));
+  expectCount(parts, 1, 2, 'signature algorithm');
   const oid = decodeOid(expectTag(parts[0], TAG.OID, 'signature algorithm').value);
   if (oid === OID.rsassaPss) {
     if (parts.length > 2) throw fail('ERR_SOD_ALGORITHM', { oid });

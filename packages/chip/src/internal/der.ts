@@ -31,6 +31,39 @@ export function expectTag(node: TlvNode | undefined, tag: number, what: string):
   return node;
 }
 
+/**
+ * Throws `ERR_CHIP_STRUCTURE` unless a fixed structure has between `min` and `max` elements: trailing
+ * elements would make bytes that were never signed read as if they had been.
+ */
+export function expectCount(parts: readonly TlvNode[], min: number, max: number, what: string): void {
+  if (parts.length < min || parts.length > max)
+    throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} has ${parts.length} elements` });
+}
+
+/** Whether a node's own framing is DER (X.690 §10.1): a definite length in the fewest bytes. */
+export function derFramed(node: TlvNode): boolean {
+  if (node.indefinite) return false;
+  const length = node.value.length;
+  const tagBytes = node.tag > 0xffff ? 3 : node.tag > 0xff ? 2 : 1;
+  const lengthBytes =
+    length < 0x80 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : length < 0x1000000 ? 4 : 5;
+  return node.headerLength === tagBytes + lengthBytes;
+}
+
+/**
+ * Throws `ERR_CHIP_STRUCTURE` unless `node` and, with `deep`, every element inside it are framed as
+ * DER: definite minimal lengths and no constructed strings (X.690 §10.1, §10.2).
+ */
+export function expectDer(node: TlvNode, what: string, deep: boolean, depth = 0): void {
+  // Universal constructed tags other than SEQUENCE and SET are BER constructed strings.
+  const constructedString =
+    node.constructed && node.tag < 0x40 && node.tag !== TAG.SEQUENCE && node.tag !== TAG.SET;
+  if (!derFramed(node) || constructedString || depth > 32)
+    throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} is not DER` });
+  if (deep && node.constructed)
+    for (const child of tlvChildren(node)) expectDer(child, what, true, depth + 1);
+}
+
 /** Children of a constructed node, checked to be constructed. */
 export function children(node: TlvNode, what: string): TlvNode[] {
   if (!node.constructed) throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} is not constructed` });

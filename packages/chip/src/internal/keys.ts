@@ -9,7 +9,7 @@ import {
   paramsOfNamed,
   STANDARD_CURVES,
 } from './curves.js';
-import { bytesToBigInt, decodeOid, expectTag, readSmallInt, TAG } from './der.js';
+import { bytesToBigInt, decodeOid, expectCount, expectTag, readSmallInt, TAG } from './der.js';
 import { OID } from './oids.js';
 
 /** A public key read from a certificate, DG14 or DG15. */
@@ -85,20 +85,14 @@ function fieldElement(node: TlvNode | undefined, what: string, size: number): bi
   return bytesToBigInt(v);
 }
 
-/** Throws unless `parts` has between `min` and `max` elements (no trailing elements in a fixed structure). */
-function count(parts: readonly TlvNode[], min: number, max: number, what: string): void {
-  if (parts.length < min || parts.length > max)
-    throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} has ${parts.length} elements` });
-}
-
 /** Reads explicit SpecifiedECDomain parameters (SEC 1 §C.2, RFC 3279 §2.3.5). */
 export function readEcParameters(node: TlvNode): CurveParams {
   const parts = tlvChildren(node);
   // version, fieldID, curve, base, order, cofactor OPTIONAL
-  count(parts, 5, 6, 'EC parameters');
+  expectCount(parts, 5, 6, 'EC parameters');
   readSmallInt(parts[0], 'EC parameters version');
   const field = tlvChildren(expectTag(parts[1], TAG.SEQUENCE, 'EC field'));
-  count(field, 2, 2, 'EC field');
+  expectCount(field, 2, 2, 'EC field');
   if (decodeOid(expectTag(field[0], TAG.OID, 'EC field type').value) !== OID.primeField) {
     throw fail('ERR_KEY_UNSUPPORTED', { reason: 'only prime-field curves are supported' });
   }
@@ -106,7 +100,7 @@ export function readEcParameters(node: TlvNode): CurveParams {
   const len = prime.length;
   const curve = tlvChildren(expectTag(parts[2], TAG.SEQUENCE, 'EC curve'));
   // a, b, seed BIT STRING OPTIONAL
-  count(curve, 2, 3, 'EC curve');
+  expectCount(curve, 2, 3, 'EC curve');
   if (curve[2] !== undefined) expectTag(curve[2], TAG.BIT_STRING, 'EC curve seed');
   const a = fieldElement(curve[0], 'EC a', len);
   const b = fieldElement(curve[1], 'EC b', len);
@@ -165,9 +159,9 @@ export function parsePublicKeyInfo(spki: Uint8Array | TlvNode): PublicKeyInfo {
   if (spki instanceof Uint8Array && node.raw.length !== spki.length)
     throw fail('ERR_CHIP_STRUCTURE', { reason: 'bytes after SubjectPublicKeyInfo' });
   const parts = tlvChildren(expectTag(node, TAG.SEQUENCE, 'SubjectPublicKeyInfo'));
-  count(parts, 2, 2, 'SubjectPublicKeyInfo');
+  expectCount(parts, 2, 2, 'SubjectPublicKeyInfo');
   const alg = tlvChildren(expectTag(parts[0], TAG.SEQUENCE, 'key algorithm'));
-  count(alg, 1, 2, 'key algorithm');
+  expectCount(alg, 1, 2, 'key algorithm');
   const oid = decodeOid(expectTag(alg[0], TAG.OID, 'key algorithm').value);
   const bits = expectTag(parts[1], TAG.BIT_STRING, 'public key').value;
   if (bits.length < 2 || bits[0] !== 0) throw fail('ERR_CHIP_STRUCTURE', { reason: 'public key bit string' });
@@ -177,7 +171,7 @@ export function parsePublicKeyInfo(spki: Uint8Array | TlvNode): PublicKeyInfo {
     if (rsaKey.raw.length !== keyBytes.length)
       throw fail('ERR_CHIP_STRUCTURE', { reason: 'bytes after RSA key' });
     const rsa = tlvChildren(expectTag(rsaKey, TAG.SEQUENCE, 'RSA key'));
-    count(rsa, 2, 2, 'RSA key');
+    expectCount(rsa, 2, 2, 'RSA key');
     const modulus = unsignedInteger(rsa[0], 'RSA modulus', MAX_RSA_MODULUS_BYTES);
     const exponent = unsignedInteger(rsa[1], 'RSA exponent', MAX_RSA_EXPONENT_BYTES);
     if (modulus.length < 64) throw fail('ERR_KEY_UNSUPPORTED', { reason: 'RSA modulus too short' });
