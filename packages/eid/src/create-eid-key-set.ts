@@ -37,6 +37,15 @@ export interface EidKeySet {
 
 const KEY_SET = Symbol.for('cancuoc.eid.keySet');
 
+// Errors thrown by the download itself (DNS, refused connection, TLS): a TypeError from fetch looks
+// like the TypeErrors jose and WebCrypto raise for unusable keys, so the download's are marked.
+const networkFailures = new WeakSet<object>();
+
+/** Whether `error` was thrown by the `fetch` of a key-set download. @internal */
+export function isNetworkFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && networkFailures.has(error);
+}
+
 /**
  * Creates a cached key set for an identity provider's JWKS URI, or wraps a fixed JWKS
  * (for providers that hand keys out of band, and for tests).
@@ -61,11 +70,19 @@ export function createEidKeySet(
     return Object.freeze({ getKey: createLocalJWKSet(source), uri: undefined, timeoutMs, [KEY_SET]: true });
   }
   const url = new URL(source);
+  const marked: typeof fetch = async (input, init) => {
+    try {
+      return await (options.fetch ? options.fetch(input, init) : globalThis.fetch(input, init));
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) networkFailures.add(error);
+      throw error;
+    }
+  };
   const getKey = createRemoteJWKSet(url, {
     timeoutDuration: timeoutMs,
     cooldownDuration: options.cooldownMs ?? 30_000,
     cacheMaxAge: options.cacheMaxAgeMs ?? 600_000,
-    ...(options.fetch ? { [customFetch]: options.fetch } : {}),
+    [customFetch]: marked,
   });
   return Object.freeze({ getKey, uri: url.href, timeoutMs, [KEY_SET]: true });
 }

@@ -1,7 +1,14 @@
 import { decodeProtectedHeader, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
 import type { EidKeySet } from './create-eid-key-set.js';
 import { eidError } from './errors.js';
-import { ASYMMETRIC, COMPACT_JWS, type EidAlgorithm, keySetFor, translate } from './verify-eid-token.js';
+import {
+  ASYMMETRIC,
+  COMPACT_JWS,
+  canonicalJws,
+  type EidAlgorithm,
+  keySetFor,
+  translate,
+} from './verify-eid-token.js';
 
 /** The event a logout token carries (OpenID Connect Back-Channel Logout 1.0 §2.4). */
 export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -78,6 +85,7 @@ export async function verifyEidLogoutToken(
   if (typeof token !== 'string' || token === '') throw fail('missing');
   if (token.length > 16_384) throw fail('too long');
   if (!COMPACT_JWS.test(token)) throw fail('not a signed JWT');
+  if (!canonicalJws(token)) throw fail('non-canonical base64url');
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);

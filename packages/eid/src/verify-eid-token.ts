@@ -1,9 +1,10 @@
 import { decodeProtectedHeader, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
-import { createEidKeySet, type EidKeySet, isEidKeySet } from './create-eid-key-set.js';
+import { createEidKeySet, type EidKeySet, isEidKeySet, isNetworkFailure } from './create-eid-key-set.js';
 import type { EidIdentity } from './eid-identity.js';
 import { eidError } from './errors.js';
 import { acrRank } from './internal/acr.js';
 import { atHashMatches } from './internal/at-hash.js';
+import { isCanonicalBase64url } from './internal/base64url.js';
 import { mapEidClaims } from './map-eid-claims.js';
 
 /**
@@ -115,6 +116,17 @@ export function keySetFor(
 /** @internal */
 export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
+/** Whether every segment of a compact JWS is canonical base64url (one spelling per token). @internal */
+export function canonicalJws(token: string): boolean {
+  return token.split('.').every(isCanonicalBase64url);
+}
+
+/** Whether a failure is WebCrypto refusing key material (a DOMException such as "Invalid keyData"). */
+function isKeyImportFailure(error: unknown): boolean {
+  if (typeof DOMException !== 'undefined' && error instanceof DOMException) return true;
+  return error instanceof Error && (error.name === 'DataError' || error.name === 'NotSupportedError');
+}
+
 /** jose's errors → our codes. @internal */
 export function translate(error: unknown, keySet: EidKeySet, kid: string | undefined): unknown {
   if (error instanceof errors.JWTExpired) {
@@ -140,17 +152,25 @@ export function translate(error: unknown, keySet: EidKeySet, kid: string | undef
   if (error instanceof errors.JWKSTimeout)
     return eidError('ERR_EID_JWKS_TIMEOUT', { timeoutMs: keySet.timeoutMs });
   if (error instanceof errors.JWKSInvalid || error instanceof errors.JWKInvalid)
-    return eidError('ERR_EID_JWKS_INVALID');
+    return eidError('ERR_EID_JWKS_INVALID', {}, { cause: error });
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
     return eidError('ERR_EID_ALGORITHM', { alg: 'unsupported', allowed: '' }, { cause: error });
   }
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
     return eidError('ERR_EID_TOKEN_FORMAT', { reason: error.message }, { cause: error });
   }
-  if (error instanceof errors.JOSEError || error instanceof TypeError) {
-    // Non-200 answers, unparsable bodies and network failures of the JWKS download.
-    return eidError('ERR_EID_JWKS_UNAVAILABLE', { reason: error.message }, { cause: error });
+  // Downloaded, but not a key set: a body that is not JSON (jose keeps the SyntaxError as cause).
+  if (error instanceof errors.JOSEError && error.cause instanceof SyntaxError)
+    return eidError('ERR_EID_JWKS_INVALID', {}, { cause: error });
+  if (isNetworkFailure(error) || error instanceof errors.JOSEError) {
+    // Network failures of the download and non-200 answers.
+    const reason = error instanceof Error ? error.message : 'network failure';
+    return eidError('ERR_EID_JWKS_UNAVAILABLE', { reason }, { cause: error });
   }
+  // A key of the set that WebCrypto or jose refuses (an RSA key without e, an EC point "AAAA", a
+  // modulus under 2048 bits): the set was available, its content is not usable.
+  if (isKeyImportFailure(error) || error instanceof TypeError)
+    return eidError('ERR_EID_JWKS_INVALID', {}, { cause: error });
   return error;
 }
 
@@ -197,6 +217,7 @@ export async function verifyEidToken(token: unknown, options: VerifyEidTokenOpti
     const reason = parts === 5 ? 'encrypted tokens are not accepted' : 'not three base64url parts';
     throw eidError('ERR_EID_TOKEN_FORMAT', { reason });
   }
+  if (!canonicalJws(token)) throw eidError('ERR_EID_TOKEN_FORMAT', { reason: 'non-canonical base64url' });
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);
