@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', sqlite: 'src/sqlite/index.ts', postgres: 'src/postgres/index.ts', export: 'src/export/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    sqlite: 'src/sqlite/index.ts',
+    postgres: 'src/postgres/index.ts',
+    export: 'src/export/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

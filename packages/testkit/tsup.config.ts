@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', oidc: 'src/oidc/index.ts', browser: 'src/browser/index.ts', servers: 'src/servers/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    oidc: 'src/oidc/index.ts',
+    browser: 'src/browser/index.ts',
+    servers: 'src/servers/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
