@@ -52,6 +52,7 @@ function build(): ReadonlyArray<readonly [string, string]> {
  */
 export function findProvinceInText(text: string, options: AtDateOptions = {}): Province | undefined {
   if (typeof text !== 'string') throw new TypeError('findProvinceInText expects a string');
+  const era = eraOf(options.date);
   // Addresses are short; a longer text is not an address line.
   if (text.length > 1000) return undefined;
   patterns ??= build();
@@ -64,6 +65,5 @@ export function findProvinceInText(text: string, options: AtDateOptions = {}): P
     if (best === undefined || end > best.at) best = { at: end, code };
   }
   if (best === undefined) return undefined;
-  const era = eraOf(options.date);
   return era === 2 ? provinceTables().successor.get(best.code) : provinceOfEra(best.code, era);
 }

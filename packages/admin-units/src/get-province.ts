@@ -15,6 +15,8 @@ export interface AtDateOptions {
  *
  * @param code - the two-digit GSO code (`'24'`).
  * @throws CancuocError `ERR_DATE_*` from `@cancuoc/core` when `date` is an unreadable string.
+ * @throws RangeError for an invalid `Date` (or a month or day out of range) as `date`, in every
+ *   date-aware lookup.
  * @example
  * ```ts
  * getProvince('24', { date: '2025-06-30' })?.name // 'Bắc Giang'

@@ -61,6 +61,8 @@ function birthPlaceByNumber(n: number, era: Era): BirthPlace | undefined {
  */
 export function lookupBirthPlace(code: string, options: AtDateOptions = {}): BirthPlace | undefined {
   if (typeof code !== 'string') throw new TypeError('lookupBirthPlace expects a string code');
+  // The date option is checked whatever the code, so misuse is reported consistently.
+  const era = eraOf(options.date);
   if (code.length !== 3) return undefined;
   let n = 0;
   for (let i = 0; i < 3; i++) {
@@ -68,5 +70,5 @@ export function lookupBirthPlace(code: string, options: AtDateOptions = {}): Bir
     if (d < 0 || d > 9) return undefined;
     n = n * 10 + d;
   }
-  return birthPlaceByNumber(n, eraOf(options.date));
+  return birthPlaceByNumber(n, era);
 }

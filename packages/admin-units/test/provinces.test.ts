@@ -91,7 +91,7 @@ describe('getProvince', () => {
     expect(() => getProvince('24', { date: '31/02/2025' })).toThrow(
       expect.objectContaining({ code: 'ERR_DATE_CALENDAR' }),
     );
-    expect(() => getProvince('24', { date: new Date(Number.NaN) })).toThrow(TypeError);
+    expect(() => getProvince('24', { date: new Date(Number.NaN) })).toThrow(RangeError);
   });
 });
 

@@ -7,6 +7,7 @@ import { fromBase64, isCancuocError } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { ExactBytesCache } from './internal/bytes-cache.js';
 import { type Certificate, type Crl, canonical, parseCertificate, parseCrl } from './internal/certificate.js';
+import { checkAtOption } from './internal/check-signed-object.js';
 import { parseSignedData, type SignedData } from './internal/cms.js';
 import {
   digest,
@@ -233,6 +234,7 @@ async function loadCrl(store: Store, bytes: Uint8Array): Promise<void> {
  * ```
  */
 export async function createTrustStore(input: TrustStoreInput = {}): Promise<TrustStore> {
+  checkAtOption(input.at, 'at', false);
   const maxCertificate = maxBytesOption(
     input.maxCertificateBytes,
     DEFAULT_MAX_BYTES.certificate,

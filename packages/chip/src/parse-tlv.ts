@@ -26,13 +26,23 @@ export interface TlvNode {
 
 /** Options of {@link parseTlv}. */
 export interface ParseTlvOptions {
-  /** Maximum nesting of indefinite-length elements; default 32. */
+  /** Maximum nesting of indefinite-length elements: an integer from 0 to 256, default 32. */
   readonly maxDepth?: number;
   /** Accept bytes after the first element (ICAO files padded by readers); default false. */
   readonly allowTrailing?: boolean;
 }
 
 const DEFAULT_MAX_DEPTH = 32;
+// Each level of indefinite-length nesting is a recursive call: a depth limit beyond this could
+// exhaust the stack (NaN would disable the limit altogether).
+const MAX_MAX_DEPTH = 256;
+
+function depthOption(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_DEPTH;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_MAX_DEPTH)
+    throw new RangeError(`maxDepth must be an integer from 0 to ${MAX_MAX_DEPTH}`);
+  return value;
+}
 
 /**
  * A node whose `value` and `raw` views are made on first use (parsers touch few of them). Positions
@@ -146,6 +156,7 @@ export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DE
  * Parses one BER-TLV element that fills `bytes` (trailing bytes are an error unless allowed).
  *
  * @throws CancuocError `ERR_TLV_TRUNCATED`, `ERR_TLV_TAG`, `ERR_TLV_LENGTH`, `ERR_TLV_DEPTH`, `ERR_TLV_TRAILING`.
+ * @throws RangeError for a `maxDepth` that is not an integer from 0 to 256.
  * @example
  * ```ts
  * const node = parseTlv(new Uint8Array([0x5f, 0x01, 0x02, 0x30, 0x31]));
@@ -154,7 +165,7 @@ export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DE
  */
 export function parseTlv(bytes: Uint8Array, options: ParseTlvOptions = {}): TlvNode {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseTlv expects a Uint8Array');
-  const node = readAt(bytes, 0, bytes.length, 0, options.maxDepth ?? DEFAULT_MAX_DEPTH, 0);
+  const node = readAt(bytes, 0, bytes.length, 0, depthOption(options.maxDepth), 0);
   const rest = bytes.length - node.end;
   if (rest > 0 && !options.allowTrailing) throw fail('ERR_TLV_TRAILING', { count: rest });
   return node;
@@ -168,7 +179,11 @@ export function parseTlv(bytes: Uint8Array, options: ParseTlvOptions = {}): TlvN
  * tlvChildren(parseTlv(bytes)).map((c) => c.tag);
  * ```
  */
-export function tlvChildren(node: TlvNode | Uint8Array, maxDepth = DEFAULT_MAX_DEPTH): TlvNode[] {
+export function tlvChildren(node: TlvNode | Uint8Array, maxDepth?: number): TlvNode[] {
+  return childrenOf(node, maxDepth === undefined ? DEFAULT_MAX_DEPTH : depthOption(maxDepth));
+}
+
+function childrenOf(node: TlvNode | Uint8Array, maxDepth: number): TlvNode[] {
   const out: TlvNode[] = [];
   if (node instanceof Node) {
     // In place: the children of a node are read from the same buffer, bounded by its value.
@@ -196,5 +211,5 @@ export function tlvChildren(node: TlvNode | Uint8Array, maxDepth = DEFAULT_MAX_D
 export function walkTlv(node: TlvNode, maxDepth = DEFAULT_MAX_DEPTH, depth = 0): void {
   if (depth > maxDepth) throw fail('ERR_TLV_DEPTH', { maxDepth });
   if (!node.constructed) return;
-  for (const child of tlvChildren(node, maxDepth)) walkTlv(child, maxDepth, depth + 1);
+  for (const child of childrenOf(node, maxDepth)) walkTlv(child, maxDepth, depth + 1);
 }

@@ -1,7 +1,7 @@
 /** Verification of EF.CardSecurity: signature and Document Signer chain, as for EF.SOD. */
 import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from './create-trust-store.js';
-import { checkSignedObject } from './internal/check-signed-object.js';
+import { checkAtOption, checkSignedObject } from './internal/check-signed-object.js';
 import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { type CardSecurity, parseCardSecurity } from './parse-card-security.js';
 
@@ -30,6 +30,7 @@ export async function verifyCardSecurity(input: {
   readonly at?: Date | 'signing-time';
   readonly maxBytes?: number;
 }): Promise<CardSecurityReport> {
+  checkAtOption(input.at, 'at');
   const maxBytes = maxBytesOption(input.maxBytes, DEFAULT_MAX_BYTES.cardSecurity, 'maxBytes');
   let parsed: CardSecurity;
   try {

@@ -7,7 +7,7 @@
 import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from './create-trust-store.js';
 import { sameBytes } from './internal/bytes-cache.js';
-import { checkSignedObject } from './internal/check-signed-object.js';
+import { checkAtOption, checkSignedObject } from './internal/check-signed-object.js';
 import { digest, digestNow } from './internal/crypto.js';
 import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { OID } from './internal/oids.js';
@@ -63,8 +63,10 @@ function message(e: unknown): string {
 }
 
 /**
- * Verifies a card's data passively.
+ * Verifies a card's data passively. Bad data never throws: it makes `verified` false with a reason.
  *
+ * @throws TypeError / RangeError on misuse: no trust store, a data group number outside 1-16, an
+ *   invalid `at` Date, a `maxSodBytes` that is not a positive integer.
  * @example
  * ```ts
  * const trust = await createTrustStore({ certificates: [vietnamCscaPem] });
@@ -77,6 +79,7 @@ export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveA
   const { trust } = input;
   if (!trust || typeof trust.issuersOf !== 'function')
     throw new TypeError('verifyPassive needs a trust store');
+  checkAtOption(input.at, 'at');
   const maxSodBytes = maxBytesOption(input.maxSodBytes, DEFAULT_MAX_BYTES.sod, 'maxSodBytes');
   const given = input.dataGroups ?? {};
   for (const [key, value] of Object.entries(given)) {

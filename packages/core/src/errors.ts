@@ -102,12 +102,16 @@ export class CancuocError<Code extends string = string> extends Error {
  * ```
  */
 export function isCancuocError(value: unknown): value is CancuocError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[MARKER] === true &&
-    typeof (value as { code?: unknown }).code === 'string'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  // Never throws, as an `isX` must: values caught from callbacks may be Proxies or have throwing getters.
+  try {
+    return (
+      (value as Record<symbol, unknown>)[MARKER] === true &&
+      typeof (value as { code?: unknown }).code === 'string'
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Fills `{name}` placeholders from `details`; unknown placeholders are left as they are. */

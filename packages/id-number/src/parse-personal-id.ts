@@ -53,7 +53,7 @@ function birthYearOf(value: string): number {
  * Reads and decodes a personal ID number (số định danh cá nhân): birth-registration province or
  * country, sex, century and birth year.
  *
- * @throws TypeError when `input` is not a string.
+ * @throws TypeError when `input` is not a string; RangeError for an invalid `Date` as `date`.
  * @throws CancuocError `ERR_ID_EMPTY`, `ERR_ID_NOT_DIGITS`, `ERR_ID_NEEDS_NORMALIZATION`,
  *   `ERR_ID_LENGTH`, `ERR_ID_PROVINCE_UNKNOWN` (e.g. `003…`, `097…`), `ERR_ID_BIRTH_YEAR_FUTURE`.
  * @example
@@ -66,6 +66,9 @@ function birthYearOf(value: string): number {
  */
 export function parsePersonalId(input: string, options: ParsePersonalIdOptions = {}): PersonalId {
   if (typeof input !== 'string') throw new TypeError('parsePersonalId expects a string');
+  // Misuse of the option is reported whatever the input (RangeError, as admin-units does).
+  if (options.date instanceof Date && Number.isNaN(options.date.getTime()))
+    throw new RangeError('date is an invalid Date');
   let value = input;
   if (!isDigits(value, 12)) {
     value = cleanInput(input, PERSONAL_ID, options.normalize === true, false);
@@ -111,5 +114,6 @@ export function isPersonalId(input: unknown, options: ParsePersonalIdOptions = {
     if (lookupBirthPlace(input.slice(0, 3)) === undefined) return false;
     return birthYearOf(input) <= currentYear();
   }
-  return options.normalize === true && safeParsePersonalId(input, options).success;
+  // The date option does not change validity: left out, so that an invalid one cannot make this throw.
+  return options.normalize === true && safeParsePersonalId(input, { normalize: true }).success;
 }

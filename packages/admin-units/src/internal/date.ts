@@ -5,17 +5,30 @@ import type { DateInput } from '../types.js';
 // Date as the calendar day in Vietnam without Intl.
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-/** yyyymmdd as a number, for cheap comparisons. */
+/**
+ * yyyymmdd as a number, for cheap comparisons.
+ *
+ * @throws TypeError for a value that is no date input; RangeError for an invalid `Date` or a
+ *   month or day out of range (misuse of the `date` option, not bad data).
+ */
 export function dayNumberOf(date: DateInput | undefined): number {
   if (date === undefined) return dayNumberOfTime(Date.now());
   if (date instanceof Date) {
     const t = date.getTime();
-    if (Number.isNaN(t)) throw new TypeError('Invalid Date');
+    if (Number.isNaN(t)) throw new RangeError('date is an invalid Date');
     return dayNumberOfTime(t);
   }
   if (typeof date === 'string') return partsToDayNumber(parsePartialDate(date));
-  if (typeof date === 'object' && date !== null && Number.isInteger(date.year)) return partsToDayNumber(date);
+  if (typeof date === 'object' && date !== null && Number.isInteger(date.year)) {
+    if (!inRange(date.month, 12) || !inRange(date.day, 31))
+      throw new RangeError('date month or day is out of range');
+    return partsToDayNumber(date);
+  }
   throw new TypeError('Expected a Date, a date string or a { year, month?, day? } object');
+}
+
+function inRange(value: number | undefined, max: number): boolean {
+  return value === undefined || (Number.isInteger(value) && value >= 1 && value <= max);
 }
 
 function dayNumberOfTime(t: number): number {

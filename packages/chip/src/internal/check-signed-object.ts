@@ -20,6 +20,17 @@ export interface SignedObject {
   readonly signingTime?: Date;
 }
 
+/**
+ * Checks an `at` option: undefined, `'signing-time'` (where allowed) or a valid Date.
+ *
+ * @throws RangeError for an invalid Date or any other value (misuse, not bad data).
+ */
+export function checkAtOption(at: unknown, name: string, signingTime = true): void {
+  if (at === undefined || (signingTime && at === 'signing-time')) return;
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+    throw new RangeError(`${name} must be a valid Date${signingTime ? " or 'signing-time'" : ''}`);
+}
+
 function validAt(cert: Certificate, at: Date): boolean {
   return cert.notBefore.getTime() <= at.getTime() && at.getTime() <= cert.notAfter.getTime();
 }

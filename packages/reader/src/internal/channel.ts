@@ -131,9 +131,33 @@ export class Channel {
   }
 }
 
+/**
+ * A property of whatever a transport rejected with, or undefined when reading it throws: a
+ * transport may reject with `Object.create(null)`, an object whose getters throw, or a Proxy.
+ */
+function property(value: unknown, key: string): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Short text of a rejection value, never throwing (String() throws for an object without a prototype). */
+function describeRejection(value: unknown): string {
+  const message = property(value, 'message');
+  if (typeof message === 'string') return message;
+  try {
+    return String(value);
+  } catch {
+    return 'the transport failed';
+  }
+}
+
 function transportError(error: unknown) {
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const code = property(error, 'code');
+  const message = describeRejection(error);
   if (code === 'CARD_REMOVED' || REMOVED.test(message))
     return fail('ERR_READER_CARD_REMOVED', {}, { cause: error });
   // The transport's message is kept short: it never contains key material, only reader text.
