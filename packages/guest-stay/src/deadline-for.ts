@@ -7,8 +7,13 @@ import { fromVietnamTime, vietnamParts } from './internal/vietnam-time.js';
 
 /**
  * The moment a stay notice is due for a guest arriving at `arrival`: 23:00 (Vietnam time) of the
- * arrival day, or 08:00 of the next day for an arrival at or after 23:00. An arrival in the early
- * morning (00:00–07:59) starts the stay that day, so its notice is due at 23:00 the same day.
+ * arrival day, or 08:00 of the next morning for an arrival in the night, from 23:00 to 07:59.
+ *
+ * The law does not say which day "after 23:00" belongs to for an arrival past midnight. We read the
+ * night from 23:00 to 08:00 as one late-arrival window due at 08:00, as the VNeID app does (a notice
+ * sent before 08:00 may start at 23:00 of the previous day, VNeID user guide §2.11): for 00:30 the
+ * notice is due at 08:00 the same morning, not at 23:00. That is the earlier of the two readings,
+ * so a hotel that meets it is on time under either; deadline alerts fire sooner, never too late.
  *
  * @throws TypeError when `arrival` is not a valid `Date`.
  * @example
@@ -23,5 +28,6 @@ export function deadlineFor(arrival: Date): Date {
   }
   const p = vietnamParts(arrival.getTime());
   if (p.hour >= 23) return new Date(fromVietnamTime(p.year, p.month, p.day + 1, 8));
+  if (p.hour < 8) return new Date(fromVietnamTime(p.year, p.month, p.day, 8));
   return new Date(fromVietnamTime(p.year, p.month, p.day, 23));
 }

@@ -20,8 +20,21 @@ describe('deadlineFor (Law on Residence 68/2020/QH14 art. 30)', () => {
     expect(deadlineFor(vn('2028-02-28T23:10:00'))).toEqual(vn('2028-02-29T08:00:00'));
   });
 
-  it('is 23:00 the same day for an early-morning arrival', () => {
-    expect(deadlineFor(vn('2026-12-07T00:30:00'))).toEqual(vn('2026-12-07T23:00:00'));
+  it('is 08:00 the same morning for an arrival after midnight (the night is one late-arrival window)', () => {
+    expect(deadlineFor(vn('2026-12-07T00:30:00'))).toEqual(vn('2026-12-07T08:00:00'));
+    expect(deadlineFor(vn('2026-12-07T07:59:59'))).toEqual(vn('2026-12-07T08:00:00'));
+    expect(deadlineFor(vn('2026-12-07T08:00:00'))).toEqual(vn('2026-12-07T23:00:00'));
+  });
+
+  it('is never later than either reading of the law for a night arrival', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8 * 3600 - 1 }), (secondsAfterMidnight) => {
+        const arrival = new Date(vn('2026-12-07T00:00:00').getTime() + secondsAfterMidnight * 1000);
+        // Reading A: due 08:00 after a night arrival; reading B: due 23:00 of the arrival day.
+        expect(deadlineFor(arrival).getTime()).toBeLessThanOrEqual(vn('2026-12-07T08:00:00').getTime());
+        expect(deadlineFor(arrival).getTime()).toBeLessThanOrEqual(vn('2026-12-07T23:00:00').getTime());
+      }),
+    );
   });
 
   it('reads the day in Vietnam, not in UTC', () => {
