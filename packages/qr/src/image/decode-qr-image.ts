@@ -23,11 +23,24 @@ export interface QrPoint {
   readonly y: number;
 }
 
+/**
+ * How {@link DecodedQr.text} was obtained from the bytes: `eci` (the symbol names its character
+ * set in an ECI header, ISO/IEC 18004 §7.4.3), `utf-8` (no ECI and the bytes are valid UTF-8) or
+ * `guess` (no ECI, not UTF-8: zxing-cpp's guess among Shift_JIS, ISO-8859-1 and its peers).
+ */
+export type QrTextEncoding = 'eci' | 'utf-8' | 'guess';
+
 /** One QR code found in an image. */
 export interface DecodedQr {
-  /** The content as UTF-8 text (the character set of the card QR codes). */
+  /**
+   * The content as text: in the character set its ECI header names; without one, UTF-8 when the
+   * bytes are valid UTF-8, else the decoder's guess (Shift_JIS, ISO-8859-1…). Card QR codes carry
+   * UTF-8; `readIdentityQrImage` always reads them as UTF-8.
+   */
   readonly text: string;
-  /** The content's raw bytes, for payloads that are not UTF-8 text. */
+  /** How `text` was decoded from `bytes`. */
+  readonly textEncoding: QrTextEncoding;
+  /** The content's raw bytes (ECI headers removed), for payloads that are not text. */
   readonly bytes: Uint8Array;
   /** Corners of the symbol in image pixels, clockwise from the top-left finder pattern. */
   readonly corners: {
@@ -123,11 +136,28 @@ function toZxingInput(
   return file;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The symbol's text. zxing-cpp honours ECI segments and Kanji-mode segments itself; only byte
+ * segments without an ECI leave the character set open (ISO/IEC 18004:2015 §7.4.5 says ISO-8859-1,
+ * practice says UTF-8 or Shift_JIS), and there valid UTF-8 wins over the guess: a UTF-8 text that
+ * also happens to be valid Shift_JIS (Vietnamese names often are) must not turn into kanji.
+ */
+function textOf(r: ReadResult): { text: string; textEncoding: QrTextEncoding } {
+  if (r.hasECI) return { text: r.text, textEncoding: 'eci' };
+  try {
+    return { text: strictUtf8.decode(r.bytes), textEncoding: 'utf-8' };
+  } catch {
+    return { text: r.text, textEncoding: 'guess' };
+  }
+}
+
 function toDecoded(r: ReadResult): DecodedQr {
   const { topLeft, topRight, bottomRight, bottomLeft } = r.position;
   const version = Number.parseInt(r.version, 10);
   return {
-    text: r.text,
+    ...textOf(r),
     bytes: r.bytes,
     corners: {
       topLeft: { x: topLeft.x, y: topLeft.y },
@@ -147,7 +177,9 @@ function toDecoded(r: ReadResult): DecodedQr {
  * Finds and decodes every QR code in an image: a photo of a card, a camera frame, a scan. Uses
  * zxing-cpp compiled to WebAssembly, loaded from the installed package in Node and from the URL
  * given to `configureQrImageDecoder` in browsers (never from a CDN). Returns an empty array when
- * the image holds no readable QR code; parse each `text` with `readIdentityQr`.
+ * the image holds no readable QR code. Text is decoded as the symbol's ECI header says; without
+ * one, as UTF-8 when the bytes are valid UTF-8, else in the character set zxing-cpp guesses
+ * (Shift_JIS, ISO-8859-1…). For ID cards use `readIdentityQrImage`, which reads UTF-8 only.
  *
  * @throws CancuocError `ERR_QR_IMAGE_INPUT` (raw pixels whose size does not add up),
  *   `ERR_QR_IMAGE_FORMAT` (bytes that are not a PNG, JPEG, BMP, GIF or PGM/PPM image),
@@ -188,8 +220,8 @@ export async function decodeQrImage(
     tryDownscale: tryHarder,
     maxNumberOfSymbols: options.maxSymbols ?? 16,
     textMode: 'Plain',
-    // Card QR codes carry UTF-8 without an ECI header; do not let zxing guess Shift_JIS.
-    characterSet: 'UTF8',
+    // Let zxing guess for bytes without an ECI; textOf() prefers strict UTF-8 over that guess.
+    characterSet: 'Unknown',
     returnErrors: false,
   };
   let results: ReadResult[];

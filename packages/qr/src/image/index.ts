@@ -15,6 +15,7 @@ export {
   decodeQrImage,
   type QrImageInput,
   type QrPoint,
+  type QrTextEncoding,
   type RawImage,
 } from './decode-qr-image.js';
 /** Decoding and parsing the identity QR code of a photo in one call. */
