@@ -14,6 +14,7 @@ export { type FollowOptions, type FollowResult, TestBrowser } from './browser.js
 export {
   type SignTestTokenOptions,
   startTestOidcProvider,
+  type TestBackchannelDelivery,
   type TestOidcClient,
   type TestOidcFaults,
   type TestOidcProvider,

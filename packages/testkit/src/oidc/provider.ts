@@ -37,6 +37,26 @@ export interface TestOidcProviderOptions {
   readonly accounts?: readonly TestEidAccount[];
   /** Release the Vietnamese claims in the ID token too (default false, like the real provider). */
   readonly claimsInIdToken?: boolean;
+  /**
+   * Turns on oidc-provider's `backchannelLogout` feature (OpenID Connect Back-Channel Logout 1.0)
+   * and registers this URI, with `backchannel_logout_session_required`, for every client: ID
+   * tokens then carry `sid`, and ending a session at the provider (its end-session endpoint, with
+   * `logout=yes` on the confirmation) POSTs a signed logout token here. Off by default.
+   */
+  readonly backchannelLogoutUri?: string;
+  /** Lifetime of the ID tokens the provider issues, in seconds (default 600). */
+  readonly idTokenTtlSec?: number;
+}
+
+/** One logout token the provider POSTed to a relying party (see `backchannelLogoutUri`). */
+export interface TestBackchannelDelivery {
+  readonly clientId: string;
+  readonly accountId: string;
+  readonly sid: string;
+  /** Whether the relying party answered 200 or 204. */
+  readonly ok: boolean;
+  /** Why it failed (the relying party's status, or the network error). */
+  readonly error?: string;
 }
 
 /** Faults the provider can be told to inject. */
@@ -100,6 +120,8 @@ export interface TestOidcProvider {
   readonly faults: TestOidcFaults;
   /** How many requests each path received. */
   readonly requestCounts: Map<string, number>;
+  /** The back-channel logout tokens POSTed so far, in order (with `backchannelLogoutUri`). */
+  readonly backchannelDeliveries: readonly TestBackchannelDelivery[];
   /** The public JWKS currently served. */
   jwks(): { keys: JWK[] };
   /** The `kid` of the key tokens are signed with now. */
@@ -147,6 +169,8 @@ function claimsOf(account: TestEidAccount): Record<string, unknown> {
   };
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 const NATIONAL_CLAIMS = ['SoDinhDanh', 'HoVaTen', 'NgayThangNamSinh', 'LoaiTaiKhoan', 'loginIdp', 'TechID'];
 
 async function quietly<T>(fn: () => Promise<T>): Promise<T> {
@@ -192,12 +216,17 @@ export async function startTestOidcProvider(
   const issuer = `http://127.0.0.1:${port}`;
 
   const grant = { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code' as const] };
+  const backchannelUri = options.backchannelLogoutUri;
   const common = {
     ...grant,
     redirect_uris: redirectUris,
     post_logout_redirect_uris: postLogoutRedirectUris,
     id_token_signed_response_alg: 'RS256' as const,
+    ...(backchannelUri === undefined
+      ? {}
+      : { backchannel_logout_uri: backchannelUri, backchannel_logout_session_required: true }),
   };
+  const backchannelDeliveries: TestBackchannelDelivery[] = [];
   const clients = {
     basic: {
       clientId: 'cancuoc-test-basic',
@@ -261,6 +290,16 @@ export async function startTestOidcProvider(
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true },
+      ...(backchannelUri === undefined ? {} : { backchannelLogout: { enabled: true } }),
+    },
+    // oidc-provider refuses outgoing requests to loopback and private addresses (SSRF guard);
+    // the relying parties of this test provider live on 127.0.0.1, so its requests there (the
+    // back-channel logout POSTs) go out without that guard. Any other address keeps it.
+    fetch: (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      if (!LOOPBACK.has(url.hostname) || init === undefined) return fetch(input, init);
+      const { dispatcher: _guard, ...rest } = init as RequestInit & { dispatcher?: unknown };
+      return fetch(input, rest);
     },
     pkce: { required: () => true },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
@@ -276,7 +315,7 @@ export async function startTestOidcProvider(
     ttl: {
       AccessToken: 600,
       AuthorizationCode: 60,
-      IdToken: 600,
+      IdToken: options.idTokenTtlSec ?? 600,
       RefreshToken: 86_400,
       Interaction: 600,
       Session: 3600,
@@ -294,6 +333,18 @@ export async function startTestOidcProvider(
     return new Provider(issuer, configuration);
   });
   const callback = provider.callback();
+  provider.on('backchannel.success', (_ctx, client, accountId, sid) => {
+    backchannelDeliveries.push({ clientId: client.clientId, accountId, sid, ok: true });
+  });
+  provider.on('backchannel.error', (_ctx, error, client, accountId, sid) => {
+    backchannelDeliveries.push({
+      clientId: client.clientId,
+      accountId,
+      sid,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  });
 
   const openSockets = new Set<ServerResponse>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -440,6 +491,7 @@ export async function startTestOidcProvider(
     accounts,
     faults,
     requestCounts,
+    backchannelDeliveries,
     jwks,
     currentKid: () => current.kid,
     signToken,
