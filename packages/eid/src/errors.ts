@@ -36,6 +36,7 @@ export type EidErrorCode =
   | 'ERR_EID_METHOD'
   | 'ERR_EID_LOGOUT_FORBIDDEN'
   | 'ERR_EID_LOGOUT_TOKEN'
+  | 'ERR_EID_LOGOUT_REPLAY'
   | 'ERR_EID_BACKCHANNEL_UNAVAILABLE';
 
 /**
@@ -182,6 +183,10 @@ export const eidErrorMessages: ErrorCatalog<EidErrorCode> = {
   ERR_EID_LOGOUT_TOKEN: {
     en: 'The back-channel logout token is invalid ({reason})',
     vi: 'Mã đăng xuất gửi từ máy chủ định danh không hợp lệ ({reason})',
+  },
+  ERR_EID_LOGOUT_REPLAY: {
+    en: 'The back-channel logout token was already used (replayed jti)',
+    vi: 'Mã đăng xuất gửi từ máy chủ định danh đã được dùng trước đó (jti bị gửi lại)',
   },
   ERR_EID_BACKCHANNEL_UNAVAILABLE: {
     en: 'Back-channel logout needs a server-side session store and a client that verifies logout tokens',

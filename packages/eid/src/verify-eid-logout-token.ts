@@ -43,6 +43,14 @@ export interface EidLogoutClaims {
   /** The token's unique ID. */
   readonly jti: string;
   readonly issuedAt: Date;
+  /** The token's `exp`, when it has one (Back-Channel Logout 1.0 §2.4 recommends a short one). */
+  readonly expiresAt?: Date;
+  /**
+   * The last moment this token would still pass this verification (the earlier of `exp` and
+   * `iat` + `maxAgeSec`, plus the clock tolerance). Keep its `jti` until then to refuse a replay:
+   * the back-channel logout route of `createEidHandler` does.
+   */
+  readonly acceptedUntil?: Date;
 }
 
 // §2.4: `typ` SHOULD be logout+jwt; providers that predate it send JWT or nothing. Anything
@@ -136,11 +144,16 @@ export async function verifyEidLogoutToken(
   if (payload.sid !== undefined && sid === undefined) throw fail('sid is not a string');
   if (payload.sub !== undefined && sub === undefined) throw fail('sub is not a string');
   if (!sid && !sub) throw fail('neither sid nor sub');
+  const exp = typeof payload.exp === 'number' ? payload.exp : undefined;
+  const acceptedUntil =
+    Math.min(exp ?? Number.POSITIVE_INFINITY, payload.iat + (options.maxAgeSec ?? 300)) + tolerance;
   return {
     issuer: options.issuer,
     ...(sid ? { sid } : {}),
     ...(sub ? { sub } : {}),
     jti: payload.jti,
     issuedAt: new Date(payload.iat * 1000),
+    ...(exp === undefined ? {} : { expiresAt: new Date(exp * 1000) }),
+    acceptedUntil: new Date(acceptedUntil * 1000),
   };
 }

@@ -14,6 +14,7 @@ import {
   serializeCookie,
 } from './session-cookie.js';
 import {
+  createLogoutTokenMemory,
   createMemorySessionStore,
   type EidSessionIdentity,
   type EidSessionStore,
@@ -77,6 +78,18 @@ export interface EidHandlerOptions {
   /** A session unused for this many seconds ends (default 1800). Server-side sessions only. */
   readonly idleTimeoutSec?: number;
   /**
+   * End the session no later than the ID token's `exp` (default false). Off by default on
+   * purpose: an ID token's `exp` says until when the portal may *accept the token* at login
+   * (OpenID Connect Core §3.1.3.7), not how long the portal's own session may last, and Core ties
+   * no relying-party session to it; providers make it short (minutes) and this handler does not
+   * refresh it, so binding by default would send citizens back to VNeID every few minutes. Turn it
+   * on when the portal's policy is that its session must never outlast the authentication the
+   * provider vouched for (e.g. high-assurance services); the session then ends at the earliest of
+   * `exp`, `sessionMaxAgeSec` and the idle timeout. To follow the provider's own session instead,
+   * register `/backchannel-logout` at the provider. Applies to stateless sessions as well.
+   */
+  readonly sessionBoundToIdToken?: boolean;
+  /**
    * Where sessions live. Default: an in-memory store ({@link createMemorySessionStore}), right
    * for one process. Several processes need a shared store (Redis, PostgreSQL). `'stateless'`
    * keeps the session in the encrypted cookie instead: no revocation (a copied cookie stays valid
@@ -112,6 +125,8 @@ const LOGIN_PURPOSE = 'cancuoc-eid-login';
 const SESSION_PURPOSE = 'cancuoc-eid-session';
 const MAX_COOKIE_VALUE = 3800;
 const LOGIN_TTL = 600;
+/** How old a logout token may be when verified (verifyEidLogoutToken's default `maxAgeSec`). */
+const LOGOUT_TOKEN_MAX_AGE = 300;
 const MAX_FORM_BYTES = 16_384;
 const ALL_FIELDS: readonly EidSessionField[] = [
   'personalId',
@@ -301,6 +316,10 @@ export function createEidHandler(options: EidHandlerOptions): EidHandler {
   const store =
     options.sessionStore === 'stateless' ? undefined : (options.sessionStore ?? createMemorySessionStore());
   const fields = options.sessionFields ?? ALL_FIELDS;
+  const boundToIdToken = options.sessionBoundToIdToken ?? false;
+  // Logout-token IDs already used: in the store (shared by every process) when it can keep them,
+  // else in this process's memory (a store of your own without `rememberLogoutToken`).
+  const rememberLogoutToken = store?.rememberLogoutToken?.bind(store) ?? createLogoutTokenMemory(100_000);
   const providerLogout = options.providerLogout ?? true;
   const configuredOrigin = (() => {
     const source = options.origin ?? client.redirectUri;
@@ -454,6 +473,14 @@ export function createEidHandler(options: EidHandlerOptions): EidHandler {
     idToken: string | undefined,
   ): Promise<{ value: string; maxAgeSec: number }> {
     const now = Math.floor(Date.now() / 1000);
+    let expiresAt = now + maxAge;
+    if (boundToIdToken && identity.expiresAt) {
+      expiresAt = Math.min(expiresAt, Math.floor(identity.expiresAt.getTime() / 1000));
+      // Accepted within the clock tolerance but already past its exp: a session of 0 s would only
+      // send the citizen round in a loop. Say so instead.
+      if (expiresAt <= now) throw eidError('ERR_EID_EXPIRED');
+    }
+    const lifetime = expiresAt - now;
     const ref = randomId();
     const sid = identity.claims.sid;
     const stored: EidStoredSession = {
@@ -462,24 +489,24 @@ export function createEidHandler(options: EidHandlerOptions): EidHandler {
       ...(typeof sid === 'string' && sid !== '' ? { providerSid: sid } : {}),
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: now + maxAge,
+      expiresAt,
     };
     const sealKeys = (await keys()).cookies[0] as CookieKeys;
     if (store) {
-      await store.set(await sha256(ref), stored, Math.min(idle, maxAge));
-      return { value: await sealCookie(sealKeys, SESSION_PURPOSE, { ref }, maxAge), maxAgeSec: maxAge };
+      await store.set(await sha256(ref), stored, Math.min(idle, lifetime));
+      return { value: await sealCookie(sealKeys, SESSION_PURPOSE, { ref }, lifetime), maxAgeSec: lifetime };
     }
     const base = {
       ref,
       identity: stored.identity,
       ...(stored.providerSid ? { psid: stored.providerSid } : {}),
     };
-    let value = await sealCookie(sealKeys, SESSION_PURPOSE, { ...base, idToken: stored.idToken }, maxAge);
+    let value = await sealCookie(sealKeys, SESSION_PURPOSE, { ...base, idToken: stored.idToken }, lifetime);
     // Browsers drop cookies over 4096 bytes: keep the ID token (only a logout hint) when it fits.
     if (!stored.idToken || value.length > MAX_COOKIE_VALUE) {
-      value = await sealCookie(sealKeys, SESSION_PURPOSE, base, maxAge);
+      value = await sealCookie(sealKeys, SESSION_PURPOSE, base, lifetime);
     }
-    return { value, maxAgeSec: maxAge };
+    return { value, maxAgeSec: lifetime };
   }
 
   async function callback(request: Request): Promise<Response> {
@@ -571,6 +598,16 @@ export function createEidHandler(options: EidHandlerOptions): EidHandler {
       if (!store || !client.verifyLogoutToken) throw eidError('ERR_EID_BACKCHANNEL_UNAVAILABLE');
       const form = await readForm(request, MAX_FORM_BYTES);
       const claims = await client.verifyLogoutToken(form.get('logout_token'));
+      // Back-Channel Logout 1.0 §2.6 step 10: a token already received is refused. Its ID is
+      // recorded before any session is ended, atomically in the store, so that of two copies
+      // arriving at two processes only one acts; it is kept until the token could no longer
+      // pass verification anyway (a client without `acceptedUntil`: iat + 300 s + 300 s skew).
+      const until =
+        claims.acceptedUntil?.getTime() ?? claims.issuedAt.getTime() + (LOGOUT_TOKEN_MAX_AGE + 300) * 1000;
+      const id = await sha256(`logout-token ${claims.issuer} ${claims.jti}`);
+      if (!(await rememberLogoutToken(id, Math.ceil(until / 1000) + 1))) {
+        throw eidError('ERR_EID_LOGOUT_REPLAY');
+      }
       await store.deleteMatching({
         issuer: claims.issuer,
         ...(claims.sid ? { sid: claims.sid } : {}),

@@ -14,13 +14,17 @@ export interface PostgresSessionStoreOptions {
   readonly client: PostgresLikeClient;
   /** Table name, optionally schema-qualified (default `cancuoc_eid_sessions`). */
   readonly table?: string;
-  /** Create the table and its indexes on first use when missing (default true). */
+  /**
+   * Create the tables and indexes on first use when missing (default true): the sessions table
+   * and `<table>_jti`, where IDs of back-channel logout tokens already used are kept until those
+   * tokens expire (`id text PRIMARY KEY, expires_at timestamptz NOT NULL`).
+   */
   readonly createTable?: boolean;
 }
 
 /** A PostgreSQL session store, with `prune()` to delete expired rows (run it now and then). */
 export interface PostgresSessionStore extends EidSessionStore {
-  /** Deletes expired sessions; answers how many. */
+  /** Deletes expired sessions (and expired logout-token IDs); answers how many sessions. */
   prune(): Promise<number>;
 }
 
@@ -28,7 +32,8 @@ const TABLE_NAME = /^(?:[a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * A session store on PostgreSQL, for portals that run several processes and already have a
- * database. One row per session (JSON data, issuer, `sub`, provider `sid`, expiry); expired rows
+ * database. One row per session (JSON data, issuer, `sub`, provider `sid`, expiry), and one per
+ * back-channel logout token already used, in `<table>_jti` (replays are refused); expired rows
  * are ignored on read and deleted by `prune()` (also run now and then on write). Takes your `pg`
  * Pool: no dependency on a PostgreSQL library.
  *
@@ -45,6 +50,7 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
   const table = options.table ?? 'cancuoc_eid_sessions';
   if (!TABLE_NAME.test(table)) throw new TypeError('table must be a plain lower-case SQL identifier');
   const bare = table.split('.').pop() as string;
+  const jtiTable = `${table}_jti`;
   let ready: Promise<void> | undefined;
   const ensure = (): Promise<void> => {
     if (options.createTable === false) return Promise.resolve();
@@ -62,6 +68,9 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
       await client.query(`CREATE INDEX IF NOT EXISTS ${bare}_sub_idx ON ${table} (issuer, sub)`);
       await client.query(`CREATE INDEX IF NOT EXISTS ${bare}_sid_idx ON ${table} (issuer, sid)`);
       await client.query(`CREATE INDEX IF NOT EXISTS ${bare}_expires_idx ON ${table} (expires_at)`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${jtiTable} (id text PRIMARY KEY, expires_at timestamptz NOT NULL)`,
+      );
     })();
     ready.catch(() => {
       ready = undefined;
@@ -72,6 +81,7 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
   async function prune(): Promise<number> {
     await ensure();
     const result = await client.query(`DELETE FROM ${table} WHERE expires_at <= now()`);
+    await client.query(`DELETE FROM ${jtiTable} WHERE expires_at <= now()`);
     return result.rowCount ?? 0;
   }
   return {
@@ -120,6 +130,18 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
         match.sub,
       ]);
       return result.rowCount ?? 0;
+    },
+    async rememberLogoutToken(id, untilSec) {
+      await ensure();
+      // One statement, so two processes receiving the same token race on the primary key: one
+      // inserts (1 row), the other finds a live row and changes nothing (0 rows). A row past its
+      // time (not yet pruned) is taken over.
+      const result = await client.query(
+        `INSERT INTO ${jtiTable} AS seen (id, expires_at) VALUES ($1, to_timestamp($2))
+         ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen.expires_at <= now()`,
+        [id, untilSec],
+      );
+      return (result.rowCount ?? 0) === 1;
     },
     prune,
   };

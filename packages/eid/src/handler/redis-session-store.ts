@@ -24,7 +24,8 @@ export interface RedisSessionStoreOptions {
 /**
  * A session store on Redis, for portals that run several processes. Sessions expire by
  * themselves (Redis TTL); the issuer/`sid` and issuer/`sub` indexes that back-channel logout uses
- * are sets that expire with their last session. Takes your client: no dependency on a Redis library.
+ * are sets that expire with their last session; IDs of back-channel logout tokens already used
+ * are kept under `<prefix>jti:` until those tokens expire. Takes your client: no dependency on a Redis library.
  *
  * @example
  * ```ts
@@ -74,6 +75,16 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): EidS
       }
       if (match.sid !== undefined && match.sub === undefined) await client.del(name);
       return count;
+    },
+    async rememberLogoutToken(id, untilSec) {
+      // SADD answers 1 only to the first caller, atomically across processes. It is used rather
+      // than SET … NX so that the client subset stays what it was: a wrapper of another client
+      // written for the earlier interface could drop an NX it never heard of and let replays by.
+      const name = `${prefix}jti:${id}`;
+      const added = await client.sadd(name, '1');
+      // NX: a replay never extends the first record's life.
+      await client.expire(name, Math.max(1, Math.ceil(untilSec - Date.now() / 1000)), 'NX');
+      return added === 1;
     },
   };
 }

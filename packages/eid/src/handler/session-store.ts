@@ -55,6 +55,15 @@ export interface EidSessionStore {
   delete(key: string): Promise<void>;
   /** Deletes the sessions a back-channel logout names; answers how many were deleted. */
   deleteMatching(match: EidSessionMatch): Promise<number>;
+  /**
+   * Records a back-channel logout token's ID (a digest of its issuer and `jti`) until `untilSec`
+   * (seconds since the epoch), atomically: answers `true` the first time, `false` when the ID is
+   * already recorded and not yet past its time (a replay, which the handler refuses with
+   * `ERR_EID_LOGOUT_REPLAY`). The three stores of this package implement it, sharing what they
+   * record across processes as they share sessions. Optional so that your own stores keep
+   * compiling: without it the handler records IDs in its own process memory only.
+   */
+  rememberLogoutToken?(id: string, untilSec: number): Promise<boolean>;
 }
 
 /** Options of {@link createMemorySessionStore}. */
@@ -91,6 +100,7 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
   const sweep = (now: number) => {
     for (const [key, entry] of sessions) if (entry.until <= now) sessions.delete(key);
   };
+  const logoutTokens = createLogoutTokenMemory(max);
   return {
     async get(key) {
       const entry = sessions.get(key);
@@ -127,6 +137,31 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
       }
       return count;
     },
+    rememberLogoutToken: logoutTokens,
+  };
+}
+
+/**
+ * Logout-token IDs kept in memory until their time, at most `max` of them (beyond, expired ones
+ * are swept, then the oldest dropped: only the provider can mint them, so this bounds memory
+ * against a provider gone wrong, not against the public). @internal
+ */
+export function createLogoutTokenMemory(max: number): (id: string, untilSec: number) => Promise<boolean> {
+  const seen = new Map<string, number>();
+  return async (id, untilSec) => {
+    const now = Date.now() / 1000;
+    const until = seen.get(id);
+    if (until !== undefined && until > now) return false;
+    seen.delete(id);
+    seen.set(id, untilSec);
+    if (seen.size > max) {
+      for (const [key, time] of seen) if (time <= now) seen.delete(key);
+      for (const oldest of seen.keys()) {
+        if (seen.size <= max) break;
+        seen.delete(oldest);
+      }
+    }
+    return true;
   };
 }
 

@@ -1,7 +1,11 @@
 /** A loopback portal for handler tests: one server whose handler each test may replace. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestOidcProvider, type TestOidcProvider } from '@cancuoc/testkit/oidc';
+import {
+  startTestOidcProvider,
+  type TestOidcProvider,
+  type TestOidcProviderOptions,
+} from '@cancuoc/testkit/oidc';
 import { createEidHandler, type EidHandler, type EidHandlerOptions } from '../../src/handler/index.js';
 import { createEidClient, type EidClient } from '../../src/index.js';
 import { toNodeListener } from '../../src/node/index.js';
@@ -19,13 +23,23 @@ export interface TestPortal {
   close(): Promise<void>;
 }
 
-export async function startPortal(): Promise<TestPortal> {
+/** Options of {@link startPortal}. */
+export interface PortalOptions {
+  /** Register `<origin>/auth/backchannel-logout` at the provider (its backchannelLogout feature). */
+  readonly backchannelLogout?: boolean;
+  /** More options for the provider. */
+  readonly provider?: TestOidcProviderOptions;
+}
+
+export async function startPortal(portalOptions: PortalOptions = {}): Promise<TestPortal> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const op = await startTestOidcProvider({
     redirectUris: [`${origin}/auth/callback`],
     postLogoutRedirectUris: [`${origin}/`],
+    ...(portalOptions.backchannelLogout ? { backchannelLogoutUri: `${origin}/auth/backchannel-logout` } : {}),
+    ...portalOptions.provider,
   });
   const client = createEidClient({
     issuer: op.issuer,
