@@ -84,7 +84,10 @@ export interface ReadCardOptions {
   readonly extendedLength?: boolean;
   /** Largest number of file bytes asked per extended READ BINARY (default 65280). */
   readonly maxReadLength?: number;
-  /** Largest file accepted, in bytes (default 32768, the reach of READ BINARY offsets). */
+  /**
+   * Largest file accepted, in bytes (default 1 MiB). Files past offset 32 767 are read with READ
+   * BINARY B1 (foreign passports with large faces); a card announcing more is refused early.
+   */
   readonly maxFileLength?: number;
   /** Send the domain parameter ID in PACE's MSE:Set AT (default true; some chips need it). */
   readonly paceParameterId?: boolean;
@@ -336,7 +339,7 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
     shortLe: smLimit,
     sfi: true,
   };
-  const maxFileLength = options.maxFileLength ?? 0x8000;
+  const maxFileLength = options.maxFileLength ?? 0x100000;
   const stats: FileStatistics[] = [];
   const readOnce = async (file: LdsFile): Promise<Uint8Array> => {
     const result = await readFile(channel, file, state, maxFileLength, (p) => options.onProgress?.(p));

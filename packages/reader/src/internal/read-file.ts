@@ -1,7 +1,8 @@
 /**
  * READ BINARY of a whole elementary file with the largest responses the card accepts
  * (ISO/IEC 7816-4 §11.2.3, 9303-10 §4.6): probes extended length, falls back on 6700 / 6Cxx,
- * reads the first chunk through the short EF identifier to save the SELECT.
+ * reads the first chunk through the short EF identifier to save the SELECT, and reads past
+ * offset 32 767 with the odd INS B1 and an offset data object (files over 32 KB: large faces).
  */
 import { concatBytes, isCancuocError } from '@cancuoc/core';
 import type { ResponseApdu } from '../apdu.js';
@@ -9,7 +10,7 @@ import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
 import type { LdsFile } from './files.js';
 import { isSuccess, statusError } from './status.js';
-import { readLength } from './tlv.js';
+import { encodeLength, readLength, readTlv, tlv } from './tlv.js';
 
 /** Largest offset of READ BINARY with even INS (15 bits, ISO/IEC 7816-4 §11.2.3). */
 const MAX_EVEN_OFFSET = 0x7fff;
@@ -48,6 +49,28 @@ function totalLength(head: Uint8Array): number | undefined {
   return len ? len.next + len.length : undefined;
 }
 
+/** Offset DO54 of READ BINARY B1: the offset as an unsigned big-endian number (ISO/IEC 7816-4 §11.2.3). */
+function offsetObject(offset: number): Uint8Array {
+  const bytes: number[] = [];
+  for (let v = offset; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
+  return tlv(0x54, Uint8Array.from(bytes));
+}
+
+/**
+ * The file bytes of an answer to READ BINARY B1: exactly one discretionary-data object DO53
+ * (ISO/IEC 7816-4 §11.2.3). A DO53 whose length runs past the answer, leaves bytes after it, or
+ * holds nothing is refused rather than read short or long.
+ */
+function unwrapOddAnswer(data: Uint8Array, file: string): Uint8Array {
+  const t = readTlv(data);
+  if (t?.tag !== 0x53 || t.end !== data.length || t.value.length === 0) {
+    throw fail('ERR_READER_RESPONSE_MALFORMED', {
+      reason: `READ BINARY B1 answer for ${file} is not one non-empty DO53 filling the response`,
+    });
+  }
+  return t.value;
+}
+
 async function select(channel: Channel, file: LdsFile): Promise<void> {
   const r = await channel.send({
     cla: 0,
@@ -80,6 +103,15 @@ export async function readFile(
   }
 
   const readAt = async (offset: number, le: number, extended: boolean): Promise<ResponseApdu> => {
+    if (offset > MAX_EVEN_OFFSET) {
+      // Past the 15 bits of P1-P2: odd INS B1, P1-P2 = 0000 (the current EF, selected by the
+      // earlier reads), offset in DO54, file bytes in a DO53 answer (ISO/IEC 7816-4 §11.2.3).
+      const command = { cla: 0, ins: 0xb1, p1: 0, p2: 0, data: offsetObject(offset), le };
+      const r = await channel.send(command, { extended });
+      if (isSuccess(r.sw)) return { data: unwrapOddAnswer(r.data, file.name), sw: r.sw };
+      if ((r.sw & 0xff00) === 0x6c00 || r.sw === 0x6700) return r;
+      throw statusError(r.sw, file.name);
+    }
     const bySfi = !selected && useSfi && offset <= 0xff;
     const p1 = bySfi ? 0x80 | file.sfi : offset >> 8;
     const p2 = bySfi ? offset : offset & 0xff;
@@ -109,14 +141,10 @@ export async function readFile(
     const useExtended = state.extended !== 'no';
     const cap = useExtended ? state.extendedLe : state.shortLe;
     let le = Math.min(cap, remaining);
-    if (read > MAX_EVEN_OFFSET) {
-      throw fail('ERR_READER_FILE_TOO_LARGE', {
-        file: file.name,
-        length: total ?? read,
-        max: MAX_EVEN_OFFSET + 1,
-      });
+    if (read > MAX_EVEN_OFFSET && total !== undefined) {
+      // The B1 answer carries the DO53 tag and length too: ask room for them, not an extra APDU.
+      le = Math.min(cap, remaining + 1 + encodeLength(remaining).length);
     }
-    // Even-INS READ BINARY cannot start past offset 32767.
     const probe = useExtended && le > 256 && state.extended === 'probe';
     let r: ResponseApdu;
     try {

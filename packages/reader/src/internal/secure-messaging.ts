@@ -79,6 +79,26 @@ export class SecureMessaging {
   }
 
   /**
+   * The data object carrying encrypted data (ISO/IEC 7816-4 §10.2, 9303-11 §9.8.6.2): DO85 without
+   * a padding-content indicator when the plain value is BER-TLV, as it is for an odd INS (READ
+   * BINARY B1 with its offset DO54 and its DO53 answer); DO87 with indicator 01 otherwise.
+   */
+  #cryptogram(plain: Uint8Array, ins: number | undefined): Uint8Array {
+    const encrypted = cbcEncrypt(this.suite, this.#ksEnc, pad(plain, this.#block), this.#iv());
+    return ins !== undefined && (ins & 1) === 1
+      ? tlv(0x85, encrypted)
+      : tlv(0x87, Uint8Array.of(0x01), encrypted);
+  }
+
+  /** Decrypts the value of a DO85 or DO87; `undefined` when its layout or padding is wrong. */
+  #decrypt(tag: number, value: Uint8Array): Uint8Array | undefined {
+    if (tag === 0x87 && value[0] !== 0x01) return undefined;
+    const cipher = tag === 0x87 ? value.subarray(1) : value;
+    if (cipher.length === 0 || cipher.length % this.#block !== 0) return undefined;
+    return unpad(cbcDecrypt(this.suite, this.#ksEnc, cipher, this.#iv()))?.slice();
+  }
+
+  /**
    * Protects a command: CLA with bit 0x0C, DO87 (encrypted data), DO97 (Le), DO8E (MAC).
    * Returns the protected command and whether it must be sent with extended lengths.
    */
@@ -88,9 +108,7 @@ export class SecureMessaging {
     const header = pad(Uint8Array.of(cla, command.ins, command.p1, command.p2), this.#block);
     const parts: Uint8Array[] = [];
     if (command.data && command.data.length > 0) {
-      const encrypted = cbcEncrypt(this.suite, this.#ksEnc, pad(command.data, this.#block), this.#iv());
-      // Odd INS would need DO85 (plain BER-TLV data); the reader sends none (9303-11 §9.8.6.2).
-      parts.push(tlv(0x87, Uint8Array.of(0x01), encrypted));
+      parts.push(this.#cryptogram(command.data, command.ins));
     }
     const wrappedExtended = extended || (command.le ?? 0) > 256;
     if (command.le !== undefined) parts.push(tlv(0x97, encodeLe(command.le, wrappedExtended)));
@@ -123,7 +141,7 @@ export class SecureMessaging {
       if (response.sw === 0x9000 || response.sw === 0x6282) throw fail('ERR_READER_SM_MISSING', { sw });
       return response;
     }
-    let do87: Uint8Array | undefined;
+    let do87: { tag: number; value: Uint8Array } | undefined;
     let do99: Uint8Array | undefined;
     let do8e: Uint8Array | undefined;
     let macEnd = 0;
@@ -131,7 +149,7 @@ export class SecureMessaging {
     while (offset < response.data.length) {
       const t = readTlv(response.data, offset);
       if (!t) throw fail('ERR_READER_SM_MISSING', { sw });
-      if (t.tag === 0x87) do87 = t.value;
+      if (t.tag === 0x87 || t.tag === 0x85) do87 = t;
       else if (t.tag === 0x99) do99 = t.value;
       else if (t.tag === 0x8e) do8e = t.value;
       if (t.tag !== 0x8e) macEnd = t.end;
@@ -142,13 +160,9 @@ export class SecureMessaging {
     if (!equalBytes(expected, do8e)) throw fail('ERR_READER_SM_MAC', { sw });
     const status = do99 && do99.length === 2 ? ((do99[0] as number) << 8) | (do99[1] as number) : response.sw;
     if (!do87) return { data: new Uint8Array(0), sw: status };
-    const cipher = do87.subarray(1);
-    if (do87[0] !== 0x01 || cipher.length === 0 || cipher.length % this.#block !== 0) {
-      throw fail('ERR_READER_SM_MISSING', { sw });
-    }
-    const plain = unpad(cbcDecrypt(this.suite, this.#ksEnc, cipher, this.#iv()));
+    const plain = this.#decrypt(do87.tag, do87.value);
     if (!plain) throw fail('ERR_READER_SM_MISSING', { sw });
-    return { data: plain.slice(), sw: status };
+    return { data: plain, sw: status };
   }
 
   /**
@@ -158,15 +172,16 @@ export class SecureMessaging {
   unprotectCommand(command: CommandApdu): CommandApdu | undefined {
     this.#increment();
     if ((command.cla & 0x0c) !== 0x0c || !command.data) return undefined;
-    let do87: Uint8Array | undefined;
+    let do87: { tag: number; value: Uint8Array } | undefined;
     let do97: Uint8Array | undefined;
     let do8e: Uint8Array | undefined;
     let macEnd = 0;
     let offset = 0;
+    const odd = (command.ins & 1) === 1;
     while (offset < command.data.length) {
       const t = readTlv(command.data, offset);
       if (!t) return undefined;
-      if (t.tag === 0x87) do87 = t.value;
+      if (t.tag === (odd ? 0x85 : 0x87)) do87 = t;
       else if (t.tag === 0x97) do97 = t.value;
       else if (t.tag === 0x8e) do8e = t.value;
       else return undefined;
@@ -178,9 +193,7 @@ export class SecureMessaging {
     if (!equalBytes(this.#mac(concatBytes(header, command.data.subarray(0, macEnd))), do8e)) return undefined;
     let data: Uint8Array | undefined;
     if (do87) {
-      const cipher = do87.subarray(1);
-      if (do87[0] !== 0x01 || cipher.length === 0 || cipher.length % this.#block !== 0) return undefined;
-      data = unpad(cbcDecrypt(this.suite, this.#ksEnc, cipher, this.#iv()))?.slice();
+      data = this.#decrypt(do87.tag, do87.value);
       if (!data) return undefined;
     }
     const cla = command.cla & 0xf0;
@@ -192,14 +205,14 @@ export class SecureMessaging {
     };
   }
 
-  /** Card side: protects a response (DO87 when there is data, DO99, DO8E). */
-  protectResponse(response: ResponseApdu): ResponseApdu {
+  /**
+   * Card side: protects a response (DO87 when there is data, DO85 instead for the BER-TLV answer to
+   * an odd `ins`, DO99, DO8E).
+   */
+  protectResponse(response: ResponseApdu, ins?: number): ResponseApdu {
     this.#increment();
     const parts: Uint8Array[] = [];
-    if (response.data.length > 0) {
-      const encrypted = cbcEncrypt(this.suite, this.#ksEnc, pad(response.data, this.#block), this.#iv());
-      parts.push(tlv(0x87, Uint8Array.of(0x01), encrypted));
-    }
+    if (response.data.length > 0) parts.push(this.#cryptogram(response.data, ins));
     parts.push(tlv(0x99, Uint8Array.of(response.sw >> 8, response.sw & 0xff)));
     const body = concatBytes(...parts);
     return { data: concatBytes(body, tlv(0x8e, this.#mac(body))), sw: response.sw };

@@ -78,6 +78,11 @@ export interface IssueTestCardOptions {
   readonly chipAuthenticationCurve?: 'P-256' | 'brainpoolP256r1';
   /** signingTime attribute; default 2024-06-01. */
   readonly signingTime?: Date;
+  /**
+   * Pixel size of the synthetic face in DG2; default 120 × 160 (about 2 KB). 1500 × 2000 gives a
+   * DG2 of about 100 KB, past the 32 KB that READ BINARY B0 reaches (foreign passports).
+   */
+  readonly face?: { readonly width: number; readonly height: number };
 }
 
 /** An EC private key for the software card (PACE standardized parameter ID 12 = P-256). */
@@ -289,8 +294,9 @@ export async function issueTestCard(
   const mrz = vietnameseTd1(holder);
 
   const dg1 = tlv(0x61, tlv(0x5f1f, new TextEncoder().encode(mrz.lines.join(''))));
-  const faceImage = syntheticFaceJpeg();
-  const dataGroup2 = dg2(faceImage, 120, 160);
+  const { width, height } = options.face ?? { width: 120, height: 160 };
+  const faceImage = syntheticFaceJpeg(width, height);
+  const dataGroup2 = dg2(faceImage, width, height);
   const dataGroup13 = dg13(
     holder,
     new Set(options.omitDg13Fields ?? []),

@@ -1,7 +1,8 @@
 /**
  * A software CCCD / Căn cước chip: the card side of ICAO 9303-11 (SELECT, GET CHALLENGE, BAC's
  * EXTERNAL AUTHENTICATE, PACE ECDH-GM and ECDH-IM, secure messaging, chip authentication, INTERNAL
- * AUTHENTICATE, READ BINARY with short/extended lengths) over the same building blocks as the
+ * AUTHENTICATE, READ BINARY with short/extended lengths and the odd INS B1 for offsets past
+ * 32 767) over the same building blocks as the
  * reader (`@cancuoc/reader/protocol`), with faults on demand.
  */
 import { CancuocError, concatBytes, equalBytes } from '@cancuoc/core';
@@ -100,6 +101,13 @@ export interface SimulatedCardFaults {
    * `chipAuthenticationRefused: {}` and `activeAuthenticationRefused: {}`.
    */
   readonly cloned?: boolean;
+  /** Refuse READ BINARY with the odd INS B1 (6D00): a card that cannot serve files over 32 KB. */
+  readonly noOddReadBinary?: boolean;
+  /**
+   * Add this to the length the DO53 of every answer to READ BINARY B1 announces: positive runs
+   * past the bytes sent, negative leaves bytes after it (a hostile or broken chip).
+   */
+  readonly oddReadBinaryLengthLie?: number;
 }
 
 /** How the software card refuses an authentication step (see {@link SimulatedCardFaults}). */
@@ -422,6 +430,44 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
     return plain(n < le && offset + n >= file.length ? 0x6282 : 0x9000, data);
   }
 
+  /**
+   * READ BINARY B1 (ISO/IEC 7816-4 §11.2.3): P1-P2 0000 = the current EF, 001F-masked = a short
+   * EF identifier, else a file identifier; the offset in DO54; the bytes answered in a DO53 that
+   * fits Le with its tag and length.
+   */
+  function readBinaryOdd(c: CommandApdu & { extended?: boolean }): ResponseApdu {
+    if (faults.noOddReadBinary) return plain(0x6d00);
+    const p1p2 = (c.p1 << 8) | c.p2;
+    let fid = selected;
+    if (p1p2 !== 0) {
+      fid = c.p1 === 0 && (c.p2 & 0xe0) === 0 && (c.p2 & 0x1f) !== 0x1f ? 0x0100 + c.p2 : p1p2;
+      if (!files.has(fid)) return plain(0x6a82);
+      selected = fid;
+    }
+    if (fid === undefined) return plain(0x6986);
+    if (DENIED.has(fid - 0x0100)) return plain(0x6982);
+    const file = files.get(fid);
+    if (!file) return plain(0x6a82);
+    const items = c.data ? readTlvs(c.data) : undefined;
+    const offsetDo = items?.length === 1 && items[0]?.tag === 0x54 ? items[0].value : undefined;
+    if (!offsetDo || offsetDo.length === 0 || offsetDo.length > 3) return plain(0x6a80);
+    const offset = offsetDo.reduce((v, b) => v * 256 + b, 0);
+    if (offset >= file.length) return plain(0x6b00);
+    const le = c.le ?? 256;
+    const cap = Math.min(maxResponse, c.extended || le > 256 ? 65536 : 256, le);
+    let n = Math.min(file.length - offset, cap - 2);
+    if (n > 0x7f) n = Math.min(n, cap - 3);
+    if (n > 0xff) n = Math.min(n, cap - 4);
+    if (n <= 0) return plain(0x6700);
+    const body = file.subarray(offset, offset + n);
+    const lie = faults.oddReadBinaryLengthLie;
+    if (lie === undefined) return plain(0x9000, tlv(0x53, body));
+    // A DO53 announcing another length than it holds: same bytes, rewritten length field.
+    const announced = Math.max(0, n + lie);
+    const header = tlv(0x53, new Uint8Array(announced));
+    return plain(0x9000, concatBytes(header.subarray(0, header.length - announced), body));
+  }
+
   function handleAuthenticated(c: CommandApdu & { extended?: boolean }): ResponseApdu {
     if (c.extended && faults.extendedLengthRefusedUnderSm) return plain(0x6700);
     switch (c.ins) {
@@ -445,6 +491,8 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
         if (!file) return plain(0x6a82);
         return readBinary(file, offset, c);
       }
+      case 0xb1:
+        return readBinaryOdd(c);
       case 0x84:
         return plain(0x9000, random(8));
       case 0x88:
@@ -561,7 +609,7 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
       ? plain(refusal.sw ?? 0x6d00)
       : handleAuthenticated({ ...inner, extended: command.extended });
     // Keep the wrapped response inside the APDU size the command allowed.
-    const wrapped = sm.protectResponse(response);
+    const wrapped = sm.protectResponse(response, inner.ins);
     if (pendingKeys) {
       const { suite, k } = pendingKeys;
       pendingKeys = undefined;
