@@ -1,11 +1,17 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', pcsc: 'src/pcsc/index.ts', protocol: 'src/protocol/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    pcsc: 'src/pcsc/index.ts',
+    protocol: 'src/protocol/index.ts',
+    bridge: 'src/bridge/index.ts',
+    'bridge-agent': 'src/bridge/agent/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'es2022',
-  external: ['smartcard'],
+  external: ['smartcard', 'ws'],
 });

@@ -25,7 +25,14 @@ export type ReaderErrorCode =
   | 'ERR_READER_CA_FAILED'
   | 'ERR_READER_AA_FAILED'
   | 'ERR_READER_PCSC_MISSING'
-  | 'ERR_READER_PCSC_NO_READER';
+  | 'ERR_READER_PCSC_NO_READER'
+  | 'ERR_READER_BRIDGE_UNREACHABLE'
+  | 'ERR_READER_BRIDGE_TIMEOUT'
+  | 'ERR_READER_BRIDGE_TOKEN'
+  | 'ERR_READER_BRIDGE_BUSY'
+  | 'ERR_READER_BRIDGE_PROTOCOL'
+  | 'ERR_READER_BRIDGE_MESSAGE_TOO_LARGE'
+  | 'ERR_READER_BRIDGE_CLOSED';
 
 /** English and Vietnamese messages of every {@link ReaderErrorCode}. */
 export const readerErrorMessages: ErrorCatalog<ReaderErrorCode> = {
@@ -124,6 +131,34 @@ export const readerErrorMessages: ErrorCatalog<ReaderErrorCode> = {
   ERR_READER_PCSC_NO_READER: {
     en: 'No card reader found{reader}',
     vi: 'Không tìm thấy đầu đọc thẻ{reader}',
+  },
+  ERR_READER_BRIDGE_UNREACHABLE: {
+    en: "Could not connect to the card reader agent at {url}: is it running on this computer, and is this page's origin on its allow-list?",
+    vi: 'Không kết nối được tới phần mềm đầu đọc thẻ tại {url}: phần mềm đã chạy trên máy này chưa, và địa chỉ trang này có trong danh sách được phép không?',
+  },
+  ERR_READER_BRIDGE_TIMEOUT: {
+    en: 'The card reader agent at {url} did not answer within {timeoutMs} ms',
+    vi: 'Phần mềm đầu đọc thẻ tại {url} không phản hồi trong {timeoutMs} ms',
+  },
+  ERR_READER_BRIDGE_TOKEN: {
+    en: 'The card reader agent refused the pairing token; copy the token it printed at start',
+    vi: 'Phần mềm đầu đọc thẻ từ chối mã ghép nối; hãy dùng mã mà phần mềm in ra khi khởi động',
+  },
+  ERR_READER_BRIDGE_BUSY: {
+    en: 'The card reader agent is serving another page; close it and try again',
+    vi: 'Phần mềm đầu đọc thẻ đang phục vụ một trang khác; hãy đóng trang đó rồi thử lại',
+  },
+  ERR_READER_BRIDGE_PROTOCOL: {
+    en: 'The card reader agent and this page do not understand each other: {reason}',
+    vi: 'Phần mềm đầu đọc thẻ và trang này không tương thích: {reason}',
+  },
+  ERR_READER_BRIDGE_MESSAGE_TOO_LARGE: {
+    en: 'A message to or from the card reader agent is larger than the limit ({max} bytes)',
+    vi: 'Thông điệp gửi tới hoặc nhận từ phần mềm đầu đọc thẻ vượt quá giới hạn ({max} byte)',
+  },
+  ERR_READER_BRIDGE_CLOSED: {
+    en: 'The connection to the card reader agent closed ({reason}); start it again and retry',
+    vi: 'Kết nối tới phần mềm đầu đọc thẻ đã đóng ({reason}); hãy khởi động lại phần mềm và thử lại',
   },
 };
 
