@@ -70,6 +70,34 @@ function storeContract(name: string, make: () => EidSessionStore) {
       expect(await store.get('s3')).toBeDefined();
       expect(await store.deleteMatching({ issuer: 'https://op.example' })).toBe(0);
     });
+
+    it('remembers a logout-token ID once (a replay answers false) until its time, then forgets it', async () => {
+      const store = make();
+      const remember = store.rememberLogoutToken?.bind(store);
+      expect(remember).toBeDefined();
+      const id = `jti-${crypto.randomUUID()}`;
+      expect(await remember!(id, now() + 60)).toBe(true);
+      expect(await remember!(id, now() + 60)).toBe(false);
+      expect(await remember!(`${id}-other`, now() + 60)).toBe(true);
+      // Session keys and token IDs live apart: a session under the same key changes nothing.
+      await store.set(id, session('alice'), 60);
+      expect(await remember!(id, now() + 60)).toBe(false);
+      expect(await store.get(id)).toBeDefined();
+      const short = `short-${crypto.randomUUID()}`;
+      expect(await remember!(short, now() + 1)).toBe(true);
+      expect(await remember!(short, now() + 1)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      expect(await remember!(short, now() + 60)).toBe(true);
+    });
+
+    it('lets exactly one of concurrent callers remember an ID', async () => {
+      const store = make();
+      const id = `race-${crypto.randomUUID()}`;
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => store.rememberLogoutToken!(id, now() + 60)),
+      );
+      expect(answers.filter(Boolean)).toHaveLength(1);
+    });
   });
 }
 
@@ -117,11 +145,23 @@ function handlerOnStore(name: string, make: () => EidSessionStore) {
       const response = await fetch(`${portal.origin}/auth/backchannel-logout`, form({ logout_token: token }));
       expect(response.status).toBe(200);
       expect((await other.request(`${portal.origin}/auth/me`)).status).toBe(401);
+
+      // The same token again, at another process of the portal (new handler, same store): the
+      // store shares the used jti, so the replay is refused and her new session stays.
+      await other.follow(`${portal.origin}/auth/login`, { account: woman.sub });
+      portal.use({ sessionStore: store });
+      const again = await fetch(`${portal.origin}/auth/backchannel-logout`, form({ logout_token: token }));
+      expect(again.status).toBe(400);
+      expect(((await again.json()) as { error_description: string }).error_description).toMatch(
+        /already used/,
+      );
+      expect((await other.request(`${portal.origin}/auth/me`)).status).toBe(200);
     });
   });
 }
 
 storeContract('memory', () => createMemorySessionStore());
+handlerOnStore('memory', () => createMemorySessionStore());
 
 describe('memory store limits', () => {
   it('drops the oldest sessions beyond maxSessions', async () => {
@@ -162,6 +202,12 @@ describe.skipIf(redisSkip !== undefined)('on a real Redis server', () => {
     const indexes = await c.keys('ttl:sid:*');
     expect(indexes).toHaveLength(1);
     expect(await c.ttl(indexes[0]!)).toBeGreaterThan(30);
+    // A used logout-token ID lives until the token's time, and a replay does not extend it.
+    await store.rememberLogoutToken!('j1', now() + 120);
+    expect(await c.ttl('ttl:jti:j1')).toBeGreaterThan(100);
+    expect(await c.ttl('ttl:jti:j1')).toBeLessThanOrEqual(120);
+    expect(await store.rememberLogoutToken!('j1', now() + 9999)).toBe(false);
+    expect(await c.ttl('ttl:jti:j1')).toBeLessThanOrEqual(120);
   });
 });
 
@@ -191,7 +237,10 @@ describe.skipIf(postgresSkip !== undefined)('on a real PostgreSQL server', () =>
     await store.set('old', session('alice'), 1);
     await pool.query(`UPDATE expiring SET expires_at = now() - interval '1 second'`);
     expect(await store.get('old')).toBeUndefined();
+    await store.rememberLogoutToken!('old-jti', now() + 60);
+    await pool.query(`UPDATE expiring_jti SET expires_at = now() - interval '1 second'`);
     expect(await store.prune()).toBe(1);
+    expect((await pool.query('SELECT count(*)::int AS n FROM expiring_jti')).rows[0].n).toBe(0);
   });
 
   it('refuses a table name that is not a plain identifier', () => {
