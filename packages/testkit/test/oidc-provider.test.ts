@@ -103,3 +103,87 @@ describe('startTestOidcProvider options and faults', () => {
     expect(result.url.searchParams.get('state')).toBe('s2');
   });
 });
+
+describe('startTestOidcProvider with backchannelLogoutUri', () => {
+  it('puts sid in ID tokens and POSTs a logout token when the session ends at the provider', async () => {
+    const { createServer } = await import('node:http');
+    const { createHash } = await import('node:crypto');
+    const received: string[] = [];
+    const rp = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      req.on('end', () => {
+        received.push(new URLSearchParams(body).get('logout_token') ?? '');
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => rp.listen(0, '127.0.0.1', resolve));
+    const rpOrigin = `http://127.0.0.1:${(rp.address() as { port: number }).port}`;
+    const bc = await startTestOidcProvider({
+      redirectUris: [`${rpOrigin}/callback`],
+      backchannelLogoutUri: `${rpOrigin}/backchannel-logout`,
+    });
+    const decode = (jwt: string) =>
+      JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    try {
+      const verifier = 'a-code-verifier-of-at-least-forty-three-characters-long';
+      const url = new URL(bc.endpoints.authorization);
+      url.search = new URLSearchParams({
+        client_id: bc.clients.basic.clientId,
+        redirect_uri: `${rpOrigin}/callback`,
+        response_type: 'code',
+        scope: 'openid',
+        nonce: 'n',
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+        code_challenge_method: 'S256',
+      }).toString();
+      const browser = new TestBrowser();
+      const account = testEidAccounts[0]!.sub;
+      const { url: callback } = await browser.follow(url, { account, stopAt: (u) => u.origin === rpOrigin });
+      const basic = Buffer.from(`${bc.clients.basic.clientId}:${bc.clients.basic.clientSecret}`).toString(
+        'base64',
+      );
+      const tokens = (await (
+        await fetch(bc.endpoints.token, {
+          method: 'POST',
+          headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code: callback.searchParams.get('code') ?? '',
+            redirect_uri: `${rpOrigin}/callback`,
+            code_verifier: verifier,
+          }),
+        })
+      ).json()) as { id_token: string };
+      const sid = decode(tokens.id_token).sid;
+      expect(sid).toMatch(/.+/);
+
+      const end = new URL(bc.endpoints.endSession);
+      end.searchParams.set('client_id', bc.clients.basic.clientId);
+      const page = await (await browser.request(end)).text();
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      await browser.request(`${bc.issuer}/oidc/logout/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ xsrf, logout: 'yes' }),
+      });
+      expect(received).toHaveLength(1);
+      expect(decode(received[0]!)).toMatchObject({
+        iss: bc.issuer,
+        aud: bc.clients.basic.clientId,
+        sub: account,
+        sid,
+        events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+      });
+      expect(bc.backchannelDeliveries).toEqual([
+        { clientId: bc.clients.basic.clientId, accountId: account, sid, ok: true },
+      ]);
+    } finally {
+      await bc.close();
+      rp.closeAllConnections();
+      await new Promise<void>((resolve) => rp.close(() => resolve()));
+    }
+  });
+});
