@@ -8,7 +8,14 @@ export type AdminUnitsErrorCode =
   | 'ERR_ADMIN_COMMUNE_NAME'
   | 'ERR_ADMIN_COMMUNE_TYPE'
   | 'ERR_ADMIN_COMMUNE_PROVINCE'
-  | 'ERR_ADMIN_COMMUNE_DUPLICATE';
+  | 'ERR_ADMIN_COMMUNE_DUPLICATE'
+  | 'ERR_ADMIN_CHANGE_TABLE'
+  | 'ERR_ADMIN_CHANGE_ENTRY'
+  | 'ERR_ADMIN_CHANGE_DATE'
+  | 'ERR_ADMIN_CHANGE_KIND'
+  | 'ERR_ADMIN_CHANGE_UNIT'
+  | 'ERR_ADMIN_CHANGE_SOURCE'
+  | 'ERR_ADMIN_CHANGE_CONFLICT';
 
 /**
  * English and Vietnamese messages of every {@link AdminUnitsErrorCode}, for UIs that show their
@@ -47,6 +54,34 @@ export const adminUnitsErrorMessages: ErrorCatalog<AdminUnitsErrorCode> = {
   ERR_ADMIN_COMMUNE_DUPLICATE: {
     en: 'Commune code {code} appears more than once',
     vi: 'Mã xã/phường {code} bị trùng lặp',
+  },
+  ERR_ADMIN_CHANGE_TABLE: {
+    en: 'The table of administrative-unit changes is invalid: {count} problem(s), the first: {first}',
+    vi: 'Bảng thay đổi đơn vị hành chính không hợp lệ: có {count} lỗi, lỗi đầu tiên: {first}',
+  },
+  ERR_ADMIN_CHANGE_ENTRY: {
+    en: 'The table must be an array (at most 10 000 entries) of change objects',
+    vi: 'Bảng thay đổi phải là một danh sách (tối đa 10 000 dòng), mỗi dòng là một thay đổi',
+  },
+  ERR_ADMIN_CHANGE_DATE: {
+    en: 'The effective date must be a real yyyy-MM-dd date on or after 2025-07-01',
+    vi: 'Ngày có hiệu lực phải là ngày hợp lệ dạng yyyy-MM-dd, từ ngày 01/07/2025 trở đi',
+  },
+  ERR_ADMIN_CHANGE_KIND: {
+    en: 'Unknown change kind {kind}: expected rename, type-change or merge',
+    vi: 'Loại thay đổi không hợp lệ ({kind}): chỉ nhận đổi tên, đổi loại đơn vị hoặc nhập',
+  },
+  ERR_ADMIN_CHANGE_UNIT: {
+    en: 'A unit needs a 2-digit code, non-empty names and type province or city',
+    vi: 'Đơn vị hành chính phải có mã 2 chữ số, tên không trống và loại là tỉnh hoặc thành phố',
+  },
+  ERR_ADMIN_CHANGE_SOURCE: {
+    en: 'Every change needs its legal source: source.citation, and source.url only as https',
+    vi: 'Mỗi thay đổi phải ghi căn cứ pháp lý: source.citation, và source.url (nếu có) phải là https',
+  },
+  ERR_ADMIN_CHANGE_CONFLICT: {
+    en: 'The change does not follow from the units in force the day before: {reason}',
+    vi: 'Thay đổi không khớp với đơn vị hành chính đang có hiệu lực ngày trước đó: {reason}',
   },
 };
 

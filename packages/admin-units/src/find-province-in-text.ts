@@ -1,6 +1,7 @@
 import { foldDiacritics } from '@cancuoc/core';
 import { provincesBefore2025 } from './data/provinces-before-2025.js';
 import type { AtDateOptions } from './get-province.js';
+import { changedStateOn, followChanges } from './internal/changes.js';
 import { eraOf } from './internal/date.js';
 import { provinceOfEra, provinceTables } from './internal/tables.js';
 import type { Province } from './types.js';
@@ -65,5 +66,8 @@ export function findProvinceInText(text: string, options: AtDateOptions = {}): P
     if (best === undefined || end > best.at) best = { at: end, code };
   }
   if (best === undefined) return undefined;
-  return era === 2 ? provinceTables().successor.get(best.code) : provinceOfEra(best.code, era);
+  if (era !== 2) return provinceOfEra(best.code, era);
+  const successor = provinceTables().successor.get(best.code);
+  const changed = successor && changedStateOn(options.date, options.changes);
+  return changed ? followChanges(successor, changed.changes, changed.count, changed.state) : successor;
 }

@@ -11,6 +11,8 @@
 export { type CommuneIndex, createCommuneIndex } from './create-commune-index.js';
 /** Country codes 101–295 for births registered abroad (Circular 07/2016/TT-BCA). */
 export { birthCountries } from './data/birth-countries.js';
+/** Dated changes to provinces after 1 July 2025, verified against the act's text. */
+export { provinceChanges } from './data/province-changes.js';
 /** The 63 provinces in force until 30 June 2025. */
 export { provincesBefore2025 } from './data/provinces-before-2025.js';
 /** The 34 provinces from 1 July 2025 and the merge map. */
@@ -36,6 +38,8 @@ export {
   type ParseCommuneListOptions,
   parseCommuneList,
 } from './parse-commune-list.js';
+/** A validating loader for a newer table of dated province changes. */
+export { parseProvinceChanges } from './parse-province-changes.js';
 /** Shared shapes. */
 export type {
   AbroadBirthPlace,
@@ -44,5 +48,10 @@ export type {
   DateInput,
   Province,
   ProvinceBirthPlace,
+  ProvinceChange,
+  ProvinceChangeKind,
+  ProvinceChangeSource,
+  ProvinceChangeTable,
   ProvinceMerge,
+  ProvinceState,
 } from './types.js';

@@ -1,5 +1,6 @@
 import { provincesBefore2025 } from './data/provinces-before-2025.js';
 import type { AtDateOptions } from './get-province.js';
+import { changedStateOn, followChanges } from './internal/changes.js';
 import { type Era, eraOf } from './internal/date.js';
 import { countryByCode, provinceOfEra, provinceTables } from './internal/tables.js';
 import type { BirthPlace } from './types.js';
@@ -70,5 +71,15 @@ export function lookupBirthPlace(code: string, options: AtDateOptions = {}): Bir
     if (d < 0 || d > 9) return undefined;
     n = n * 10 + d;
   }
-  return birthPlaceByNumber(n, era);
+  const place = birthPlaceByNumber(n, era);
+  if (place?.kind !== 'province') return place;
+  const changed = changedStateOn(options.date, options.changes);
+  if (!changed) return place;
+  const current = followChanges(place.currentProvince, changed.changes, changed.count, changed.state);
+  if (current === place.currentProvince) return place;
+  return Object.freeze({
+    ...place,
+    currentProvince: current,
+    merged: current.name !== place.province.name || current.code !== place.province.code,
+  });
 }

@@ -82,3 +82,43 @@ export type DateInput =
   | Date
   | string
   | { readonly year: number; readonly month?: number; readonly day?: number };
+
+/** What a dated change does to a province-level unit. */
+export type ProvinceChangeKind = 'rename' | 'type-change' | 'merge';
+
+/** The legal act a change rests on. */
+export interface ProvinceChangeSource {
+  /** The act's number and title as published (`'Nghị quyết số …/2026/QH16 …'`). */
+  readonly citation: string;
+  /** Where its text is published (an `https:` URL), when known. */
+  readonly url?: string;
+}
+
+/** A province as one side of a change: the fields of {@link Province}. */
+export type ProvinceState = Pick<Province, 'code' | 'name' | 'fullName' | 'unaccentedName' | 'type'>;
+
+/**
+ * One dated change to a province-level unit after the 1 July 2025 map (thay đổi đơn vị hành chính
+ * cấp tỉnh): a rename, a type change (tỉnh → thành phố trực thuộc trung ương) or a merge of
+ * `code` into `after.code`.
+ */
+export interface ProvinceChange {
+  /** First day the change is in force, `yyyy-MM-dd` (Vietnam time). */
+  readonly effective: string;
+  /** GSO code of the unit the change applies to. */
+  readonly code: string;
+  readonly kind: ProvinceChangeKind;
+  /** The unit as in force the day before. */
+  readonly before: ProvinceState;
+  /** The unit from `effective` on; for a merge, the unit that absorbed `code`. */
+  readonly after: ProvinceState;
+  readonly source: ProvinceChangeSource;
+}
+
+/**
+ * A validated, frozen table of dated changes, as {@link parseProvinceChanges} returns it; the
+ * lookups accept only this (pass it as the `changes` option).
+ */
+export interface ProvinceChangeTable {
+  readonly changes: readonly ProvinceChange[];
+}
