@@ -7,11 +7,12 @@ export default defineConfig({
     protocol: 'src/protocol/index.ts',
     bridge: 'src/bridge/index.ts',
     'bridge-agent': 'src/bridge/agent/index.ts',
+    'react-native': 'src/react-native/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'es2022',
-  external: ['smartcard', 'ws'],
+  external: ['smartcard', 'ws', 'react-native-nfc-manager'],
 });
