@@ -183,15 +183,20 @@ describe('bridge agent and transport (Node)', () => {
   });
 
   it('serves one page at a time: a second gets ERR_READER_BRIDGE_BUSY until the first closes', async () => {
-    const { agent } = await start(simulated());
+    let released!: () => void;
+    const disconnected = new Promise<void>((resolve) => {
+      released = resolve;
+    });
+    const { agent } = await start(simulated(), {
+      onEvent: (e) => e.type === 'disconnected' && released(),
+    });
     const first = await connect(agent);
     await expect(connect(agent)).rejects.toMatchObject({ code: 'ERR_READER_BRIDGE_BUSY' });
+    expect(agent.busy).toBe(true);
     await first.close();
-    // The agent frees the session on the socket's close; the page learns nothing until it retries.
-    await new Promise<void>((resolve) => {
-      const check = () => (agent.busy ? setImmediate(check) : resolve());
-      check();
-    });
+    // The agent frees the session when the first socket closes.
+    await disconnected;
+    expect(agent.busy).toBe(false);
     const second = await connect(agent);
     expect(second.closed).toBe(false);
   });
