@@ -13,7 +13,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +25,10 @@ import {
   insuranceQueryFrom,
 } from '@cancuoc/insurance';
 import { readIdentityQr } from '@cancuoc/qr';
+import { readQrDecoderWasm } from '@cancuoc/qr/image';
 import { readCard } from '@cancuoc/reader';
 import { createSimulatedCard, type TestCard } from '@cancuoc/testkit';
+import { bundleForBrowser } from '@cancuoc/testkit/browser';
 import type { CheckResponse, ErrorView, PatientView, ReceptionInfo, VerdictView } from './shared.js';
 
 /** Options of {@link startReception}. */
@@ -56,32 +57,6 @@ export interface Reception {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MAX_BODY = 16 * 1024;
-
-async function bundlePage(): Promise<Uint8Array> {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [`${here}/page/app.ts`],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@cancuoc/source'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const out = result.outputFiles[0];
-  if (!out) throw new Error('esbuild produced no output');
-  return out.contents;
-}
-
-/** `zxing_reader.wasm` of the zxing-wasm that `@cancuoc/qr` depends on, served by us (never a CDN). */
-async function readDecoderWasm(): Promise<Uint8Array> {
-  const fromExample = createRequire(import.meta.url);
-  const fromQr = createRequire(fromExample.resolve('@cancuoc/qr/package.json'));
-  return readFile(fromQr.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-}
 
 const date = (d: PartialDate | undefined): string | undefined =>
   d ? formatPartialDate(d, 'dd/MM/yyyy') : undefined;
@@ -175,8 +150,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startReception(options: ReceptionOptions): Promise<Reception> {
   const log = options.log ?? ((line: string) => console.log(line));
   const [script, wasm, html, css] = await Promise.all([
-    bundlePage(),
-    readDecoderWasm(),
+    bundleForBrowser({ entryPoint: `${here}/page/app.ts`, minify: true }),
+    readQrDecoderWasm(),
     readFile(`${here}/page/index.html`),
     readFile(`${here}/page/app.css`),
   ]);

@@ -13,14 +13,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CancuocError, isCancuocError } from '@cancuoc/core';
 import type { OutboxRecord, StayNotice } from '@cancuoc/guest-stay';
 import { cardQrToCardData, parseCardQr } from '@cancuoc/qr';
+import { readQrDecoderWasm } from '@cancuoc/qr/image';
 import type { CardData } from '@cancuoc/schemas';
+import { bundleForBrowser } from '@cancuoc/testkit/browser';
 import type { ApiError, CheckInRequest, DeskInfo, NoticeView } from './shared.js';
 
 /** The part of the outbox the server uses (`createOutbox`'s result has it). */
@@ -72,33 +73,6 @@ export interface DeskServer {
 const here = dirname(fileURLToPath(import.meta.url));
 const MAX_BODY = 64 * 1024;
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** The page script, bundled as an application would ship it (workspace packages from their sources). */
-async function bundlePage(): Promise<Uint8Array> {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [`${here}/page/app.ts`],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@cancuoc/source'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const out = result.outputFiles[0];
-  if (!out) throw new Error('esbuild produced no output');
-  return out.contents;
-}
-
-/** `zxing_reader.wasm` from the zxing-wasm package that `@cancuoc/qr` depends on. */
-async function readDecoderWasm(): Promise<Uint8Array> {
-  const fromExample = createRequire(import.meta.url);
-  const fromQr = createRequire(fromExample.resolve('@cancuoc/qr/package.json'));
-  return readFile(fromQr.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-}
 
 /** A `datetime-local` value read as Vietnam wall-clock time (UTC+7 all year). */
 function vietnamTime(value: unknown, field: string): Date {
@@ -224,8 +198,8 @@ const SECURITY_HEADERS = {
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const [script, wasm, html, css] = await Promise.all([
-    bundlePage(),
-    readDecoderWasm(),
+    bundleForBrowser({ entryPoint: `${here}/page/app.ts`, minify: true }),
+    readQrDecoderWasm(),
     readFile(`${here}/page/index.html`),
     readFile(`${here}/page/app.css`),
   ]);

@@ -20,3 +20,5 @@ export {
 } from './decode-qr-image.js';
 /** Decoding and parsing the identity QR code of a photo in one call. */
 export { type IdentityQrImage, readIdentityQrImage } from './read-identity-qr-image.js';
+/** The decoder's `.wasm` for a Node server to serve to its pages. */
+export { readQrDecoderWasm } from './read-qr-decoder-wasm.js';

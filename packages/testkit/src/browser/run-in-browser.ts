@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bundleForBrowser } from './bundle-for-browser.js';
 import { CHROMIUM_PATH } from './find-chromium.js';
 
 /** A file the loopback server answers with. */
@@ -54,20 +55,11 @@ const PAGE = '<!doctype html><meta charset="utf-8"><script type="module" src="/a
  * ```
  */
 export async function runInBrowser(options: RunInBrowserOptions): Promise<BrowserRun> {
-  const { build } = await import('esbuild');
-  const bundle = await build({
-    stdin: { contents: options.script, resolveDir: options.resolveDir, loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['@cancuoc/source'],
-    logLevel: 'silent',
-  });
+  const js = await bundleForBrowser({ script: options.script, resolveDir: options.resolveDir });
   const files: Record<string, BrowserFile> = {
     ...options.files,
     '/': { type: 'text/html', body: PAGE },
-    '/app.js': { type: 'text/javascript', body: bundle.outputFiles[0]?.contents ?? '' },
+    '/app.js': { type: 'text/javascript', body: js },
   };
   const server = createServer((req, res) => {
     const file = Object.hasOwn(files, req.url ?? '') ? files[req.url ?? ''] : undefined;

@@ -31,7 +31,7 @@ async function builtin<T>(proc: NodeProcess, id: string): Promise<T> {
   return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as T;
 }
 
-async function readWasmFromPackage(): Promise<ArrayBuffer | undefined> {
+export async function readWasmFromPackage(): Promise<ArrayBuffer | undefined> {
   const proc = (globalThis as { process?: NodeProcess }).process;
   if (!proc?.versions?.node) return undefined;
   const { createRequire } = await builtin<typeof import('node:module')>(proc, 'node:module');
