@@ -3,16 +3,10 @@ import { connect } from 'node:net';
 import { TestBrowser, testEidAccounts } from '@cancuoc/testkit/oidc';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createEidHandler,
-  createMemorySessionStore,
-  type EidSessionStore,
-  type EidStoredSession,
-  toHonoMiddleware,
-} from '../src/handler/index.js';
+import { createEidHandler, createMemorySessionStore, toHonoMiddleware } from '../src/handler/index.js';
 import { MAX_RETURN_TO } from '../src/handler/internal/return-to.js';
-import { sessionMatches } from '../src/handler/session-store.js';
 import { BACKCHANNEL_LOGOUT_EVENT, type EidClient } from '../src/index.js';
+import { inspectableStore } from './helpers/inspectable-store.js';
 import { csrfOf, form, SECRET, startPortal, type TestPortal } from './helpers/portal.js';
 
 const [man, woman] = testEidAccounts as [(typeof testEidAccounts)[0], (typeof testEidAccounts)[0]];
@@ -34,33 +28,6 @@ async function login(account: string, browser = new TestBrowser(), returnTo?: st
   const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
   const result = await browser.follow(`${portal.origin}/auth/login${query}`, { account });
   return { browser, result };
-}
-
-/** A store that lets a test see and age what it keeps (a plain map: no expiry of its own). */
-function inspectableStore(): EidSessionStore & { sessions: Map<string, EidStoredSession> } {
-  const sessions = new Map<string, EidStoredSession>();
-  return {
-    sessions,
-    async get(key) {
-      return sessions.get(key);
-    },
-    async set(key, session) {
-      sessions.set(key, session);
-    },
-    async delete(key) {
-      sessions.delete(key);
-    },
-    async deleteMatching(match) {
-      let count = 0;
-      for (const [key, s] of sessions) {
-        if (sessionMatches(s, match)) {
-          sessions.delete(key);
-          count += 1;
-        }
-      }
-      return count;
-    },
-  };
 }
 
 describe('returnTo (RFC 9700 §4.11.1)', () => {

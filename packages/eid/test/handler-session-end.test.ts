@@ -6,43 +6,25 @@
 
 import { TestBrowser, testEidAccounts } from '@cancuoc/testkit/oidc';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EidSessionStore, EidStoredSession } from '../src/handler/index.js';
-import { sessionMatches } from '../src/handler/session-store.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EidClient } from '../src/index.js';
 import { BACKCHANNEL_LOGOUT_EVENT, verifyEidLogoutToken } from '../src/index.js';
+import { inspectableStore } from './helpers/inspectable-store.js';
 import { form, startPortal, type TestPortal } from './helpers/portal.js';
 
 const [man, woman] = testEidAccounts as [(typeof testEidAccounts)[0], (typeof testEidAccounts)[0]];
 const nowSec = () => Math.floor(Date.now() / 1000);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A store that lets a test see what it keeps; no `rememberLogoutToken` (a portal's own store). */
-function inspectableStore(): EidSessionStore & { sessions: Map<string, EidStoredSession> } {
-  const sessions = new Map<string, EidStoredSession>();
-  return {
-    sessions,
-    async get(key) {
-      return sessions.get(key);
-    },
-    async set(key, session) {
-      sessions.set(key, session);
-    },
-    async delete(key) {
-      sessions.delete(key);
-    },
-    async deleteMatching(match) {
-      let count = 0;
-      for (const [key, s] of sessions) {
-        if (sessionMatches(s, match)) {
-          sessions.delete(key);
-          count += 1;
-        }
-      }
-      return count;
-    },
-  };
+/**
+ * Moves the clock forward without waiting: only `Date` is faked (timers, sockets and the provider
+ * keep running), so the handler, jose and the stores all see the later time.
+ */
+function advanceClock(ms: number): void {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  vi.setSystemTime(Date.now() + ms);
 }
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 function maxAgeOf(response: Response, name: string): number | undefined {
   for (const header of response.headers.getSetCookie()) {
@@ -79,7 +61,7 @@ describe('a session and the ID token’s exp (sessionBoundToIdToken)', () => {
     const exp = decodeJwt(stored.idToken!).exp!;
     expect(stored.expiresAt - stored.createdAt).toBe(3600);
     expect(maxAgeOf(callback, 'cancuoc_eid')).toBe(3600);
-    await sleep((exp - Date.now() / 1000 + 0.3) * 1000);
+    advanceClock((exp - Date.now() / 1000 + 0.3) * 1000);
     expect((await browser.request(`${portal.origin}/auth/me`)).status).toBe(200);
   });
 
@@ -93,7 +75,7 @@ describe('a session and the ID token’s exp (sessionBoundToIdToken)', () => {
     expect(maxAgeOf(callback, 'cancuoc_eid')).toBeLessThanOrEqual(2);
     const me = (await (await browser.request(`${portal.origin}/auth/me`)).json()) as { expiresAt: string };
     expect(Date.parse(me.expiresAt)).toBe(exp * 1000);
-    await sleep((exp - Date.now() / 1000 + 0.3) * 1000);
+    advanceClock((exp - Date.now() / 1000 + 0.3) * 1000);
     // The browser would have dropped the cookie (Max-Age); a copy sent anyway finds no session.
     const copied = browser.cookies(new URL(portal.origin).host).get('cancuoc_eid');
     const late = await fetch(`${portal.origin}/auth/me`, { headers: { cookie: `cancuoc_eid=${copied}` } });
@@ -113,7 +95,7 @@ describe('a session and the ID token’s exp (sessionBoundToIdToken)', () => {
     const { browser, callback } = await login(portal, woman.sub);
     expect(maxAgeOf(callback, 'cancuoc_eid')).toBeLessThanOrEqual(2);
     expect((await browser.request(`${portal.origin}/auth/me`)).status).toBe(200);
-    await sleep(2300);
+    advanceClock(2300);
     const copied = browser.cookies(new URL(portal.origin).host).get('cancuoc_eid');
     const late = await fetch(`${portal.origin}/auth/me`, { headers: { cookie: `cancuoc_eid=${copied}` } });
     expect(late.status).toBe(401);
