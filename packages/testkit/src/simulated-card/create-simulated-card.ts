@@ -4,8 +4,11 @@
  * AUTHENTICATE, READ BINARY with short/extended lengths and the odd INS B1 for offsets past
  * 32 767) over the same building blocks as the
  * reader (`@cancuoc/reader/protocol`), with faults on demand.
+ *
+ * This file holds the options and the dispatcher; each protocol lives in its own module around
+ * the shared {@link CardState}.
  */
-import { CancuocError, concatBytes, equalBytes } from '@cancuoc/core';
+import { CancuocError } from '@cancuoc/core';
 import {
   CardRemovedError,
   type CommandApdu,
@@ -14,39 +17,14 @@ import {
   type ResponseApdu,
   type Transport,
 } from '@cancuoc/reader';
-import {
-  bacKeySeed,
-  bigintToBytes,
-  bytesToBigint,
-  type CipherSuite,
-  caAlgorithm,
-  cbcDecrypt,
-  cbcEncrypt,
-  checkAccess,
-  curveByParameterId,
-  decodeOid,
-  deriveKey,
-  type EcPoint,
-  EMRTD_AID,
-  fieldLength,
-  integratedMapping,
-  paceAlgorithm,
-  pacePassword,
-  randomScalar,
-  readTlv,
-  readTlvs,
-  retailMac,
-  SecureMessaging,
-  supportsIntegratedMapping,
-  TDES_SUITE,
-  tlv,
-  tokenInput,
-  tokenMac,
-} from '@cancuoc/reader/protocol';
-import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { signIso9796Sha1 } from '../internal/iso9796.js';
+import { internalAuthenticate } from './active-authentication.js';
+import { externalAuthenticate, getChallenge } from './bac.js';
 import type { SimulatedCardKeys } from './card-keys.js';
+import { type CardState, createCardState, plain, resetSession } from './card-state.js';
+import { chipAuthenticationGa, mseChipAuthentication } from './chip-authentication.js';
+import { mseSetAtPace, paceStep } from './pace.js';
+import { processProtected } from './secure-messaging.js';
+import { readBinaryEven, readBinaryOdd, readCardAccess, select } from './select-and-read.js';
 
 /** Files served by the software card. */
 export interface SimulatedCardFiles {
@@ -154,10 +132,6 @@ export interface SimulatedCard extends Transport {
   readonly accessAttempts: { readonly pace: number; readonly bac: number };
 }
 
-type Session = { sm: SecureMessaging | undefined; auth: 'none' | 'bac' | 'pace' };
-
-const DENIED = new Set([3, 4]); // DG3 and DG4 need EAC (9303-11 §7), which the card does not run
-
 /**
  * Creates a software CCCD chip that speaks BAC, PACE (ECDH-GM), secure messaging, chip and
  * active authentication, and serves the given files.
@@ -169,496 +143,40 @@ const DENIED = new Set([3, 4]); // DG3 and DG4 need EAC (9303-11 §7), which the
  * ```
  */
 export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCard {
-  const random = options.random ?? ((n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n)));
-  const extendedLength = options.extendedLength ?? true;
-  const maxResponse = options.maxResponseLength ?? (extendedLength ? 65536 : 256);
-  const faults = options.faults ?? {};
-  const files = new Map<number, Uint8Array>();
-  files.set(0x011e, options.files.com);
-  files.set(0x011d, options.files.sod);
-  for (const [n, bytes] of Object.entries(options.files.dataGroups)) files.set(0x0100 + Number(n), bytes);
-  const cardAccess = options.files.cardAccess;
-  const allowPace = (options.protocols?.pace ?? true) && cardAccess !== undefined;
-  const allowBac = options.protocols?.bac ?? true;
-  const mrzInfo = checkAccess(options.mrz);
-  const canInfo = checkAccess({ can: options.can });
-
-  let count = 0;
-  let removed = false;
-  let session: Session = { sm: undefined, auth: 'none' };
-  let selected: number | undefined;
-  let appSelected = false;
-  let challenge: Uint8Array | undefined;
-  let pace: PaceState | undefined;
-  let pendingKeys: { suite: CipherSuite; k: Uint8Array } | undefined;
-  const attempts = { pace: 0, bac: 0 };
-  // After a failed PACE the card takes no BAC command until the application is selected again
-  // (the terminal resets the card state, 9303-11 §4.2 and §4.4).
-  let paceFailed = false;
-
-  const plain = (sw: number, data: Uint8Array = new Uint8Array(0)): ResponseApdu => ({ data, sw });
-
-  const reset = () => {
-    session = { sm: undefined, auth: 'none' };
-    pace = undefined;
-    challenge = undefined;
-  };
-
-  function handleUnauthenticated(c: CommandApdu): ResponseApdu {
-    switch (c.ins) {
-      case 0xa4:
-        return doSelect(c);
-      case 0x84: // GET CHALLENGE
-        if (!allowBac) return plain(0x6d00);
-        if (paceFailed) return plain(0x6985);
-        challenge = random(8);
-        return plain(0x9000, challenge);
-      case 0x82:
-        return doBac(c);
-      case 0x22:
-        return doMseSetAtPace(c);
-      case 0x86:
-        return doPaceStep(c);
-      case 0xb0:
-        // EF.CardAccess is readable without access control, by SFI or once it is the current EF.
-        if ((c.p1 & 0x80) !== 0 && (c.p1 & 0x1f) === 0x1c && cardAccess) {
-          selected = 0x011c;
-          return readBinary(cardAccess, c.p2, c);
-        }
-        if ((c.p1 & 0x80) === 0 && selected === 0x011c && cardAccess) {
-          return readBinary(cardAccess, (c.p1 << 8) | c.p2, c);
-        }
-        return plain(0x6982);
-      default:
-        return plain(0x6982);
-    }
-  }
-
-  function doSelect(c: CommandApdu): ResponseApdu {
-    const data = c.data ?? new Uint8Array(0);
-    if (c.p1 === 0x04) {
-      if (!equalBytes(data, EMRTD_AID)) return plain(0x6a82);
-      appSelected = true;
-      selected = undefined;
-      if (!session.sm) {
-        pace = undefined;
-        paceFailed = false;
-      }
-      return plain(0x9000);
-    }
-    if (c.p1 === 0x00 && (data.length === 0 || (data[0] === 0x3f && data[1] === 0x00))) {
-      appSelected = false;
-      selected = undefined;
-      return plain(0x9000);
-    }
-    if (c.p1 === 0x02 && data.length === 2) {
-      const fid = ((data[0] as number) << 8) | (data[1] as number);
-      if (fid === 0x011c && cardAccess) {
-        selected = fid;
-        return plain(0x9000);
-      }
-      if (!appSelected || !files.has(fid)) return plain(0x6a82);
-      selected = fid;
-      return plain(0x9000);
-    }
-    return plain(0x6a86);
-  }
-
-  function doBac(c: CommandApdu): ResponseApdu {
-    if (allowBac) attempts.bac++;
-    if (!allowBac || paceFailed || !challenge || !c.data || c.data.length !== 40) return plain(0x6985);
-    const seed = bacKeySeed((mrzInfo as { mrzInformation: string }).mrzInformation);
-    const kEnc = deriveKey(seed, 1, TDES_SUITE);
-    const kMac = deriveKey(seed, 2, TDES_SUITE);
-    const eIfd = c.data.subarray(0, 32);
-    if (!equalBytes(retailMac(kMac, eIfd), c.data.subarray(32))) return plain(0x6300);
-    const s = cbcDecrypt(TDES_SUITE, kEnc, eIfd);
-    if (!equalBytes(s.subarray(8, 16), challenge)) return plain(0x6300);
-    const rndIfd = s.subarray(0, 8);
-    const kIfd = s.subarray(16, 32);
-    const kIc = random(16);
-    const eIc = cbcEncrypt(TDES_SUITE, kEnc, concatBytes(challenge, rndIfd, kIc));
-    const seedS = kIc.map((b, i) => b ^ (kIfd[i] as number));
-    const rndIc = challenge;
-    challenge = undefined;
-    const response = plain(0x9000, concatBytes(eIc, retailMac(kMac, eIc)));
-    pendingSession = {
-      sm: new SecureMessaging({
-        suite: TDES_SUITE,
-        ksEnc: deriveKey(seedS, 1, TDES_SUITE),
-        ksMac: deriveKey(seedS, 2, TDES_SUITE),
-        ssc: concatBytes(rndIc.subarray(4, 8), rndIfd.subarray(4, 8)),
-      }),
-      auth: 'bac',
-    };
-    return response;
-  }
-
-  let pendingSession: Session | undefined;
-
-  interface PaceState {
-    oid: string;
-    suite: CipherSuite;
-    curve: EcPoint;
-    password: Uint8Array;
-    step: number;
-    integrated: boolean;
-    s?: bigint;
-    nonce?: Uint8Array;
-    skMap?: bigint;
-    generator?: InstanceType<EcPoint>;
-    sk?: bigint;
-    pkIc?: Uint8Array;
-    pkIfd?: Uint8Array;
-    ksEnc?: Uint8Array;
-    ksMac?: Uint8Array;
-  }
-
-  function refusePace(sw: number): ResponseApdu {
-    pace = undefined;
-    paceFailed = true;
-    return plain(sw);
-  }
-
-  function doMseSetAtPace(c: CommandApdu): ResponseApdu {
-    if (c.p1 === 0xc1 && c.p2 === 0xa4) attempts.pace++;
-    if (c.p1 !== 0xc1 || c.p2 !== 0xa4 || !allowPace || !c.data) return refusePace(0x6a86);
-    if (faults.paceRefused && (faults.paceRefused.step ?? 0) === 0)
-      return refusePace(faults.paceRefused.sw ?? 0x6a80);
-    const items = readTlvs(c.data);
-    const oidBytes = items?.find((t) => t.tag === 0x80)?.value;
-    const ref = items?.find((t) => t.tag === 0x83)?.value[0];
-    const oid = oidBytes ? decodeOid(oidBytes) : undefined;
-    const algorithm = oid ? paceAlgorithm(oid) : undefined;
-    if (!oid || !algorithm || algorithm.agreement !== 'ECDH' || algorithm.mapping === 'CAM')
-      return refusePace(0x6a80);
-    const param = items?.find((t) => t.tag === 0x84)?.value[0] ?? cardAccessParameter(cardAccess);
-    const curve = param === undefined ? undefined : curveByParameterId(param);
-    if (!curve || (ref !== 1 && ref !== 2)) return refusePace(0x6a80);
-    if (algorithm.mapping === 'IM' && !supportsIntegratedMapping(algorithm.suite, curve))
-      return refusePace(0x6a80);
-    pace = {
-      integrated: algorithm.mapping === 'IM',
-      oid,
-      suite: algorithm.suite,
-      curve,
-      password: pacePassword(ref === 1 ? mrzInfo : canInfo),
-      step: 1,
-    };
-    return plain(0x9000);
-  }
-
-  function doPaceStep(c: CommandApdu): ResponseApdu {
-    if (!pace || c.ins !== 0x86) return refusePace(0x6985);
-    const outer = c.data ? readTlv(c.data) : undefined;
-    if (outer?.tag !== 0x7c) return refusePace(0x6a80);
-    const inner = outer.value.length ? readTlv(outer.value) : undefined;
-    const p = pace;
-    const last = (c.cla & 0x10) === 0;
-    if (faults.paceRefused?.step === p.step) return refusePace(faults.paceRefused.sw ?? 0x6a80);
-    try {
-      if (p.step === 1 && !last) {
-        const nonceLength = p.suite.family === 'AES' ? 16 : 8;
-        const s = random(nonceLength);
-        p.s = bytesToBigint(s);
-        p.nonce = s;
-        const z = cbcEncrypt(p.suite, deriveKey(p.password, 3, p.suite), s);
-        p.step = 2;
-        return plain(0x9000, tlv(0x7c, tlv(0x80, z)));
-      }
-      if (p.step === 2 && !last && inner?.tag === 0x81 && p.integrated) {
-        // Integrated mapping (9303-11 §4.4.3.3.2): the terminal's nonce t, no chip mapping data.
-        p.generator = integratedMapping(p.curve, p.nonce as Uint8Array, inner.value);
-        p.step = 3;
-        return plain(0x9000, tlv(0x7c));
-      }
-      if (p.step === 2 && !last && inner?.tag === 0x81) {
-        const pkMapIfd = p.curve.fromBytes(inner.value);
-        p.skMap = randomScalar(p.curve, random);
-        const pkMapIc = p.curve.BASE.multiply(p.skMap).toBytes(false);
-        const h = pkMapIfd.multiply(p.skMap);
-        p.generator = p.curve.BASE.multiply((p.s as bigint) % p.curve.Fn.ORDER).add(h);
-        p.step = 3;
-        if (faults.paceInvalidPoint) pkMapIc[pkMapIc.length - 1] = (pkMapIc.at(-1) as number) ^ 0x01;
-        return plain(0x9000, tlv(0x7c, tlv(0x82, pkMapIc)));
-      }
-      if (p.step === 3 && !last && inner?.tag === 0x83) {
-        const pkIfd = p.curve.fromBytes(inner.value);
-        p.sk = randomScalar(p.curve, random);
-        p.pkIc = (p.generator as InstanceType<EcPoint>).multiply(p.sk).toBytes(false);
-        p.pkIfd = pkIfd.toBytes(false);
-        const k = bigintToBytes(pkIfd.multiply(p.sk).toAffine().x, fieldLength(p.curve));
-        p.ksEnc = deriveKey(k, 1, p.suite);
-        p.ksMac = deriveKey(k, 2, p.suite);
-        p.step = 4;
-        return plain(0x9000, tlv(0x7c, tlv(0x84, p.pkIc)));
-      }
-      if (p.step === 4 && last && inner?.tag === 0x85) {
-        const expected = tokenMac(p.suite, p.ksMac as Uint8Array, tokenInput(p.oid, p.pkIc as Uint8Array));
-        pace = undefined;
-        if (!equalBytes(expected, inner.value)) return refusePace(0x6300);
-        const tIc = tokenMac(p.suite, p.ksMac as Uint8Array, tokenInput(p.oid, p.pkIfd as Uint8Array));
-        pendingSession = {
-          sm: new SecureMessaging({
-            suite: p.suite,
-            ksEnc: p.ksEnc as Uint8Array,
-            ksMac: p.ksMac as Uint8Array,
-            ssc: new Uint8Array(p.suite.family === 'AES' ? 16 : 8),
-          }),
-          auth: 'pace',
-        };
-        return plain(0x9000, tlv(0x7c, tlv(0x86, tIc)));
-      }
-    } catch {
-      return refusePace(0x6a80);
-    }
-    return refusePace(0x6985);
-  }
-
-  function readBinary(
-    file: Uint8Array,
-    offset: number,
-    c: CommandApdu & { extended?: boolean },
-  ): ResponseApdu {
-    if (offset > file.length) return plain(0x6b00);
-    const le = c.le ?? 256;
-    const cap = Math.min(maxResponse, c.extended || le > 256 ? 65536 : 256);
-    if (le > cap && faults.strictLe) return plain(0x6c00 | (cap & 0xff));
-    if (faults.wrongLengthPastEnd && offset + le > file.length) return plain(0x6700);
-    const n = Math.min(le, cap, file.length - offset);
-    const data = file.slice(offset, offset + n);
-    return plain(n < le && offset + n >= file.length ? 0x6282 : 0x9000, data);
-  }
-
-  /**
-   * READ BINARY B1 (ISO/IEC 7816-4 §11.2.3): P1-P2 0000 = the current EF, 001F-masked = a short
-   * EF identifier, else a file identifier; the offset in DO54; the bytes answered in a DO53 that
-   * fits Le with its tag and length.
-   */
-  function readBinaryOdd(c: CommandApdu & { extended?: boolean }): ResponseApdu {
-    if (faults.noOddReadBinary) return plain(0x6d00);
-    const p1p2 = (c.p1 << 8) | c.p2;
-    let fid = selected;
-    if (p1p2 !== 0) {
-      fid = c.p1 === 0 && (c.p2 & 0xe0) === 0 && (c.p2 & 0x1f) !== 0x1f ? 0x0100 + c.p2 : p1p2;
-      if (!files.has(fid)) return plain(0x6a82);
-      selected = fid;
-    }
-    if (fid === undefined) return plain(0x6986);
-    if (DENIED.has(fid - 0x0100)) return plain(0x6982);
-    const file = files.get(fid);
-    if (!file) return plain(0x6a82);
-    const items = c.data ? readTlvs(c.data) : undefined;
-    const offsetDo = items?.length === 1 && items[0]?.tag === 0x54 ? items[0].value : undefined;
-    if (!offsetDo || offsetDo.length === 0 || offsetDo.length > 3) return plain(0x6a80);
-    const offset = offsetDo.reduce((v, b) => v * 256 + b, 0);
-    if (offset >= file.length) return plain(0x6b00);
-    const le = c.le ?? 256;
-    const cap = Math.min(maxResponse, c.extended || le > 256 ? 65536 : 256, le);
-    let n = Math.min(file.length - offset, cap - 2);
-    if (n > 0x7f) n = Math.min(n, cap - 3);
-    if (n > 0xff) n = Math.min(n, cap - 4);
-    if (n <= 0) return plain(0x6700);
-    const body = file.subarray(offset, offset + n);
-    const lie = faults.oddReadBinaryLengthLie;
-    if (lie === undefined) return plain(0x9000, tlv(0x53, body));
-    // A DO53 announcing another length than it holds: same bytes, rewritten length field.
-    const announced = Math.max(0, n + lie);
-    const header = tlv(0x53, new Uint8Array(announced));
-    return plain(0x9000, concatBytes(header.subarray(0, header.length - announced), body));
-  }
-
-  function handleAuthenticated(c: CommandApdu & { extended?: boolean }): ResponseApdu {
-    if (c.extended && faults.extendedLengthRefusedUnderSm) return plain(0x6700);
-    switch (c.ins) {
-      case 0xa4:
-        return doSelect(c);
-      case 0xb0: {
-        let fid = selected;
-        let offset = (c.p1 << 8) | c.p2;
-        if ((c.p1 & 0x80) !== 0) {
-          if (faults.noShortFileIds) return plain(0x6a86);
-          const sfi = c.p1 & 0x1f;
-          fid = sfi === 0x1c ? 0x011c : 0x0100 + sfi;
-          offset = c.p2;
-          if (fid !== 0x011c && !files.has(fid)) return plain(0x6a82);
-          selected = fid;
-        }
-        if (fid === undefined) return plain(0x6986);
-        if (fid === 0x011c && cardAccess) return readBinary(cardAccess, offset, c);
-        if (DENIED.has(fid - 0x0100)) return plain(0x6982);
-        const file = files.get(fid);
-        if (!file) return plain(0x6a82);
-        return readBinary(file, offset, c);
-      }
-      case 0xb1:
-        return readBinaryOdd(c);
-      case 0x84:
-        return plain(0x9000, random(8));
-      case 0x88:
-        return doInternalAuthenticate(c);
-      case 0x22:
-        return doMseChipAuthentication(c);
-      case 0x86:
-        return doChipAuthenticationGa(c);
-      default:
-        return plain(0x6d00);
-    }
-  }
-
-  function caPrivate(): { curve: EcPoint; sk: bigint } | undefined {
-    const key = options.keys?.chipAuthentication;
-    const curve = key ? curveByParameterId(key.parameterId ?? 13) : undefined;
-    return key && curve ? { curve, sk: bytesToBigint(key.privateKey) } : undefined;
-  }
-
-  let caSuite: CipherSuite | undefined;
-
-  function agree(pk: Uint8Array, suite: CipherSuite): ResponseApdu {
-    const key = caPrivate();
-    if (!key) return plain(0x6a88);
-    try {
-      const point = key.curve.fromBytes(pk);
-      const k = bigintToBytes(point.multiply(key.sk).toAffine().x, fieldLength(key.curve));
-      pendingKeys = { suite, k };
-      return plain(0x9000);
-    } catch {
-      return plain(0x6a80);
-    }
-  }
-
-  function doMseChipAuthentication(c: CommandApdu): ResponseApdu {
-    const items = c.data ? readTlvs(c.data) : undefined;
-    if (!items) return plain(0x6a80);
-    if (c.p1 === 0x41 && c.p2 === 0xa6) {
-      const pk = items.find((t) => t.tag === 0x91)?.value;
-      return pk ? agree(pk, TDES_SUITE) : plain(0x6a80);
-    }
-    if (c.p1 === 0x41 && c.p2 === 0xa4) {
-      const oidBytes = items.find((t) => t.tag === 0x80)?.value;
-      const oid = oidBytes ? decodeOid(oidBytes) : undefined;
-      const algorithm = oid ? caAlgorithm(oid) : undefined;
-      if (!algorithm || !caPrivate()) return plain(0x6a80);
-      caSuite = algorithm.suite;
-      return plain(0x9000);
-    }
-    return plain(0x6a86);
-  }
-
-  function doChipAuthenticationGa(c: CommandApdu): ResponseApdu {
-    const outer = c.data ? readTlv(c.data) : undefined;
-    const inner = outer?.tag === 0x7c ? readTlv(outer.value) : undefined;
-    if (!caSuite || inner?.tag !== 0x80) return plain(0x6985);
-    const r = agree(inner.value, caSuite);
-    caSuite = undefined;
-    return r.sw === 0x9000 ? plain(0x9000, tlv(0x7c)) : r;
-  }
-
-  function doInternalAuthenticate(c: CommandApdu): ResponseApdu {
-    const key = options.keys?.activeAuthentication;
-    if (!key || !c.data || c.data.length !== 8) return plain(key ? 0x6700 : 0x6d00);
-    if (key.kind === 'ec') {
-      const curve = curveByParameterId(key.parameterId ?? 13);
-      if (!curve) return plain(0x6f00);
-      const signer = ecdsa(curve, sha256);
-      return plain(
-        0x9000,
-        signer.sign(c.data, key.privateKey, { prehash: true, lowS: false, format: 'compact' }),
-      );
-    }
-    return plain(0x9000, signIso9796Sha1(key, c.data, random));
-  }
-
-  function refusedAuthentication(c: CommandApdu): RefusedAuthentication | undefined {
-    // MSE:Set KAT (3DES) or MSE:Set AT for chip authentication (9303-11 §6.2.4), INTERNAL AUTHENTICATE.
-    if (c.ins === 0x22 && c.p1 === 0x41 && (c.p2 === 0xa6 || c.p2 === 0xa4))
-      return faults.chipAuthenticationRefused ?? (faults.cloned ? {} : undefined);
-    if (c.ins === 0x88) return faults.activeAuthenticationRefused ?? (faults.cloned ? {} : undefined);
-    return undefined;
-  }
-
-  function process(apdu: Uint8Array): ResponseApdu {
-    let command: CommandApdu & { extended: boolean };
-    try {
-      command = parseCommandApdu(apdu);
-    } catch {
-      return plain(0x6700);
-    }
-    if (command.extended && !extendedLength) return plain(0x6700);
-    if (!session.sm) {
-      const response = handleUnauthenticated(command);
-      if (pendingSession) {
-        session = pendingSession;
-        pendingSession = undefined;
-      }
-      return response;
-    }
-    // 9303-11 §9.8.7: a plain command or a wrong MAC ends the session.
-    const sm = session.sm;
-    const inner = sm.unprotectCommand(command);
-    if (!inner) {
-      reset();
-      return plain(0x6988);
-    }
-    const refusal = refusedAuthentication(inner);
-    if (refusal && !refusal.keepSession) {
-      reset();
-      return plain(refusal.sw ?? 0x6d00);
-    }
-    const response = refusal
-      ? plain(refusal.sw ?? 0x6d00)
-      : handleAuthenticated({ ...inner, extended: command.extended });
-    // Keep the wrapped response inside the APDU size the command allowed.
-    const wrapped = sm.protectResponse(response, inner.ins);
-    if (pendingKeys) {
-      const { suite, k } = pendingKeys;
-      pendingKeys = undefined;
-      const s = suite.family === '3DES' ? TDES_SUITE : suite;
-      session = {
-        sm: new SecureMessaging({
-          suite: s,
-          ksEnc: deriveKey(k, 1, s),
-          ksMac: deriveKey(k, 2, s),
-          ssc: new Uint8Array(s.family === 'AES' ? 16 : 8),
-        }),
-        auth: session.auth,
-      };
-    }
-    return wrapped;
-  }
-
+  const state = createCardState(options);
+  const { faults } = state;
   const card: SimulatedCard = {
     get apdus() {
-      return count;
+      return state.count;
     },
     get removed() {
-      return removed;
+      return state.removed;
     },
     get accessAttempts() {
-      return { ...attempts };
+      return { ...state.attempts };
     },
     async transmit(apdu: Uint8Array): Promise<Uint8Array> {
-      if (removed) throw new CardRemovedError();
-      count++;
-      if (faults.dropAfter !== undefined && count > faults.dropAfter) {
-        removed = true;
-        reset();
+      if (state.removed) throw new CardRemovedError();
+      state.count++;
+      if (faults.dropAfter !== undefined && state.count > faults.dropAfter) {
+        state.removed = true;
+        resetSession(state);
         throw new CardRemovedError();
       }
-      if (faults.hangAt === count) return new Promise<Uint8Array>(() => {});
-      if (faults.statusAt && faults.statusAt.apdu === count) {
-        reset();
+      if (faults.hangAt === state.count) return new Promise<Uint8Array>(() => {});
+      if (faults.statusAt && faults.statusAt.apdu === state.count) {
+        resetSession(state);
         return formatResponseApdu(plain(faults.statusAt.sw));
       }
       let response: ResponseApdu;
       try {
-        response = process(apdu);
+        response = process(state, apdu);
       } catch (error) {
         if (error instanceof CancuocError) return formatResponseApdu(plain(0x6f00));
         throw error;
       }
       const bytes = formatResponseApdu(response);
-      if (faults.wrongMacAt === count && bytes.length > 4) {
+      if (faults.wrongMacAt === state.count && bytes.length > 4) {
         bytes[bytes.length - 3] = (bytes[bytes.length - 3] as number) ^ 0x01;
       }
       return bytes;
@@ -667,13 +185,63 @@ export function createSimulatedCard(options: SimulatedCardOptions): SimulatedCar
   return card;
 }
 
-function cardAccessParameter(cardAccess: Uint8Array | undefined): number | undefined {
-  if (!cardAccess) return undefined;
-  const set = readTlv(cardAccess);
-  for (const item of (set && readTlvs(set.value)) ?? []) {
-    const parts = readTlvs(item.value);
-    const param = parts?.[2];
-    if (param?.tag === 0x02 && param.value.length === 1) return param.value[0];
+function process(state: CardState, apdu: Uint8Array): ResponseApdu {
+  let command: CommandApdu & { extended: boolean };
+  try {
+    command = parseCommandApdu(apdu);
+  } catch {
+    return plain(0x6700);
   }
-  return undefined;
+  if (command.extended && !state.extendedLength) return plain(0x6700);
+  const { sm } = state.session;
+  if (!sm) {
+    const response = handleUnauthenticated(state, command);
+    if (state.pendingSession) {
+      state.session = state.pendingSession;
+      state.pendingSession = undefined;
+    }
+    return response;
+  }
+  return processProtected(state, sm, command, (inner) => handleAuthenticated(state, inner));
+}
+
+function handleUnauthenticated(state: CardState, c: CommandApdu & { extended?: boolean }): ResponseApdu {
+  switch (c.ins) {
+    case 0xa4:
+      return select(state, c);
+    case 0x84: // GET CHALLENGE
+      return getChallenge(state);
+    case 0x82:
+      return externalAuthenticate(state, c);
+    case 0x22:
+      return mseSetAtPace(state, c);
+    case 0x86:
+      return paceStep(state, c);
+    case 0xb0:
+      return readCardAccess(state, c);
+    default:
+      return plain(0x6982);
+  }
+}
+
+function handleAuthenticated(state: CardState, c: CommandApdu & { extended?: boolean }): ResponseApdu {
+  if (c.extended && state.faults.extendedLengthRefusedUnderSm) return plain(0x6700);
+  switch (c.ins) {
+    case 0xa4:
+      return select(state, c);
+    case 0xb0:
+      return readBinaryEven(state, c);
+    case 0xb1:
+      return readBinaryOdd(state, c);
+    case 0x84:
+      return plain(0x9000, state.random(8));
+    case 0x88:
+      return internalAuthenticate(state, c);
+    case 0x22:
+      return mseChipAuthentication(state, c);
+    case 0x86:
+      return chipAuthenticationGa(state, c);
+    default:
+      return plain(0x6d00);
+  }
 }
