@@ -5,20 +5,17 @@
  */
 import { fromBase64, isCancuocError } from '@cancuoc/core';
 import { fail } from './errors.js';
+import { resolveSignatureAlgorithm, type SignatureScheme } from './internal/algorithm-identifiers.js';
 import { ExactBytesCache } from './internal/bytes-cache.js';
 import { type Certificate, type Crl, canonical, parseCertificate, parseCrl } from './internal/certificate.js';
 import { checkAtOption } from './internal/check-signed-object.js';
 import { parseSignedData, type SignedData } from './internal/cms.js';
-import {
-  digest,
-  resolveSignatureAlgorithm,
-  type SignatureScheme,
-  verifySignature,
-} from './internal/crypto.js';
 import { expectTag, readSmallInt, TAG } from './internal/der.js';
+import { digest } from './internal/digest.js';
 import { readLdif } from './internal/ldif.js';
 import { checkSize, DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { OID } from './internal/oids.js';
+import { verifySignature } from './internal/verify-signature.js';
 import { readTlv, tlvChildren } from './parse-tlv.js';
 
 /** Input of {@link createTrustStore}. */

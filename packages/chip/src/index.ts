@@ -17,7 +17,7 @@ export {
 export { type ChipErrorCode, chipErrorMessages } from './errors.js';
 export type { Certificate, Crl } from './internal/certificate.js';
 export type { SignerInfo } from './internal/cms.js';
-export type { SignatureScheme } from './internal/crypto.js';
+export type { SignatureScheme } from './internal/algorithm-identifiers.js';
 export type { CurveParams, NamedCurve } from './internal/curves.js';
 /** Public keys of certificates, DG14 and DG15. */
 export type { PublicKeyInfo } from './internal/keys.js';

@@ -5,9 +5,9 @@
  */
 import { toSafe } from '@cancuoc/core';
 import { asSodError, fail } from './errors.js';
+import { resolveSignatureAlgorithm, type SignatureScheme } from './internal/algorithm-identifiers.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
-import { resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
 import { checkSize, DEFAULT_MAX_BYTES, type MaxBytesOptions, maxBytesOption } from './internal/limits.js';
 import { parseTlv, type TlvNode } from './parse-tlv.js';
 import { parseSecurityInfos, type SecurityInfos } from './security-infos.js';

@@ -5,9 +5,13 @@
  */
 import { toSafe } from '@cancuoc/core';
 import { asSodError, fail } from './errors.js';
+import {
+  hashOfAlgorithm,
+  resolveSignatureAlgorithm,
+  type SignatureScheme,
+} from './internal/algorithm-identifiers.js';
 import type { Certificate } from './internal/certificate.js';
 import { findSignerCertificate, parseSignedData, type SignedData, type SignerInfo } from './internal/cms.js';
-import { hashOfAlgorithm, resolveSignatureAlgorithm, type SignatureScheme } from './internal/crypto.js';
 import { expectCount, expectTag, readSmallInt, readString, TAG } from './internal/der.js';
 import { checkSize, DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { type HashName, LDS_CONTENT_TYPES } from './internal/oids.js';

@@ -6,11 +6,13 @@
  */
 import { isCancuocError } from '@cancuoc/core';
 import { fail } from './errors.js';
-import { digest, ecdsaDerToPlain, rsaPublic, verifyEcdsaPlain } from './internal/crypto.js';
 import { bigIntToBytes, bytesToBigInt } from './internal/der.js';
+import { digest } from './internal/digest.js';
+import { ecdsaDerToPlain, verifyEcdsaPlain } from './internal/ecdsa.js';
 import type { PublicKeyInfo } from './internal/keys.js';
 import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { ECDSA_OIDS, HASH_SIZES, type HashName } from './internal/oids.js';
+import { rsaPublic } from './internal/rsa.js';
 import { parseDg15 } from './parse-dg15.js';
 
 /** Input of {@link verifyActiveAuthentication}. */

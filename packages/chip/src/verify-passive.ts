@@ -8,7 +8,7 @@ import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from './create-trust-store.js';
 import { sameBytes } from './internal/bytes-cache.js';
 import { checkAtOption, checkSignedObject } from './internal/check-signed-object.js';
-import { digest, digestNow } from './internal/crypto.js';
+import { digest, digestNow } from './internal/digest.js';
 import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { OID } from './internal/oids.js';
 import { parseSod, type Sod } from './parse-sod.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ecdsaDerToPlain } from '../src/internal/crypto.js';
+import { ecdsaDerToPlain } from '../src/internal/ecdsa.js';
 
 // Reference: X.690 INTEGER → unsigned big integer → fixed-size big-endian (RFC 5480 §2.2 / BSI TR-03111 §5.2.1).
 function reference(r: Uint8Array, s: Uint8Array, size: number): Uint8Array | undefined {

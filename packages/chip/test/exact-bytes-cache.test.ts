@@ -2,8 +2,8 @@ import { issueTestCard, type TestCard } from '@cancuoc/testkit';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTrustStore, parseSod, parseTlv, type TrustStore, verifyPassive } from '../src/index.js';
+import { hashOfAlgorithm, resolveSignatureAlgorithm } from '../src/internal/algorithm-identifiers.js';
 import { ExactBytesCache, sameBytes } from '../src/internal/bytes-cache.js';
-import { hashOfAlgorithm, resolveSignatureAlgorithm } from '../src/internal/crypto.js';
 import { setNativeCrypto } from '../src/internal/native.js';
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array): number {

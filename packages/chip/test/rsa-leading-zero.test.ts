@@ -1,9 +1,9 @@
 // RSA signatures whose big-endian value has leading zero bytes may arrive shortened (gmrtd#106:
 // AU active authentication, PL passive authentication); both crypto paths must accept them.
 import { describe, expect, it } from 'vitest';
-import { verifySignature } from '../src/internal/crypto.js';
 import { parsePublicKeyInfo } from '../src/internal/keys.js';
 import { setNativeCrypto } from '../src/internal/native.js';
+import { verifySignature } from '../src/internal/verify-signature.js';
 
 describe('RSA signatures with leading zero bytes', () => {
   it('verifies a shortened signature natively and portably', async () => {

@@ -5,10 +5,12 @@
  */
 import { isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from '../create-trust-store.js';
+import type { SignatureScheme } from './algorithm-identifiers.js';
 import { sameBytes } from './bytes-cache.js';
 import type { Certificate } from './certificate.js';
 import type { SignerInfo } from './cms.js';
-import { digest, digestNow, type SignatureScheme, verifySignature, verifySignatureNow } from './crypto.js';
+import { digest, digestNow } from './digest.js';
+import { verifySignature, verifySignatureNow } from './verify-signature.js';
 
 /** What both signed objects provide. */
 export interface SignedObject {

@@ -6,9 +6,9 @@
 import { toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
+import { hashOfAlgorithm } from './algorithm-identifiers.js';
 import { ExactBytesCache, sameBytes } from './bytes-cache.js';
 import { type Certificate, nameSetKey, parseCertificate, readTime } from './certificate.js';
-import { hashOfAlgorithm } from './crypto.js';
 import { decodeOid, expectCount, expectDer, expectTag, readSmallInt, TAG } from './der.js';
 import { type HashName, OID } from './oids.js';
 
