@@ -108,6 +108,8 @@ describe('createOutbox: queueing', () => {
     expect(isCancuocError(error) && error.details).toMatchObject({ id, state: 'queued' });
     // The message names the stay by its masked label only.
     expect(String((error as Error).message)).not.toContain('001099000001');
+    // A front desk reads the state in Vietnamese.
+    expect(isCancuocError(error) && error.messageVi).toContain('trạng thái: đang chờ gửi');
     expect(await outbox.list()).toHaveLength(1);
   });
 

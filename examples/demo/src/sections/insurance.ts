@@ -1,7 +1,9 @@
-import { createTrustStore, toCardData, verifyPassive } from '@cancuoc/chip';
+import { createTrustStore, toCardData, verifyCard } from '@cancuoc/chip';
 import { maskId } from '@cancuoc/core';
 import { createInsuranceClient, insuranceQueryFrom } from '@cancuoc/insurance';
+import { readCard } from '@cancuoc/reader';
 import {
+  createSimulatedCard,
   insuranceGatewayTestAccount,
   insuredTestPeople,
   issueTestCard,
@@ -17,20 +19,27 @@ export async function insuranceSection(): Promise<void> {
   try {
     const bhyt = createInsuranceClient({ baseUrl: gateway.url, username, password, staff: staff[0] });
 
-    // The card's data is used only once passive authentication has verified it.
+    // Read the (software) chip at the desk; its data is used only once verifyCard says genuine.
     const card = await issueTestCard();
+    const chip = createSimulatedCard({
+      files: card.files,
+      mrz: card.mrz,
+      can: card.can,
+      keys: { chipAuthentication: card.keys.ca, activeAuthentication: card.keys.aa },
+    });
+    const read = await readCard(chip, { access: { can: card.can } });
     const trust = await createTrustStore({ certificates: [card.pki.csca.pem] });
-    const report = await verifyPassive({ sod: card.files.sod, dataGroups: card.files.dataGroups, trust });
-    line('verifyPassive', report.verified ? 'verified' : `NOT verified: ${report.reasons.join(', ')}`);
-    if (!report.verified) return;
-    const patient = toCardData({ dataGroups: card.files.dataGroups });
+    const verdict = await verifyCard({ ...read, trust });
+    line('verifyCard', verdict.genuine ? 'genuine' : `NOT genuine: ${verdict.reasons.join(', ')}`);
+    if (!verdict.genuine) return;
+    const patient = toCardData({ dataGroups: read.dataGroups });
     line('patient', `${patient.fullName}, ID ${maskId(patient.personalId)}`);
 
     const result = await bhyt.checkCard(insuranceQueryFrom(patient));
     line('verdict', `${result.code} ${result.outcome}: ${result.messageVi}`);
     line(
       'card',
-      `${result.card?.cardCode}, valid to ${result.card?.validTo?.year}, ĐKBĐ ${result.card?.primaryCareFacility?.code}`,
+      `${result.card?.cardCode ? maskId(result.card.cardCode) : '—'}, valid to ${result.card?.validTo?.year}, ĐKBĐ ${result.card?.primaryCareFacility?.code}`,
     );
 
     for (const personalId of ['079185001234', '001192000003']) {
@@ -40,7 +49,7 @@ export async function insuranceSection(): Promise<void> {
       );
       line(
         `  ${maskId(personalId)}`,
-        `${r.code} ${r.outcome}: ${r.messageVi}${r.card?.newCard ? ` → ${r.card.newCard.cardCode}` : ''}`,
+        `${r.code} ${r.outcome}: ${r.messageVi}${r.card?.newCard ? ` → ${maskId(r.card.newCard.cardCode)}` : ''}`,
       );
     }
     const typo = await bhyt.checkCard({ ...insuranceQueryFrom(patient), fullName: 'Nguyễn Văn Ân' });

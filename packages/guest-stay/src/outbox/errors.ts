@@ -22,7 +22,7 @@ export type OutboxErrorCode =
 export const outboxErrorMessages: ErrorCatalog<OutboxErrorCode> = {
   ERR_STAY_ALREADY_QUEUED: {
     en: 'A notice for this stay ({label}) is already in the outbox as {id} (state {state})',
-    vi: 'Thông báo lưu trú của khách này ({label}) đã có trong hàng đợi với mã {id} (trạng thái {state})',
+    vi: 'Thông báo lưu trú của khách này ({label}) đã có trong hàng đợi với mã {id} (trạng thái: {stateVi})',
   },
   ERR_STAY_STORE_OPEN: {
     en: 'The outbox store could not be opened ({reason})',
@@ -40,3 +40,30 @@ export const outboxErrorMessages: ErrorCatalog<OutboxErrorCode> = {
 
 /** @internal */
 export const outboxError = createErrorFactory(outboxErrorMessages, 'OutboxError');
+
+/** The outbox states as a front desk reads them in Vietnamese. */
+export const outboxStateNamesVi: Readonly<Record<string, string>> = {
+  queued: 'đang chờ gửi',
+  sending: 'đang gửi',
+  accepted: 'đã được tiếp nhận',
+  rejected: 'bị từ chối',
+  unknown: 'chưa rõ, đang đối soát',
+};
+
+/** `ERR_STAY_ALREADY_QUEUED` for the entry already holding this stay. */
+export function alreadyQueuedError(
+  existing: { readonly id: string; readonly state: string },
+  label: string,
+  cause: unknown,
+) {
+  return outboxError(
+    'ERR_STAY_ALREADY_QUEUED',
+    {
+      id: existing.id,
+      state: existing.state,
+      stateVi: outboxStateNamesVi[existing.state] ?? existing.state,
+      label,
+    },
+    { cause },
+  );
+}

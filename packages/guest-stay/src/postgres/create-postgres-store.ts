@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { type OutboxRow, rowToEntry, settlementValues } from '../internal/outbox-row.js';
-import { outboxError } from '../outbox/errors.js';
+import { alreadyQueuedError, outboxError } from '../outbox/errors.js';
 import type { OutboxStore } from '../outbox/store.js';
 
 /** Options of {@link createPostgresStore}. */
@@ -168,11 +168,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           );
           const row = existing.rows[0] as { id: string; state: string } | undefined;
           if (row !== undefined) {
-            throw outboxError(
-              'ERR_STAY_ALREADY_QUEUED',
-              { id: row.id, state: row.state, label: notice.label },
-              { cause },
-            );
+            throw alreadyQueuedError(row, notice.label, cause);
           }
         }
         throw outboxError('ERR_STAY_STORE_WRITE', { reason: reasonOf(cause) }, { cause });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { type OutboxRow, rowToEntry, settlementValues } from '../internal/outbox-row.js';
-import { outboxError } from '../outbox/errors.js';
+import { alreadyQueuedError, outboxError } from '../outbox/errors.js';
 import type { OutboxStore } from '../outbox/store.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -201,11 +201,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             () => sql().byKey.get(notice.key) as { id: string; state: string } | undefined,
           );
           if (existing !== undefined) {
-            throw outboxError(
-              'ERR_STAY_ALREADY_QUEUED',
-              { id: existing.id, state: existing.state, label: notice.label },
-              { cause },
-            );
+            throw alreadyQueuedError(existing, notice.label, cause);
           }
         }
         throw writeError(cause);
