@@ -13,15 +13,19 @@ export {
   namedCurveParameters,
   standardDomainParameters,
 } from './curve-parameters.js';
+/** BER-TLV writer with DER lengths, and DER INTEGERs. */
+export { encodeDerInteger, encodeTlv, encodeTlvLength } from './encode-tlv.js';
 /** Error codes of `@cancuoc/chip` and their messages in English and Vietnamese. */
 export { type ChipErrorCode, chipErrorMessages } from './errors.js';
+export type { SignatureScheme } from './internal/algorithm-identifiers.js';
 export type { Certificate, Crl } from './internal/certificate.js';
 export type { SignerInfo } from './internal/cms.js';
-export type { SignatureScheme } from './internal/algorithm-identifiers.js';
 export type { CurveParams, NamedCurve } from './internal/curves.js';
 /** Public keys of certificates, DG14 and DG15. */
 export type { PublicKeyInfo } from './internal/keys.js';
 export type { HashName } from './internal/oids.js';
+/** OBJECT IDENTIFIER contents (X.690 §8.19), strict: one encoding per OID. */
+export { decodeOid, encodeOid } from './object-identifier.js';
 /** EF.CardAccess. */
 export { parseCardAccess, safeParseCardAccess } from './parse-card-access.js';
 /** EF.CardSecurity (chips with PACE-CAM or terminal authentication). */
@@ -52,8 +56,21 @@ export {
   type Sod,
   safeParseSod,
 } from './parse-sod.js';
-/** BER-TLV reader (hostile-input safe). */
-export { type ParseTlvOptions, parseTlv, type TlvNode, tlvChildren } from './parse-tlv.js';
+/**
+ * BER-TLV reader (hostile-input safe): one element filling the bytes, one at an offset, the children
+ * of a constructed element, a file header from a file's first bytes, and non-throwing forms for APDUs.
+ */
+export {
+  type ParseTlvOptions,
+  parseTlv,
+  readTlv,
+  readTlvHeader,
+  type TlvHeader,
+  type TlvNode,
+  tlvChildren,
+  tryReadTlv,
+  tryTlvChildren,
+} from './parse-tlv.js';
 /** SecurityInfos of EF.CardAccess and DG14. */
 export type {
   ActiveAuthenticationInfo,

@@ -80,6 +80,58 @@ class Node implements TlvNode {
   }
 }
 
+/** Tag, length and header size of an element, as read by {@link readTlvHeader}. */
+export interface TlvHeader {
+  /** The tag bytes as one number, e.g. `0x5f1f`, `0x7f61`, `0x30`. */
+  readonly tag: number;
+  /** Whether the constructed bit (0x20 of the first tag byte) is set. */
+  readonly constructed: boolean;
+  /** Number of tag and length bytes. */
+  readonly headerLength: number;
+  /** Length of the value, or `undefined` for the indefinite form (`80` … `00 00`). */
+  readonly length: number | undefined;
+}
+
+/**
+ * Reads the tag and length at `offset`, within `limit`. Returns `undefined` where the header itself
+ * runs past `limit`, so that callers holding the first bytes of a file can ask for more.
+ */
+function readHeader(bytes: Uint8Array, offset: number, limit: number, base: number): TlvHeader | undefined {
+  const start = offset;
+  if (offset >= limit) return undefined;
+  const first = bytes[offset++]!;
+  if (first === 0x00 || first === 0xff) throw fail('ERR_TLV_TAG', { offset: start - base });
+  let tag = first;
+  if ((first & 0x1f) === 0x1f) {
+    // ISO/IEC 8825-1 §8.1.2.4: subsequent bytes with bit 8 set continue the tag; ICAO uses ≤ 3 bytes.
+    let count = 0;
+    for (;;) {
+      if (offset >= limit) return undefined;
+      const b = bytes[offset++]!;
+      tag = tag * 256 + b;
+      count++;
+      if (count > 3) throw fail('ERR_TLV_TAG', { offset: start - base });
+      if ((b & 0x80) === 0) break;
+    }
+  }
+  const constructed = (first & 0x20) !== 0;
+  if (offset >= limit) return undefined;
+  const lb = bytes[offset++]!;
+  if (lb < 0x80) return { tag, constructed, headerLength: offset - start, length: lb };
+  if (lb === 0x80) {
+    // Indefinite length (X.690 §8.1.3.6) exists only for constructed elements.
+    if (!constructed) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 - base });
+    return { tag, constructed, headerLength: offset - start, length: undefined };
+  }
+  const n = lb & 0x7f;
+  // Lengths above 4 bytes cannot describe data an ID chip holds.
+  if (n > 4) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 - base });
+  if (offset + n > limit) return undefined;
+  let length = 0;
+  for (let i = 0; i < n; i++) length = length * 256 + bytes[offset++]!;
+  return { tag, constructed, headerLength: offset - start, length };
+}
+
 /** Reads one element at `offset` of `bytes`, within `limit`; lengths are checked before use. */
 function readAt(
   bytes: Uint8Array,
@@ -91,65 +143,94 @@ function readAt(
 ): Node {
   if (depth > maxDepth) throw fail('ERR_TLV_DEPTH', { maxDepth });
   const start = offset;
-  if (offset >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
-  const first = bytes[offset++]!;
-  if (first === 0x00 || first === 0xff) throw fail('ERR_TLV_TAG', { offset: start - base });
-  let tag = first;
-  if ((first & 0x1f) === 0x1f) {
-    // ISO/IEC 8825-1 §8.1.2.4: subsequent bytes with bit 8 set continue the tag; ICAO uses ≤ 3 bytes.
-    let count = 0;
-    for (;;) {
-      if (offset >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
-      const b = bytes[offset++]!;
-      tag = tag * 256 + b;
-      count++;
-      if (count > 3) throw fail('ERR_TLV_TAG', { offset: start - base });
-      if ((b & 0x80) === 0) break;
-    }
-  }
-  const constructed = (first & 0x20) !== 0;
-  if (offset >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
-  const lb = bytes[offset++]!;
-  let length: number;
-  if (lb < 0x80) {
-    length = lb;
-  } else if (lb === 0x80) {
-    if (!constructed) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 - base });
-    // Indefinite length (X.690 §8.1.3.6): children until the end-of-contents octets 00 00.
-    const valueStart = offset;
-    let cursor = offset;
+  const header = readHeader(bytes, offset, limit, base);
+  if (header === undefined) throw fail('ERR_TLV_TRUNCATED', { offset: Math.min(offset, limit) - base });
+  const { tag, constructed, headerLength, length } = header;
+  const valueStart = start + headerLength;
+  if (length === undefined) {
+    // Indefinite length: children until the end-of-contents octets 00 00.
+    let cursor = valueStart;
     for (;;) {
       if (cursor + 1 < limit && bytes[cursor] === 0 && bytes[cursor + 1] === 0) break;
       if (cursor >= limit) throw fail('ERR_TLV_TRUNCATED', { offset: cursor - base });
       cursor = readAt(bytes, cursor, limit, base, maxDepth, depth + 1).end;
     }
     if (cursor + 2 > limit) throw fail('ERR_TLV_TRUNCATED', { offset: cursor - base });
-    return new Node(bytes, tag, constructed, start, base, valueStart - start, true, cursor, cursor + 2);
-  } else {
-    const n = lb & 0x7f;
-    // Lengths above 4 bytes cannot describe data an ID chip holds.
-    if (n > 4) throw fail('ERR_TLV_LENGTH', { offset: offset - 1 - base });
-    if (offset + n > limit) throw fail('ERR_TLV_TRUNCATED', { offset: offset - base });
-    length = 0;
-    for (let i = 0; i < n; i++) length = length * 256 + bytes[offset++]!;
+    return new Node(bytes, tag, constructed, start, base, headerLength, true, cursor, cursor + 2);
   }
-  if (length > limit - offset) throw fail('ERR_TLV_TRUNCATED', { offset: limit - base });
-  return new Node(
-    bytes,
-    tag,
-    constructed,
-    start,
-    base,
-    offset - start,
-    false,
-    offset + length,
-    offset + length,
-  );
+  if (length > limit - valueStart) throw fail('ERR_TLV_TRUNCATED', { offset: limit - base });
+  const end = valueStart + length;
+  return new Node(bytes, tag, constructed, start, base, headerLength, false, end, end);
 }
 
-/** Reads one element at `offset` of `bytes`; lengths are checked against the buffer before use. */
-export function readTlv(bytes: Uint8Array, offset = 0, maxDepth = DEFAULT_MAX_DEPTH, depth = 0): TlvNode {
-  return readAt(bytes, offset, bytes.length, 0, maxDepth, depth);
+/**
+ * Reads the element that starts at `offset` of `bytes` (bytes after it are left alone): for walking
+ * data objects one after the other, as in a secure-messaging response.
+ *
+ * @throws CancuocError `ERR_TLV_TRUNCATED`, `ERR_TLV_TAG`, `ERR_TLV_LENGTH`, `ERR_TLV_DEPTH`.
+ * @example
+ * ```ts
+ * const first = readTlv(fromHex('8701010299029000'));
+ * const next = readTlv(bytes, first.offset + first.raw.length); // tag 0x99
+ * ```
+ */
+export function readTlv(bytes: Uint8Array, offset = 0): TlvNode {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('readTlv expects a Uint8Array');
+  return readAt(bytes, offset, bytes.length, 0, DEFAULT_MAX_DEPTH, 0);
+}
+
+/**
+ * {@link readTlv} that answers `undefined` instead of throwing when the bytes at `offset` are not one
+ * complete, well-formed element: for data objects inside APDUs, where a malformed answer is refused
+ * with the caller's own error.
+ *
+ * @example
+ * ```ts
+ * tryReadTlv(fromHex('7C0381')); // undefined: the value runs past the bytes
+ * ```
+ */
+export function tryReadTlv(bytes: Uint8Array, offset = 0): TlvNode | undefined {
+  try {
+    return readTlv(bytes, offset);
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    return undefined;
+  }
+}
+
+/**
+ * The tag and length of the element at `offset`, read from the first bytes of a file: `undefined`
+ * while the header itself is incomplete (read more bytes and ask again). The value need not be there.
+ *
+ * @throws CancuocError `ERR_TLV_TAG`, `ERR_TLV_LENGTH` for a header that no more bytes can repair.
+ * @example
+ * ```ts
+ * readTlvHeader(fromHex('7582')); // undefined: the two length bytes are still to come
+ * readTlvHeader(fromHex('758212')); // undefined
+ * readTlvHeader(fromHex('75821234')); // { tag: 0x75, constructed: true, headerLength: 4, length: 0x1234 }
+ * ```
+ */
+export function readTlvHeader(bytes: Uint8Array, offset = 0): TlvHeader | undefined {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('readTlvHeader expects a Uint8Array');
+  return readHeader(bytes, offset, bytes.length, 0);
+}
+
+/**
+ * The elements that fill `bytes`, in order, or `undefined` when anything is truncated, malformed or
+ * left over: the non-throwing form of {@link tlvChildren} for data objects inside APDUs.
+ *
+ * @example
+ * ```ts
+ * tryTlvChildren(fromHex('800100830101'))?.map((t) => t.tag); // [0x80, 0x83]
+ * ```
+ */
+export function tryTlvChildren(bytes: Uint8Array): TlvNode[] | undefined {
+  try {
+    return tlvChildren(bytes);
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    return undefined;
+  }
 }
 
 /**

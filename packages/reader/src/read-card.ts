@@ -1,4 +1,4 @@
-import type { ActiveAuthenticationProof, AuthenticationStatus } from '@cancuoc/chip';
+import { type ActiveAuthenticationProof, type AuthenticationStatus, parseCom } from '@cancuoc/chip';
 import { type CancuocError, isCancuocError } from '@cancuoc/core';
 import {
   type AccessKey,
@@ -12,15 +12,7 @@ import { activeAuthenticationUnsupported, performActiveAuthentication } from './
 import { performBac } from './internal/bac.js';
 import { Channel } from './internal/channel.js';
 import { chipAuthenticationUnsupported, performChipAuthentication } from './internal/chip-auth.js';
-import {
-  dataGroupFile,
-  dataGroupOfTag,
-  EF_CARD_ACCESS,
-  EF_COM,
-  EF_SOD,
-  EMRTD_AID,
-  type LdsFile,
-} from './internal/files.js';
+import { dataGroupFile, EF_CARD_ACCESS, EF_COM, EF_SOD, EMRTD_AID, type LdsFile } from './internal/files.js';
 import { isSupportedPace, performPace } from './internal/pace.js';
 import { type PaceFallback, paceFallbackOf } from './internal/pace-fallback.js';
 import { type RandomSource, secureRandom } from './internal/random.js';
@@ -28,7 +20,6 @@ import { type ReadState, readFile } from './internal/read-file.js';
 import { SecureMessaging } from './internal/secure-messaging.js';
 import { cardAccessPaceInfos, type PaceInfo, readDg14, readDg15 } from './internal/security-infos.js';
 import { statusError } from './internal/status.js';
-import { readTlv, readTlvs } from './internal/tlv.js';
 import type { Transport } from './transport.js';
 
 /** Progress of one file, for a progress bar: `bytesRead` of `totalBytes` of `file` (`DG2` …). */
@@ -224,17 +215,15 @@ async function selectApplication(channel: Channel): Promise<void> {
   if (r.sw !== 0x9000) throw statusError(r.sw, 'the eMRTD application');
 }
 
+/** The data groups EF.COM lists, each once, read with `@cancuoc/chip`'s `parseCom`. */
 function listedDataGroups(com: Uint8Array): number[] {
-  const outer = readTlv(com);
-  if (outer?.tag !== 0x60) throw fail('ERR_READER_FILE_MALFORMED', { file: 'EF.COM' });
-  const list = readTlvs(outer.value)?.find((t) => t.tag === 0x5c);
-  if (!list) throw fail('ERR_READER_FILE_MALFORMED', { file: 'EF.COM' });
-  const out: number[] = [];
-  for (const tag of list.value) {
-    const dg = dataGroupOfTag(tag);
-    if (dg !== undefined && !out.includes(dg)) out.push(dg);
+  let listed: readonly number[];
+  try {
+    listed = parseCom(com).dataGroups;
+  } catch {
+    throw fail('ERR_READER_FILE_MALFORMED', { file: 'EF.COM' });
   }
-  return out;
+  return [...new Set(listed)];
 }
 
 /**

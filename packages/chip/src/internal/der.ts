@@ -1,7 +1,11 @@
 /** Small readers for DER primitives found inside ICAO data groups (INTEGER, OID, strings). */
 import { toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
+import { decodeOid } from '../object-identifier.js';
 import { type TlvNode, tlvChildren } from '../parse-tlv.js';
+
+// Kept here for the structure readers that import their DER helpers from this module.
+export { decodeOid };
 
 /** Tag numbers used across the package. */
 export const TAG = {
@@ -68,31 +72,6 @@ export function expectDer(node: TlvNode, what: string, deep: boolean, depth = 0)
 export function children(node: TlvNode, what: string): TlvNode[] {
   if (!node.constructed) throw fail('ERR_CHIP_STRUCTURE', { reason: `${what} is not constructed` });
   return tlvChildren(node);
-}
-
-/** Dotted OID string of an OBJECT IDENTIFIER value (X.690 §8.19). */
-export function decodeOid(value: Uint8Array): string {
-  if (value.length === 0 || value.length > 64) throw fail('ERR_CHIP_VALUE', { reason: 'bad OID length' });
-  // Built as text directly (no intermediate arrays): SOD and certificate parsing decode a dozen OIDs.
-  let text = '';
-  let acc = 0;
-  let first = true;
-  for (let i = 0; i < value.length; i++) {
-    const b = value[i]!;
-    if (acc === 0 && b === 0x80) throw fail('ERR_CHIP_VALUE', { reason: 'bad OID encoding' });
-    acc = acc * 128 + (b & 0x7f);
-    if (acc > Number.MAX_SAFE_INTEGER / 128) throw fail('ERR_CHIP_VALUE', { reason: 'OID arc too large' });
-    if ((b & 0x80) === 0) {
-      if (first) {
-        text = acc < 40 ? `0.${acc}` : acc < 80 ? `1.${acc - 40}` : `2.${acc - 80}`;
-        first = false;
-      } else text += `.${acc}`;
-      acc = 0;
-    } else if (i === value.length - 1) {
-      throw fail('ERR_CHIP_VALUE', { reason: 'truncated OID' });
-    }
-  }
-  return text;
 }
 
 /** Reads an OID node. */

@@ -1,16 +1,15 @@
 /** Chip authentication, ICAO 9303-11 §6.2 (terminal side), ECDH keys from DG14. */
+import { encodeOid, encodeTlv } from '@cancuoc/chip';
 import { concatBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
 import { type CipherSuite, deriveKey, TDES_SUITE } from './crypto.js';
 import { bigintToBytes, fieldLength, randomScalar } from './curves.js';
-import { encodeOid } from './oid.js';
 import { caAlgorithm } from './protocols.js';
 import type { RandomSource } from './random.js';
 import type { SessionKeys } from './secure-messaging.js';
 import type { ChipAuthenticationKey } from './security-infos.js';
 import { statusError } from './status.js';
-import { tlv } from './tlv.js';
 
 function keyIdBytes(keyId: number): Uint8Array {
   const out: number[] = [];
@@ -58,14 +57,14 @@ export async function performChipAuthentication(
   }
   const sk = randomScalar(curve, random);
   const pk = curve.BASE.multiply(sk).toBytes(false);
-  const keyRef = key.keyId === undefined ? [] : [tlv(0x84, keyIdBytes(key.keyId))];
+  const keyRef = key.keyId === undefined ? [] : [encodeTlv(0x84, keyIdBytes(key.keyId))];
   if (suite.family === '3DES') {
     const r = await channel.send({
       cla: 0,
       ins: 0x22,
       p1: 0x41,
       p2: 0xa6,
-      data: concatBytes(tlv(0x91, pk), ...keyRef),
+      data: concatBytes(encodeTlv(0x91, pk), ...keyRef),
     });
     if (r.sw !== 0x9000) throw statusError(r.sw, 'MSE:Set KAT');
   } else {
@@ -74,7 +73,7 @@ export async function performChipAuthentication(
       ins: 0x22,
       p1: 0x41,
       p2: 0xa4,
-      data: concatBytes(tlv(0x80, encodeOid(oid)), ...keyRef),
+      data: concatBytes(encodeTlv(0x80, encodeOid(oid)), ...keyRef),
     });
     if (set.sw !== 0x9000) throw statusError(set.sw, 'MSE:Set AT');
     const ga = await channel.send({
@@ -82,7 +81,7 @@ export async function performChipAuthentication(
       ins: 0x86,
       p1: 0,
       p2: 0,
-      data: tlv(0x7c, tlv(0x80, pk)),
+      data: encodeTlv(0x7c, encodeTlv(0x80, pk)),
       le: 256,
     });
     if (ga.sw !== 0x9000) throw statusError(ga.sw, 'GENERAL AUTHENTICATE');

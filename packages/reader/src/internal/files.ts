@@ -17,29 +17,5 @@ export function dataGroupFile(n: number): LdsFile {
   return { name: `DG${n}`, fid: 0x0100 + n, sfi: n, dataGroup: n };
 }
 
-// 9303-10 §4.6.1 Table 37: tags of the data groups as listed in EF.COM (tag 5C).
-const TAG_TO_DG: Record<number, number> = {
-  97: 1,
-  117: 2,
-  99: 3,
-  118: 4,
-  101: 5,
-  102: 6,
-  103: 7,
-  104: 8,
-  105: 9,
-  106: 10,
-  107: 11,
-  108: 12,
-  109: 13,
-  110: 14,
-  111: 15,
-  112: 16,
-};
-
-export function dataGroupOfTag(tag: number): number | undefined {
-  return TAG_TO_DG[tag];
-}
-
 /** AID of the eMRTD LDS1 application (9303-10 §4.2). */
 export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);

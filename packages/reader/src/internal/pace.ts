@@ -1,4 +1,5 @@
 /** PACE, ICAO 9303-11 §4.4 (terminal side): ECDH with generic or integrated mapping. */
+import { encodeOid, encodeTlv, tryReadTlv } from '@cancuoc/chip';
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
@@ -12,13 +13,11 @@ import {
   randomScalar,
 } from './curves.js';
 import { integratedMapping, supportsIntegratedMapping } from './integrated-mapping.js';
-import { encodeOid } from './oid.js';
 import { type PaceAlgorithm, paceAlgorithm } from './protocols.js';
 import type { RandomSource } from './random.js';
 import type { SessionKeys } from './secure-messaging.js';
 import type { PaceInfo } from './security-infos.js';
 import { statusError } from './status.js';
-import { readTlv, tlv } from './tlv.js';
 
 // Errors raised because the chip's authentication token did not match: the chip accepted ours,
 // so it knows the password; something else answers (a clone or a relay). Never a reason for BAC.
@@ -52,17 +51,17 @@ export function isSupportedPace(info: PaceInfo): boolean {
  * ```
  */
 export function tokenInput(oid: string, point: Uint8Array): Uint8Array {
-  return tlv(0x7f49, tlv(0x06, encodeOid(oid)), tlv(0x86, point));
+  return encodeTlv(0x7f49, encodeTlv(0x06, encodeOid(oid)), encodeTlv(0x86, point));
 }
 
 function dynamicData(tag: number, data: Uint8Array, expected: number): Uint8Array {
-  const outer = readTlv(data);
+  const outer = tryReadTlv(data);
   if (outer?.tag !== 0x7c) {
     throw fail('ERR_READER_PACE_FAILED', {
       reason: `GENERAL AUTHENTICATE answer lacks tag 7C (step ${expected})`,
     });
   }
-  const inner = readTlv(outer.value);
+  const inner = tryReadTlv(outer.value);
   if (!inner || inner.tag !== tag) {
     throw fail('ERR_READER_PACE_FAILED', {
       reason: `GENERAL AUTHENTICATE answer lacks tag ${tag.toString(16)}`,
@@ -88,7 +87,7 @@ async function generalAuthenticate(channel: Channel, last: boolean, data: Uint8A
     ins: 0x86,
     p1: 0x00,
     p2: 0x00,
-    data: tlv(0x7c, data),
+    data: encodeTlv(0x7c, data),
     le: 256,
   });
   if (response.sw === 0x6300 || (response.sw & 0xfff0) === 0x63c0 || response.sw === 0x6982) {
@@ -116,9 +115,9 @@ export async function performPace(
     throw fail('ERR_READER_PROTOCOL_UNSUPPORTED', { reason: `PACE variant ${info.oid} is not supported` });
   }
   const suite: CipherSuite = algorithm.suite;
-  const mse = [tlv(0x80, encodeOid(info.oid)), tlv(0x83, Uint8Array.of(passwordRef))];
+  const mse = [encodeTlv(0x80, encodeOid(info.oid)), encodeTlv(0x83, Uint8Array.of(passwordRef))];
   if (options.sendParameterId && info.parameterId !== undefined)
-    mse.push(tlv(0x84, Uint8Array.of(info.parameterId)));
+    mse.push(encodeTlv(0x84, Uint8Array.of(info.parameterId)));
   const set = await channel.send({ cla: 0x00, ins: 0x22, p1: 0xc1, p2: 0xa4, data: concatBytes(...mse) });
   if (set.sw !== 0x9000) throw statusError(set.sw, 'MSE:Set AT');
 
@@ -134,7 +133,7 @@ export async function performPace(
   if (algorithm.mapping === 'IM') {
     // Step 2, integrated mapping (9303-11 §4.4.3.3.2): send nonce t, G' = f_G(R_p(s, t)).
     const t = options.random(block);
-    const answer = readTlv(await generalAuthenticate(channel, false, tlv(0x81, t), 2));
+    const answer = tryReadTlv(await generalAuthenticate(channel, false, encodeTlv(0x81, t), 2));
     if (answer?.tag !== 0x7c)
       throw fail('ERR_READER_PACE_FAILED', { reason: 'GENERAL AUTHENTICATE 2 lacks tag 7C' });
     mapped = integratedMapping(curve, nonce, t);
@@ -144,7 +143,7 @@ export async function performPace(
     const pkMap = curve.BASE.multiply(skMap).toBytes(false);
     const pkMapIc = decodePoint(
       curve,
-      dynamicData(0x82, await generalAuthenticate(channel, false, tlv(0x81, pkMap), 2), 2),
+      dynamicData(0x82, await generalAuthenticate(channel, false, encodeTlv(0x81, pkMap), 2), 2),
       'mapping key',
     );
     const h = pkMapIc.multiply(skMap);
@@ -157,7 +156,11 @@ export async function performPace(
   // Step 3: key agreement on G'.
   const sk = randomScalar(curve, options.random);
   const pkIfd = mapped.multiply(sk).toBytes(false);
-  const pkIcBytes = dynamicData(0x84, await generalAuthenticate(channel, false, tlv(0x83, pkIfd), 3), 3);
+  const pkIcBytes = dynamicData(
+    0x84,
+    await generalAuthenticate(channel, false, encodeTlv(0x83, pkIfd), 3),
+    3,
+  );
   const pkIc = decodePoint(curve, pkIcBytes, 'ephemeral key');
   if (equalBytes(pkIc.toBytes(false), pkIfd)) {
     throw fail('ERR_READER_PACE_FAILED', { reason: 'the chip echoed the terminal key' });
@@ -169,7 +172,7 @@ export async function performPace(
 
   // Step 4: mutual authentication with tokens over the other side's public key.
   const tIfd = tokenMac(suite, ksMac, tokenInput(info.oid, pkIc.toBytes(false)));
-  const tIc = dynamicData(0x86, await generalAuthenticate(channel, true, tlv(0x85, tIfd), 4), 4);
+  const tIc = dynamicData(0x86, await generalAuthenticate(channel, true, encodeTlv(0x85, tIfd), 4), 4);
   if (!equalBytes(tIc, tokenMac(suite, ksMac, tokenInput(info.oid, pkIfd)))) {
     const error = fail('ERR_READER_PACE_FAILED', { reason: 'the chip authentication token does not match' });
     tokenMismatches.add(error);

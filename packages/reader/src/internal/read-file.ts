@@ -4,13 +4,13 @@
  * reads the first chunk through the short EF identifier to save the SELECT, and reads past
  * offset 32 767 with the odd INS B1 and an offset data object (files over 32 KB: large faces).
  */
+import { encodeTlv, encodeTlvLength, readTlvHeader, type TlvHeader, tryReadTlv } from '@cancuoc/chip';
 import { concatBytes, isCancuocError } from '@cancuoc/core';
 import type { ResponseApdu } from '../apdu.js';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
 import type { LdsFile } from './files.js';
 import { isSuccess, statusError } from './status.js';
-import { encodeLength, readLength, readTlv, tlv } from './tlv.js';
 
 /** Largest offset of READ BINARY with even INS (15 bits, ISO/IEC 7816-4 §11.2.3). */
 const MAX_EVEN_OFFSET = 0x7fff;
@@ -38,22 +38,27 @@ export interface FileReadResult {
   readonly apdus: number;
 }
 
-function totalLength(head: Uint8Array): number | undefined {
-  if (head.length < 2) return undefined;
-  let i = 1;
-  if (((head[0] as number) & 0x1f) === 0x1f) {
-    while (i < head.length && ((head[i] as number) & 0x80) !== 0) i++;
-    i++;
+/**
+ * Total length of a file from its first bytes, `undefined` while its header is incomplete. A header no
+ * further bytes can repair (a bad tag, an over-long or indefinite length) is a malformed file.
+ */
+function totalLength(head: Uint8Array, file: string): number | undefined {
+  let header: TlvHeader | undefined;
+  try {
+    header = readTlvHeader(head);
+  } catch {
+    throw fail('ERR_READER_FILE_MALFORMED', { file });
   }
-  const len = readLength(head, i);
-  return len ? len.next + len.length : undefined;
+  if (header === undefined) return undefined;
+  if (header.length === undefined) throw fail('ERR_READER_FILE_MALFORMED', { file });
+  return header.headerLength + header.length;
 }
 
 /** Offset DO54 of READ BINARY B1: the offset as an unsigned big-endian number (ISO/IEC 7816-4 §11.2.3). */
 function offsetObject(offset: number): Uint8Array {
   const bytes: number[] = [];
   for (let v = offset; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
-  return tlv(0x54, Uint8Array.from(bytes));
+  return encodeTlv(0x54, Uint8Array.from(bytes));
 }
 
 /**
@@ -62,8 +67,8 @@ function offsetObject(offset: number): Uint8Array {
  * holds nothing is refused rather than read short or long.
  */
 function unwrapOddAnswer(data: Uint8Array, file: string): Uint8Array {
-  const t = readTlv(data);
-  if (t?.tag !== 0x53 || t.end !== data.length || t.value.length === 0) {
+  const t = tryReadTlv(data);
+  if (t?.tag !== 0x53 || t.raw.length !== data.length || t.value.length === 0) {
     throw fail('ERR_READER_RESPONSE_MALFORMED', {
       reason: `READ BINARY B1 answer for ${file} is not one non-empty DO53 filling the response`,
     });
@@ -143,7 +148,7 @@ export async function readFile(
     let le = Math.min(cap, remaining);
     if (read > MAX_EVEN_OFFSET && total !== undefined) {
       // The B1 answer carries the DO53 tag and length too: ask room for them, not an extra APDU.
-      le = Math.min(cap, remaining + 1 + encodeLength(remaining).length);
+      le = Math.min(cap, remaining + 1 + encodeTlvLength(remaining).length);
     }
     const probe = useExtended && le > 256 && state.extended === 'probe';
     let r: ResponseApdu;
@@ -187,7 +192,7 @@ export async function readFile(
     chunks.push(data);
     read += data.length;
     if (total === undefined) {
-      total = totalLength(concatBytes(...chunks));
+      total = totalLength(concatBytes(...chunks), file.name);
       if (total === undefined) {
         if (read >= 8) throw fail('ERR_READER_FILE_MALFORMED', { file: file.name });
         continue;

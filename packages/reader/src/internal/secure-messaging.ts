@@ -3,12 +3,12 @@
  * commands, check responses) and the card side (check commands, protect responses) so that the
  * software card of `@cancuoc/testkit` runs the very same code paths.
  */
+import { encodeTlv, tryReadTlv } from '@cancuoc/chip';
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import type { CommandApdu, ResponseApdu } from '../apdu.js';
 import { formatStatusWord } from '../apdu.js';
 import { fail } from '../errors.js';
 import { aesBlock, type CipherSuite, cbcDecrypt, cbcEncrypt, pad, smMac, unpad } from './crypto.js';
-import { readTlv, tlv } from './tlv.js';
 
 /** Session keys and send sequence counter of one secure-messaging session. */
 export interface SessionKeys {
@@ -86,8 +86,8 @@ export class SecureMessaging {
   #cryptogram(plain: Uint8Array, ins: number | undefined): Uint8Array {
     const encrypted = cbcEncrypt(this.suite, this.#ksEnc, pad(plain, this.#block), this.#iv());
     return ins !== undefined && (ins & 1) === 1
-      ? tlv(0x85, encrypted)
-      : tlv(0x87, Uint8Array.of(0x01), encrypted);
+      ? encodeTlv(0x85, encrypted)
+      : encodeTlv(0x87, Uint8Array.of(0x01), encrypted);
   }
 
   /** Decrypts the value of a DO85 or DO87; `undefined` when its layout or padding is wrong. */
@@ -111,10 +111,10 @@ export class SecureMessaging {
       parts.push(this.#cryptogram(command.data, command.ins));
     }
     const wrappedExtended = extended || (command.le ?? 0) > 256;
-    if (command.le !== undefined) parts.push(tlv(0x97, encodeLe(command.le, wrappedExtended)));
+    if (command.le !== undefined) parts.push(encodeTlv(0x97, encodeLe(command.le, wrappedExtended)));
     const body = concatBytes(...parts);
     const mac = this.#mac(concatBytes(header, body));
-    const data = concatBytes(body, tlv(0x8e, mac));
+    const data = concatBytes(body, encodeTlv(0x8e, mac));
     return {
       command: {
         cla,
@@ -147,13 +147,14 @@ export class SecureMessaging {
     let macEnd = 0;
     let offset = 0;
     while (offset < response.data.length) {
-      const t = readTlv(response.data, offset);
+      const t = tryReadTlv(response.data, offset);
       if (!t) throw fail('ERR_READER_SM_MISSING', { sw });
       if (t.tag === 0x87 || t.tag === 0x85) do87 = t;
       else if (t.tag === 0x99) do99 = t.value;
       else if (t.tag === 0x8e) do8e = t.value;
-      if (t.tag !== 0x8e) macEnd = t.end;
-      offset = t.end;
+      const end = t.offset + t.raw.length;
+      if (t.tag !== 0x8e) macEnd = end;
+      offset = end;
     }
     if (!do8e) throw fail('ERR_READER_SM_MISSING', { sw });
     const expected = this.#mac(response.data.subarray(0, macEnd));
@@ -179,14 +180,15 @@ export class SecureMessaging {
     let offset = 0;
     const odd = (command.ins & 1) === 1;
     while (offset < command.data.length) {
-      const t = readTlv(command.data, offset);
+      const t = tryReadTlv(command.data, offset);
       if (!t) return undefined;
       if (t.tag === (odd ? 0x85 : 0x87)) do87 = t;
       else if (t.tag === 0x97) do97 = t.value;
       else if (t.tag === 0x8e) do8e = t.value;
       else return undefined;
-      if (t.tag !== 0x8e) macEnd = t.end;
-      offset = t.end;
+      const end = t.offset + t.raw.length;
+      if (t.tag !== 0x8e) macEnd = end;
+      offset = end;
     }
     if (!do8e) return undefined;
     const header = pad(Uint8Array.of(command.cla, command.ins, command.p1, command.p2), this.#block);
@@ -213,8 +215,8 @@ export class SecureMessaging {
     this.#increment();
     const parts: Uint8Array[] = [];
     if (response.data.length > 0) parts.push(this.#cryptogram(response.data, ins));
-    parts.push(tlv(0x99, Uint8Array.of(response.sw >> 8, response.sw & 0xff)));
+    parts.push(encodeTlv(0x99, Uint8Array.of(response.sw >> 8, response.sw & 0xff)));
     const body = concatBytes(...parts);
-    return { data: concatBytes(body, tlv(0x8e, this.#mac(body))), sw: response.sw };
+    return { data: concatBytes(body, encodeTlv(0x8e, this.#mac(body))), sw: response.sw };
   }
 }

@@ -6,6 +6,19 @@
  * @packageDocumentation
  */
 
+/**
+ * @deprecated The byte layer lives in `@cancuoc/chip`: import `tryReadTlv`, `tryTlvChildren`,
+ * `encodeTlv`, `decodeOid`, `encodeOid` and `TlvNode` from there. These old names are the same
+ * functions, kept only until the software card of `@cancuoc/testkit` imports them from chip.
+ */
+export {
+  decodeOid,
+  encodeOid,
+  encodeTlv as tlv,
+  type TlvNode as Tlv,
+  tryReadTlv as readTlv,
+  tryTlvChildren as readTlvs,
+} from '@cancuoc/chip';
 /** MRZ information string, PACE password and password reference of an access key. */
 export {
   type CheckedAccess,
@@ -48,8 +61,6 @@ export {
   integratedMappingPrf,
   supportsIntegratedMapping,
 } from '../internal/integrated-mapping.js';
-/** DER OBJECT IDENTIFIER contents. */
-export { decodeOid, encodeOid } from '../internal/oid.js';
 /** PACE authentication token input (9303-11 §4.4.3.4). */
 export { tokenInput } from '../internal/pace.js';
 /** Protocol OIDs and their decoding. */
@@ -64,5 +75,3 @@ export {
 } from '../internal/protocols.js';
 /** Secure messaging, terminal and card side. */
 export { SecureMessaging, type SessionKeys } from '../internal/secure-messaging.js';
-/** Minimal BER-TLV reading and writing. */
-export { readTlv, readTlvs, type Tlv, tlv } from '../internal/tlv.js';
