@@ -8,7 +8,8 @@ import { isCancuocError } from '@cancuoc/core';
 import { fail } from './errors.js';
 import { bigIntToBytes, bytesToBigInt } from './internal/der.js';
 import { digest } from './internal/digest.js';
-import { ecdsaDerToPlain, verifyEcdsaPlain } from './internal/ecdsa.js';
+import { verifyEcdsaPlain } from './internal/ecdsa.js';
+import { ecdsaDerToPlain, orderSize } from './internal/ecdsa-signature.js';
 import type { PublicKeyInfo } from './internal/keys.js';
 import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
 import { ECDSA_OIDS, HASH_SIZES, type HashName } from './internal/oids.js';
@@ -129,7 +130,7 @@ export async function verifyActiveAuthentication(
   const oid = input.signatureAlgorithm ?? '1.2.840.10045.4.3.2';
   const hash = ECDSA_OIDS[oid];
   if (!hash) throw fail('ERR_AA_INPUT', { reason: `unknown signature algorithm ${oid}` });
-  const size = Math.ceil(key.params.n.toString(16).length / 2);
+  const size = orderSize(key.params);
   // TR-03111 plain r ‖ s is what 9303 chips return; some return DER, accepted too.
   const plain =
     input.signature.length === 2 * size ? input.signature : ecdsaDerToPlain(input.signature, size);

@@ -4,39 +4,14 @@
  */
 import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
 import { sha224 } from '@noble/hashes/sha2.js';
-import { readTlv, tlvChildren } from '../parse-tlv.js';
 import type { SignatureScheme } from './algorithm-identifiers.js';
 import { pointConstructor } from './curves.js';
-import { TAG } from './der.js';
 import { buf, digest, NODE_HASH, subtle } from './digest.js';
+import { ecdsaDerToPlain, orderSize } from './ecdsa-signature.js';
 import type { PublicKeyInfo } from './keys.js';
 import { nativeCrypto } from './native.js';
 import { cachedNativeKey, nativeKeyOf } from './native-keys.js';
 import type { HashName } from './oids.js';
-
-/** Copies a positive INTEGER value into `size` bytes of `out` at `at`; false if it does not fit. */
-function fixedInteger(v: Uint8Array, out: Uint8Array, at: number, size: number): boolean {
-  if ((v[0]! & 0x80) !== 0) return false;
-  let i = 0;
-  while (i < v.length && v[i] === 0) i++;
-  if (v.length - i > size) return false;
-  out.set(v.subarray(i), at + size - (v.length - i));
-  return true;
-}
-
-/** Splits a DER ECDSA signature into r ‖ s of `size` bytes each (undefined when malformed). */
-export function ecdsaDerToPlain(sig: Uint8Array, size: number): Uint8Array | undefined {
-  try {
-    const node = readTlv(sig);
-    if (node.raw.length !== sig.length || node.tag !== TAG.SEQUENCE) return undefined;
-    const [r, s, extra] = tlvChildren(node);
-    if (!r || !s || extra || r.tag !== TAG.INTEGER || s.tag !== TAG.INTEGER) return undefined;
-    const out = new Uint8Array(2 * size);
-    return fixedInteger(r.value, out, 0, size) && fixedInteger(s.value, out, size, size) ? out : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const WEBCRYPTO_CURVES = new Set(['P-256', 'P-384', 'P-521']);
 
@@ -103,20 +78,13 @@ export async function verifyEcdsaPortable(
   }
 }
 
-// Byte length of the group order by curve parameters object (a BigInt to text per call otherwise).
-const orderSizes = new WeakMap<object, number>();
-
 /** r ‖ s of an ECDSA signature for `key` (undefined when malformed or of the wrong size). */
 export function ecdsaPlainFor(
   key: Extract<PublicKeyInfo, { kind: 'ec' }>,
   alg: Extract<SignatureScheme, { scheme: 'ecdsa' }>,
   signature: Uint8Array,
 ): Uint8Array | undefined {
-  let size = orderSizes.get(key.params);
-  if (size === undefined) {
-    size = Math.ceil(key.params.n.toString(16).length / 2);
-    orderSizes.set(key.params, size);
-  }
+  const size = orderSize(key.params);
   const plain = alg.plain ? signature : ecdsaDerToPlain(signature, size);
   return plain && plain.length === 2 * size ? plain : undefined;
 }
