@@ -2,16 +2,26 @@
  * The card side of active authentication (ICAO 9303-11 §6.1): INTERNAL AUTHENTICATE signs the
  * terminal's 8-byte challenge with the DG15 key, ECDSA (plain r‖s) or ISO/IEC 9796-2 with SHA-1.
  */
-import type { CommandApdu, ResponseApdu } from '@cancuoc/reader';
+import type { ResponseApdu } from '@cancuoc/reader';
 import { curveByParameterId } from '@cancuoc/reader/protocol';
 import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { signIso9796Sha1 } from '../internal/iso9796.js';
-import { type CardState, plain } from './card-state.js';
+import { type CardCommand, type CardState, plain } from './card-state.js';
+import type { RefusedAuthentication } from './create-simulated-card.js';
+
+/** The refusal the faults ask for when `c` is INTERNAL AUTHENTICATE. */
+export function activeAuthenticationRefusal(
+  state: CardState,
+  c: CardCommand,
+): RefusedAuthentication | undefined {
+  if (c.ins !== 0x88) return undefined;
+  return state.faults.activeAuthenticationRefused ?? (state.faults.cloned ? {} : undefined);
+}
 
 /** INTERNAL AUTHENTICATE: the signature of the challenge in the command data. */
-export function internalAuthenticate(state: CardState, c: CommandApdu): ResponseApdu {
-  const key = state.options.keys?.activeAuthentication;
+export function internalAuthenticate(state: CardState, c: CardCommand): ResponseApdu {
+  const key = state.keys?.activeAuthentication;
   if (!key || !c.data || c.data.length !== 8) return plain(key ? 0x6700 : 0x6d00);
   if (key.kind === 'ec') {
     const curve = curveByParameterId(key.parameterId ?? 13);

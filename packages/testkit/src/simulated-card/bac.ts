@@ -3,17 +3,17 @@
  * AUTHENTICATE with keys from the MRZ, opening a 3DES secure-messaging session.
  */
 import { concatBytes, equalBytes } from '@cancuoc/core';
-import type { CommandApdu, ResponseApdu } from '@cancuoc/reader';
+import type { ResponseApdu } from '@cancuoc/reader';
 import {
   bacKeySeed,
   cbcDecrypt,
   cbcEncrypt,
   deriveKey,
   retailMac,
-  SecureMessaging,
   TDES_SUITE,
 } from '@cancuoc/reader/protocol';
-import { type CardState, plain } from './card-state.js';
+import { type CardCommand, type CardState, plain } from './card-state.js';
+import { secureMessagingFromSecret } from './secure-messaging.js';
 
 /** GET CHALLENGE before access control: RND.IC for BAC. */
 export function getChallenge(state: CardState): ResponseApdu {
@@ -23,8 +23,8 @@ export function getChallenge(state: CardState): ResponseApdu {
   return plain(0x9000, state.challenge);
 }
 
-/** EXTERNAL AUTHENTICATE (9303-11 §4.3.4.1): checks the terminal's cryptogram and answers the card's. */
-export function externalAuthenticate(state: CardState, c: CommandApdu): ResponseApdu {
+/** EXTERNAL AUTHENTICATE (9303-11 §4.3): checks the terminal's cryptogram and answers the card's. */
+export function externalAuthenticate(state: CardState, c: CardCommand): ResponseApdu {
   const { allowBac, challenge } = state;
   if (allowBac) state.attempts.bac++;
   if (!allowBac || state.paceFailed || !challenge || !c.data || c.data.length !== 40) return plain(0x6985);
@@ -44,12 +44,12 @@ export function externalAuthenticate(state: CardState, c: CommandApdu): Response
   state.challenge = undefined;
   const response = plain(0x9000, concatBytes(eIc, retailMac(kMac, eIc)));
   state.pendingSession = {
-    sm: new SecureMessaging({
-      suite: TDES_SUITE,
-      ksEnc: deriveKey(seedS, 1, TDES_SUITE),
-      ksMac: deriveKey(seedS, 2, TDES_SUITE),
-      ssc: concatBytes(rndIc.subarray(4, 8), rndIfd.subarray(4, 8)),
-    }),
+    // BAC (9303-11 §9.8): the SSC starts as the last four bytes of RND.IC and of RND.IFD.
+    sm: secureMessagingFromSecret(
+      seedS,
+      TDES_SUITE,
+      concatBytes(rndIc.subarray(4, 8), rndIfd.subarray(4, 8)),
+    ),
     auth: 'bac',
   };
   return response;

@@ -4,21 +4,25 @@
  * protocol module reads and changes this one object, so that a command's effect on the card is
  * visible in one place.
  */
-import type { ResponseApdu } from '@cancuoc/reader';
+import type { CommandApdu, ResponseApdu } from '@cancuoc/reader';
 import { type CipherSuite, checkAccess, type SecureMessaging } from '@cancuoc/reader/protocol';
+import type { SimulatedCardKeys } from './card-keys.js';
 import type { SimulatedCardFaults, SimulatedCardOptions } from './create-simulated-card.js';
 import type { PaceState } from './pace.js';
+
+/** A command as the card sees it: unwrapped from secure messaging, with whether it came in extended length. */
+export type CardCommand = CommandApdu & { readonly extended?: boolean };
 
 /** The card side of a secure-messaging session and the access control that opened it. */
 export type Session = { sm: SecureMessaging | undefined; auth: 'none' | 'bac' | 'pace' };
 
 /** Everything the software card knows and remembers between APDUs. */
 export interface CardState {
-  readonly options: SimulatedCardOptions;
   readonly random: (n: number) => Uint8Array;
   readonly extendedLength: boolean;
   readonly maxResponse: number;
   readonly faults: SimulatedCardFaults;
+  readonly keys: SimulatedCardKeys | undefined;
   /** Files inside the eMRTD application by file identifier (EF.COM 011E, EF.SOD 011D, DGn 01nn). */
   readonly files: Map<number, Uint8Array>;
   /** EF.CardAccess (011C), outside the application and readable without access control. */
@@ -37,8 +41,10 @@ export interface CardState {
   appSelected: boolean;
   challenge: Uint8Array | undefined;
   pace: PaceState | undefined;
-  // After a failed PACE the card takes no BAC command until the application is selected again
-  // (the terminal resets the card state, 9303-11 §4.2 and §4.4).
+  /**
+   * After a failed PACE the card takes no BAC command until the application is selected again
+   * (the terminal resets the card state, 9303-11 §4.2 and §4.4).
+   */
   paceFailed: boolean;
   /** Cipher suite chosen by MSE:Set AT for chip authentication, until GENERAL AUTHENTICATE. */
   caSuite: CipherSuite | undefined;
@@ -55,11 +61,11 @@ export function createCardState(options: SimulatedCardOptions): CardState {
   for (const [n, bytes] of Object.entries(options.files.dataGroups)) files.set(0x0100 + Number(n), bytes);
   const cardAccess = options.files.cardAccess;
   return {
-    options,
     random: options.random ?? ((n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n))),
     extendedLength,
     maxResponse: options.maxResponseLength ?? (extendedLength ? 65536 : 256),
     faults: options.faults ?? {},
+    keys: options.keys,
     files,
     cardAccess,
     allowPace: (options.protocols?.pace ?? true) && cardAccess !== undefined,

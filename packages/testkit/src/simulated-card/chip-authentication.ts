@@ -2,7 +2,7 @@
  * The card side of chip authentication (ICAO 9303-11 §6.2): MSE:Set KAT (3DES) or MSE:Set AT and
  * GENERAL AUTHENTICATE with the DG14 key, replacing the session keys after the answer.
  */
-import type { CommandApdu, ResponseApdu } from '@cancuoc/reader';
+import type { ResponseApdu } from '@cancuoc/reader';
 import {
   bigintToBytes,
   bytesToBigint,
@@ -17,10 +17,23 @@ import {
   TDES_SUITE,
   tlv,
 } from '@cancuoc/reader/protocol';
-import { type CardState, plain } from './card-state.js';
+import { type CardCommand, type CardState, plain } from './card-state.js';
+import type { RefusedAuthentication } from './create-simulated-card.js';
+
+/**
+ * The refusal the faults ask for when `c` sets up chip authentication: MSE:Set KAT (3DES) or
+ * MSE:Set AT for chip authentication (9303-11 §6.2.4).
+ */
+export function chipAuthenticationRefusal(
+  state: CardState,
+  c: CardCommand,
+): RefusedAuthentication | undefined {
+  if (c.ins !== 0x22 || c.p1 !== 0x41 || (c.p2 !== 0xa6 && c.p2 !== 0xa4)) return undefined;
+  return state.faults.chipAuthenticationRefused ?? (state.faults.cloned ? {} : undefined);
+}
 
 function caPrivate(state: CardState): { curve: EcPoint; sk: bigint } | undefined {
-  const key = state.options.keys?.chipAuthentication;
+  const key = state.keys?.chipAuthentication;
   const curve = key ? curveByParameterId(key.parameterId ?? 13) : undefined;
   return key && curve ? { curve, sk: bytesToBigint(key.privateKey) } : undefined;
 }
@@ -39,7 +52,7 @@ function agree(state: CardState, pk: Uint8Array, suite: CipherSuite): ResponseAp
 }
 
 /** MSE:Set KAT (41A6, 3DES, the terminal's key in DO91) or MSE:Set AT (41A4, the protocol OID). */
-export function mseChipAuthentication(state: CardState, c: CommandApdu): ResponseApdu {
+export function mseChipAuthentication(state: CardState, c: CardCommand): ResponseApdu {
   const items = c.data ? readTlvs(c.data) : undefined;
   if (!items) return plain(0x6a80);
   if (c.p1 === 0x41 && c.p2 === 0xa6) {
@@ -58,7 +71,7 @@ export function mseChipAuthentication(state: CardState, c: CommandApdu): Respons
 }
 
 /** GENERAL AUTHENTICATE after MSE:Set AT: the terminal's ephemeral key in DO80. */
-export function chipAuthenticationGa(state: CardState, c: CommandApdu): ResponseApdu {
+export function chipAuthenticationGa(state: CardState, c: CardCommand): ResponseApdu {
   const outer = c.data ? readTlv(c.data) : undefined;
   const inner = outer?.tag === 0x7c ? readTlv(outer.value) : undefined;
   if (!state.caSuite || inner?.tag !== 0x80) return plain(0x6985);

@@ -20,7 +20,7 @@ import {
 import { internalAuthenticate } from './active-authentication.js';
 import { externalAuthenticate, getChallenge } from './bac.js';
 import type { SimulatedCardKeys } from './card-keys.js';
-import { type CardState, createCardState, plain, resetSession } from './card-state.js';
+import { type CardCommand, type CardState, createCardState, plain, resetSession } from './card-state.js';
 import { chipAuthenticationGa, mseChipAuthentication } from './chip-authentication.js';
 import { mseSetAtPace, paceStep } from './pace.js';
 import { processProtected } from './secure-messaging.js';
@@ -205,41 +205,41 @@ function process(state: CardState, apdu: Uint8Array): ResponseApdu {
   return processProtected(state, sm, command, (inner) => handleAuthenticated(state, inner));
 }
 
-function handleUnauthenticated(state: CardState, c: CommandApdu & { extended?: boolean }): ResponseApdu {
+function handleUnauthenticated(state: CardState, c: CardCommand): ResponseApdu {
   switch (c.ins) {
-    case 0xa4:
+    case 0xa4: // SELECT
       return select(state, c);
     case 0x84: // GET CHALLENGE
       return getChallenge(state);
-    case 0x82:
+    case 0x82: // EXTERNAL AUTHENTICATE (BAC)
       return externalAuthenticate(state, c);
-    case 0x22:
+    case 0x22: // MSE:Set AT (PACE)
       return mseSetAtPace(state, c);
-    case 0x86:
+    case 0x86: // GENERAL AUTHENTICATE (PACE)
       return paceStep(state, c);
-    case 0xb0:
+    case 0xb0: // READ BINARY
       return readCardAccess(state, c);
     default:
       return plain(0x6982);
   }
 }
 
-function handleAuthenticated(state: CardState, c: CommandApdu & { extended?: boolean }): ResponseApdu {
+function handleAuthenticated(state: CardState, c: CardCommand): ResponseApdu {
   if (c.extended && state.faults.extendedLengthRefusedUnderSm) return plain(0x6700);
   switch (c.ins) {
-    case 0xa4:
+    case 0xa4: // SELECT
       return select(state, c);
-    case 0xb0:
+    case 0xb0: // READ BINARY
       return readBinaryEven(state, c);
-    case 0xb1:
+    case 0xb1: // READ BINARY, odd INS
       return readBinaryOdd(state, c);
-    case 0x84:
+    case 0x84: // GET CHALLENGE
       return plain(0x9000, state.random(8));
-    case 0x88:
+    case 0x88: // INTERNAL AUTHENTICATE
       return internalAuthenticate(state, c);
-    case 0x22:
+    case 0x22: // MSE:Set KAT or Set AT (chip authentication)
       return mseChipAuthentication(state, c);
-    case 0x86:
+    case 0x86: // GENERAL AUTHENTICATE (chip authentication)
       return chipAuthenticationGa(state, c);
     default:
       return plain(0x6d00);

@@ -3,7 +3,7 @@
  * with ECDH generic mapping or integrated mapping, opening a secure-messaging session.
  */
 import { equalBytes } from '@cancuoc/core';
-import type { CommandApdu, ResponseApdu } from '@cancuoc/reader';
+import type { ResponseApdu } from '@cancuoc/reader';
 import {
   bigintToBytes,
   bytesToBigint,
@@ -26,7 +26,7 @@ import {
   tokenInput,
   tokenMac,
 } from '@cancuoc/reader/protocol';
-import { type CardState, plain } from './card-state.js';
+import { type CardCommand, type CardState, plain } from './card-state.js';
 
 /** A PACE run in progress: what MSE:Set AT chose and what each step has computed so far. */
 export interface PaceState {
@@ -53,8 +53,8 @@ function refusePace(state: CardState, sw: number): ResponseApdu {
   return plain(sw);
 }
 
-/** MSE:Set AT for PACE (9303-11 §4.4.4.1): protocol OID, password reference, domain parameters. */
-export function mseSetAtPace(state: CardState, c: CommandApdu): ResponseApdu {
+/** MSE:Set AT for PACE (9303-11 §4.4): protocol OID, password reference, domain parameters. */
+export function mseSetAtPace(state: CardState, c: CardCommand): ResponseApdu {
   const { faults } = state;
   if (c.p1 === 0xc1 && c.p2 === 0xa4) state.attempts.pace++;
   if (c.p1 !== 0xc1 || c.p2 !== 0xa4 || !state.allowPace || !c.data) return refusePace(state, 0x6a86);
@@ -84,10 +84,10 @@ export function mseSetAtPace(state: CardState, c: CommandApdu): ResponseApdu {
 }
 
 /**
- * GENERAL AUTHENTICATE (9303-11 §4.4.4.2): the encrypted nonce, the mapping, the key agreement and
+ * GENERAL AUTHENTICATE (9303-11 §4.4): the encrypted nonce, the mapping, the key agreement and
  * the authentication tokens, one step per command.
  */
-export function paceStep(state: CardState, c: CommandApdu): ResponseApdu {
+export function paceStep(state: CardState, c: CardCommand): ResponseApdu {
   const { faults, random } = state;
   if (!state.pace || c.ins !== 0x86) return refusePace(state, 0x6985);
   const outer = c.data ? readTlv(c.data) : undefined;

@@ -4,17 +4,23 @@
  * authentication agreed once its answer is sent.
  */
 import type { CommandApdu, ResponseApdu } from '@cancuoc/reader';
-import { deriveKey, SecureMessaging, TDES_SUITE } from '@cancuoc/reader/protocol';
-import { type CardState, plain, resetSession } from './card-state.js';
-import type { RefusedAuthentication } from './create-simulated-card.js';
+import { type CipherSuite, deriveKey, SecureMessaging, TDES_SUITE } from '@cancuoc/reader/protocol';
+import { activeAuthenticationRefusal } from './active-authentication.js';
+import { type CardCommand, type CardState, plain, resetSession } from './card-state.js';
+import { chipAuthenticationRefusal } from './chip-authentication.js';
 
-function refusedAuthentication(state: CardState, c: CommandApdu): RefusedAuthentication | undefined {
-  const { faults } = state;
-  // MSE:Set KAT (3DES) or MSE:Set AT for chip authentication (9303-11 §6.2.4), INTERNAL AUTHENTICATE.
-  if (c.ins === 0x22 && c.p1 === 0x41 && (c.p2 === 0xa6 || c.p2 === 0xa4))
-    return faults.chipAuthenticationRefused ?? (faults.cloned ? {} : undefined);
-  if (c.ins === 0x88) return faults.activeAuthenticationRefused ?? (faults.cloned ? {} : undefined);
-  return undefined;
+/** Session keys KS_Enc and KS_MAC derived from a shared secret (9303-11 §9.7), and the first SSC. */
+export function secureMessagingFromSecret(
+  secret: Uint8Array,
+  suite: CipherSuite,
+  ssc: Uint8Array,
+): SecureMessaging {
+  return new SecureMessaging({
+    suite,
+    ksEnc: deriveKey(secret, 1, suite),
+    ksMac: deriveKey(secret, 2, suite),
+    ssc,
+  });
 }
 
 /**
@@ -24,8 +30,8 @@ function refusedAuthentication(state: CardState, c: CommandApdu): RefusedAuthent
 export function processProtected(
   state: CardState,
   sm: SecureMessaging,
-  command: CommandApdu & { extended: boolean },
-  handle: (c: CommandApdu & { extended?: boolean }) => ResponseApdu,
+  command: CommandApdu & { readonly extended: boolean },
+  handle: (c: CardCommand) => ResponseApdu,
 ): ResponseApdu {
   // 9303-11 §9.8.7: a plain command or a wrong MAC ends the session.
   const inner = sm.unprotectCommand(command);
@@ -33,7 +39,8 @@ export function processProtected(
     resetSession(state);
     return plain(0x6988);
   }
-  const refusal = refusedAuthentication(state, inner);
+  const refusal = chipAuthenticationRefusal(state, inner) ?? activeAuthenticationRefusal(state, inner);
+  // A chip without the private key (a copy on a blank chip) answers in plain and drops the session.
   if (refusal && !refusal.keepSession) {
     resetSession(state);
     return plain(refusal.sw ?? 0x6d00);
@@ -42,16 +49,12 @@ export function processProtected(
   // Keep the wrapped response inside the APDU size the command allowed.
   const wrapped = sm.protectResponse(response, inner.ins);
   if (state.pendingKeys) {
+    // 9303-11 §6.2: the answer to the command that agreed the keys goes under the old ones.
     const { suite, k } = state.pendingKeys;
     state.pendingKeys = undefined;
     const s = suite.family === '3DES' ? TDES_SUITE : suite;
     state.session = {
-      sm: new SecureMessaging({
-        suite: s,
-        ksEnc: deriveKey(k, 1, s),
-        ksMac: deriveKey(k, 2, s),
-        ssc: new Uint8Array(s.family === 'AES' ? 16 : 8),
-      }),
+      sm: secureMessagingFromSecret(k, s, new Uint8Array(s.family === 'AES' ? 16 : 8)),
       auth: state.session.auth,
     };
   }

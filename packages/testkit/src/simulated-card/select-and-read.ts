@@ -1,17 +1,17 @@
 /**
- * SELECT and READ BINARY on the software card (ICAO 9303-11 §4.1, ISO/IEC 7816-4 §11.2.3): the
+ * SELECT and READ BINARY on the software card (ISO/IEC 7816-4 §11.1 and §11.2.3): the
  * eMRTD application and its files, EF.CardAccess in plain, short and extended lengths, and the
  * odd INS B1 with an offset DO for files over 32 767 bytes.
  */
 import { concatBytes, equalBytes } from '@cancuoc/core';
-import type { CommandApdu, ResponseApdu } from '@cancuoc/reader';
+import type { ResponseApdu } from '@cancuoc/reader';
 import { EMRTD_AID, readTlvs, tlv } from '@cancuoc/reader/protocol';
-import { type CardState, plain } from './card-state.js';
+import { type CardCommand, type CardState, plain } from './card-state.js';
 
 const DENIED = new Set([3, 4]); // DG3 and DG4 need EAC (9303-11 §7), which the card does not run
 
 /** SELECT by AID (the eMRTD application), of the MF, or of an EF by file identifier. */
-export function select(state: CardState, c: CommandApdu): ResponseApdu {
+export function select(state: CardState, c: CardCommand): ResponseApdu {
   const data = c.data ?? new Uint8Array(0);
   if (c.p1 === 0x04) {
     if (!equalBytes(data, EMRTD_AID)) return plain(0x6a82);
@@ -42,7 +42,7 @@ export function select(state: CardState, c: CommandApdu): ResponseApdu {
 }
 
 /** READ BINARY B0 before access control: EF.CardAccess only, by SFI or once it is the current EF. */
-export function readCardAccess(state: CardState, c: CommandApdu & { extended?: boolean }): ResponseApdu {
+export function readCardAccess(state: CardState, c: CardCommand): ResponseApdu {
   const { cardAccess } = state;
   if ((c.p1 & 0x80) !== 0 && (c.p1 & 0x1f) === 0x1c && cardAccess) {
     state.selected = 0x011c;
@@ -55,7 +55,7 @@ export function readCardAccess(state: CardState, c: CommandApdu & { extended?: b
 }
 
 /** READ BINARY B0 under secure messaging: the current EF, or the EF a short identifier in P1 names. */
-export function readBinaryEven(state: CardState, c: CommandApdu & { extended?: boolean }): ResponseApdu {
+export function readBinaryEven(state: CardState, c: CardCommand): ResponseApdu {
   let fid = state.selected;
   let offset = (c.p1 << 8) | c.p2;
   if ((c.p1 & 0x80) !== 0) {
@@ -74,12 +74,7 @@ export function readBinaryEven(state: CardState, c: CommandApdu & { extended?: b
   return readBinary(state, file, offset, c);
 }
 
-function readBinary(
-  state: CardState,
-  file: Uint8Array,
-  offset: number,
-  c: CommandApdu & { extended?: boolean },
-): ResponseApdu {
+function readBinary(state: CardState, file: Uint8Array, offset: number, c: CardCommand): ResponseApdu {
   const { faults } = state;
   if (offset > file.length) return plain(0x6b00);
   const le = c.le ?? 256;
@@ -96,7 +91,7 @@ function readBinary(
  * EF identifier, else a file identifier; the offset in DO54; the bytes answered in a DO53 that
  * fits Le with its tag and length.
  */
-export function readBinaryOdd(state: CardState, c: CommandApdu & { extended?: boolean }): ResponseApdu {
+export function readBinaryOdd(state: CardState, c: CardCommand): ResponseApdu {
   const { faults } = state;
   if (faults.noOddReadBinary) return plain(0x6d00);
   const p1p2 = (c.p1 << 8) | c.p2;
