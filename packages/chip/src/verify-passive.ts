@@ -4,9 +4,8 @@
  * to a trusted CSCA, its validity and revocation. Fails closed: anything unknown or unreadable makes
  * `verified` false, with a reason.
  */
-import { isCancuocError } from '@cancuoc/core';
+import { equalBytes, isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from './create-trust-store.js';
-import { sameBytes } from './internal/bytes-cache.js';
 import { checkAtOption, checkSignedObject } from './internal/check-signed-object.js';
 import { digest, digestNow } from './internal/digest.js';
 import { DEFAULT_MAX_BYTES, maxBytesOption } from './internal/limits.js';
@@ -118,7 +117,7 @@ export async function verifyPassive(input: VerifyPassiveInput): Promise<PassiveA
       continue;
     }
     const actual = digestNow(hash, bytes) ?? (await digest(hash, bytes));
-    dataGroups[n] = sameBytes(actual, expected) ? 'match' : 'mismatch';
+    dataGroups[n] = equalBytes(actual, expected) ? 'match' : 'mismatch';
     if (dataGroups[n] === 'mismatch') {
       groupsOk = false;
       reasons.push(`DG${n} does not match its hash in EF.SOD (the data was altered)`);

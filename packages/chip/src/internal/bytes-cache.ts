@@ -10,25 +10,22 @@
 import { equalBytes } from '@cancuoc/core';
 import { nativeCompare } from './native.js';
 
-/** Whether two byte strings are equal, in time independent of where they differ. */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/**
+ * Equality of public bytes (cache keys: certificates, names), which need not be constant-time:
+ * native memcmp on Node.js, else 32-bit words where both views are aligned (private copies are).
+ * Secrets and digests are compared with `@cancuoc/core`'s `equalBytes` instead.
+ */
+export function publicBytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
+  const compare = a.length >= 64 ? nativeCompare() : null;
+  if (compare) return compare(a, b) === 0;
   if (a.length < 64 || (a.byteOffset | b.byteOffset) & 3) return equalBytes(a, b);
-  // Both 4-byte aligned (private copies are): compare 32-bit words, then the last 0-3 bytes.
   const words = a.length >>> 2;
   const x = new Uint32Array(a.buffer, a.byteOffset, words);
   const y = new Uint32Array(b.buffer, b.byteOffset, words);
-  let d = 0;
-  for (let i = 0; i < words; i++) d |= x[i]! ^ y[i]!;
-  for (let i = words << 2; i < a.length; i++) d |= a[i]! ^ b[i]!;
-  return d === 0;
-}
-
-/** Equality of public bytes (cache keys): native memcmp on Node.js, {@link sameBytes} elsewhere. */
-function publicBytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  const compare = a.length >= 64 ? nativeCompare() : null;
-  return compare ? compare(a, b) === 0 : sameBytes(a, b);
+  for (let i = 0; i < words; i++) if (x[i] !== y[i]) return false;
+  for (let i = words << 2; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A bucket key from the lengths and the last 16 bytes of each part (a certificate's signature tail). */

@@ -4,7 +4,7 @@
  * with explicit EC parameters (which @peculiar/x509 and pkijs reject), and tolerance for real-world
  * encodings, while staying runtime-neutral.
  */
-import { isCancuocError, toHex } from '@cancuoc/core';
+import { equalBytes, isCancuocError, toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { decodeOid, expectCount, expectDer, expectTag, readString, TAG } from './der.js';
@@ -105,10 +105,6 @@ export function readTime(node: TlvNode | undefined): Date {
   );
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 const hex = (b: Uint8Array) => toHex(b).toUpperCase();
 
 /**
@@ -199,7 +195,7 @@ export function parseCertificate(input: Uint8Array | TlvNode): Certificate {
       publicKey,
       ...(publicKeyError === undefined ? {} : { publicKeyError }),
       signatureAlgorithm: expectTag(algNode, TAG.SEQUENCE, 'signature algorithm'),
-      algorithmsAgree: sameBytes(innerAlgorithm.raw, algNode!.raw),
+      algorithmsAgree: equalBytes(innerAlgorithm.raw, algNode!.raw),
       signature: sigBits.subarray(1),
       ...(ski === undefined ? {} : { subjectKeyIdentifier: ski }),
       ...(aki === undefined ? {} : { authorityKeyIdentifier: aki }),

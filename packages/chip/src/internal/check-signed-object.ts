@@ -3,10 +3,9 @@
  * message-digest and content-type attributes, the CMS signature with the algorithm named in
  * SignerInfo, and the Document Signer's chain to a trusted CSCA with validity and revocation.
  */
-import { isCancuocError } from '@cancuoc/core';
+import { equalBytes, isCancuocError } from '@cancuoc/core';
 import type { TrustStore } from '../create-trust-store.js';
 import type { SignatureScheme } from './algorithm-identifiers.js';
-import { sameBytes } from './bytes-cache.js';
 import type { Certificate } from './certificate.js';
 import type { SignerInfo } from './cms.js';
 import { digest, digestNow } from './digest.js';
@@ -57,7 +56,7 @@ export async function checkSignedObject(
   const md =
     digestNow(signer.digestAlgorithm.hash, obj.eContent) ??
     (await digest(signer.digestAlgorithm.hash, obj.eContent));
-  if (!signer.messageDigest || !sameBytes(md, signer.messageDigest)) {
+  if (!signer.messageDigest || !equalBytes(md, signer.messageDigest)) {
     signature = 'invalid';
     reasons.push(`the ${name} message-digest attribute does not match the signed content`);
   }

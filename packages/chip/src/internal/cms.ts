@@ -7,7 +7,7 @@ import { toHex } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import { hashOfAlgorithm } from './algorithm-identifiers.js';
-import { ExactBytesCache, sameBytes } from './bytes-cache.js';
+import { ExactBytesCache, publicBytesEqual } from './bytes-cache.js';
 import { type Certificate, nameSetKey, parseCertificate, readTime } from './certificate.js';
 import { decodeOid, expectCount, expectDer, expectTag, readSmallInt, TAG } from './der.js';
 import { type HashName, OID } from './oids.js';
@@ -214,7 +214,7 @@ export function findSignerCertificate(
       ? c.subjectKeyIdentifier === signer.subjectKeyIdentifier
       : c.serialNumber === signer.serialNumber &&
         signer.issuerRaw !== undefined &&
-        (sameBytes(c.issuerRaw, signer.issuerRaw) ||
+        (publicBytesEqual(c.issuerRaw, signer.issuerRaw) ||
           nameSetKey(c.issuerRaw) === nameSetKey(signer.issuerRaw)),
   );
 }
