@@ -2,6 +2,7 @@
  * The card side of chip authentication (ICAO 9303-11 §6.2): MSE:Set KAT (3DES) or MSE:Set AT and
  * GENERAL AUTHENTICATE with the DG14 key, replacing the session keys after the answer.
  */
+import { decodeOid, encodeTlv, tryReadTlv, tryTlvChildren } from '@cancuoc/chip';
 import type { ResponseApdu } from '@cancuoc/reader';
 import {
   bigintToBytes,
@@ -9,13 +10,9 @@ import {
   type CipherSuite,
   caAlgorithm,
   curveByParameterId,
-  decodeOid,
   type EcPoint,
   fieldLength,
-  readTlv,
-  readTlvs,
   TDES_SUITE,
-  tlv,
 } from '@cancuoc/reader/protocol';
 import { type CardCommand, type CardState, plain } from './card-state.js';
 import type { RefusedAuthentication } from './create-simulated-card.js';
@@ -53,7 +50,7 @@ function agree(state: CardState, pk: Uint8Array, suite: CipherSuite): ResponseAp
 
 /** MSE:Set KAT (41A6, 3DES, the terminal's key in DO91) or MSE:Set AT (41A4, the protocol OID). */
 export function mseChipAuthentication(state: CardState, c: CardCommand): ResponseApdu {
-  const items = c.data ? readTlvs(c.data) : undefined;
+  const items = c.data ? tryTlvChildren(c.data) : undefined;
   if (!items) return plain(0x6a80);
   if (c.p1 === 0x41 && c.p2 === 0xa6) {
     const pk = items.find((t) => t.tag === 0x91)?.value;
@@ -72,10 +69,10 @@ export function mseChipAuthentication(state: CardState, c: CardCommand): Respons
 
 /** GENERAL AUTHENTICATE after MSE:Set AT: the terminal's ephemeral key in DO80. */
 export function chipAuthenticationGa(state: CardState, c: CardCommand): ResponseApdu {
-  const outer = c.data ? readTlv(c.data) : undefined;
-  const inner = outer?.tag === 0x7c ? readTlv(outer.value) : undefined;
+  const outer = c.data ? tryReadTlv(c.data) : undefined;
+  const inner = outer?.tag === 0x7c ? tryReadTlv(outer.value) : undefined;
   if (!state.caSuite || inner?.tag !== 0x80) return plain(0x6985);
   const r = agree(state, inner.value, state.caSuite);
   state.caSuite = undefined;
-  return r.sw === 0x9000 ? plain(0x9000, tlv(0x7c)) : r;
+  return r.sw === 0x9000 ? plain(0x9000, encodeTlv(0x7c)) : r;
 }

@@ -2,6 +2,7 @@
  * The card side of PACE (ICAO 9303-11 §4.4): MSE:Set AT and the four GENERAL AUTHENTICATE steps
  * with ECDH generic mapping or integrated mapping, opening a secure-messaging session.
  */
+import { decodeOid, encodeTlv, tryReadTlv, tryTlvChildren } from '@cancuoc/chip';
 import { equalBytes } from '@cancuoc/core';
 import type { ResponseApdu } from '@cancuoc/reader';
 import {
@@ -10,7 +11,6 @@ import {
   type CipherSuite,
   cbcEncrypt,
   curveByParameterId,
-  decodeOid,
   deriveKey,
   type EcPoint,
   fieldLength,
@@ -18,11 +18,8 @@ import {
   paceAlgorithm,
   pacePassword,
   randomScalar,
-  readTlv,
-  readTlvs,
   SecureMessaging,
   supportsIntegratedMapping,
-  tlv,
   tokenInput,
   tokenMac,
 } from '@cancuoc/reader/protocol';
@@ -60,7 +57,7 @@ export function mseSetAtPace(state: CardState, c: CardCommand): ResponseApdu {
   if (c.p1 !== 0xc1 || c.p2 !== 0xa4 || !state.allowPace || !c.data) return refusePace(state, 0x6a86);
   if (faults.paceRefused && (faults.paceRefused.step ?? 0) === 0)
     return refusePace(state, faults.paceRefused.sw ?? 0x6a80);
-  const items = readTlvs(c.data);
+  const items = tryTlvChildren(c.data);
   const oidBytes = items?.find((t) => t.tag === 0x80)?.value;
   const ref = items?.find((t) => t.tag === 0x83)?.value[0];
   const oid = oidBytes ? decodeOid(oidBytes) : undefined;
@@ -90,9 +87,9 @@ export function mseSetAtPace(state: CardState, c: CardCommand): ResponseApdu {
 export function paceStep(state: CardState, c: CardCommand): ResponseApdu {
   const { faults, random } = state;
   if (!state.pace || c.ins !== 0x86) return refusePace(state, 0x6985);
-  const outer = c.data ? readTlv(c.data) : undefined;
+  const outer = c.data ? tryReadTlv(c.data) : undefined;
   if (outer?.tag !== 0x7c) return refusePace(state, 0x6a80);
-  const inner = outer.value.length ? readTlv(outer.value) : undefined;
+  const inner = outer.value.length ? tryReadTlv(outer.value) : undefined;
   const p = state.pace;
   const last = (c.cla & 0x10) === 0;
   if (faults.paceRefused?.step === p.step) return refusePace(state, faults.paceRefused.sw ?? 0x6a80);
@@ -104,13 +101,13 @@ export function paceStep(state: CardState, c: CardCommand): ResponseApdu {
       p.nonce = s;
       const z = cbcEncrypt(p.suite, deriveKey(p.password, 3, p.suite), s);
       p.step = 2;
-      return plain(0x9000, tlv(0x7c, tlv(0x80, z)));
+      return plain(0x9000, encodeTlv(0x7c, encodeTlv(0x80, z)));
     }
     if (p.step === 2 && !last && inner?.tag === 0x81 && p.integrated) {
       // Integrated mapping (9303-11 §4.4.3.3.2): the terminal's nonce t, no chip mapping data.
       p.generator = integratedMapping(p.curve, p.nonce as Uint8Array, inner.value);
       p.step = 3;
-      return plain(0x9000, tlv(0x7c));
+      return plain(0x9000, encodeTlv(0x7c));
     }
     if (p.step === 2 && !last && inner?.tag === 0x81) {
       const pkMapIfd = p.curve.fromBytes(inner.value);
@@ -120,7 +117,7 @@ export function paceStep(state: CardState, c: CardCommand): ResponseApdu {
       p.generator = p.curve.BASE.multiply((p.s as bigint) % p.curve.Fn.ORDER).add(h);
       p.step = 3;
       if (faults.paceInvalidPoint) pkMapIc[pkMapIc.length - 1] = (pkMapIc.at(-1) as number) ^ 0x01;
-      return plain(0x9000, tlv(0x7c, tlv(0x82, pkMapIc)));
+      return plain(0x9000, encodeTlv(0x7c, encodeTlv(0x82, pkMapIc)));
     }
     if (p.step === 3 && !last && inner?.tag === 0x83) {
       const pkIfd = p.curve.fromBytes(inner.value);
@@ -131,7 +128,7 @@ export function paceStep(state: CardState, c: CardCommand): ResponseApdu {
       p.ksEnc = deriveKey(k, 1, p.suite);
       p.ksMac = deriveKey(k, 2, p.suite);
       p.step = 4;
-      return plain(0x9000, tlv(0x7c, tlv(0x84, p.pkIc)));
+      return plain(0x9000, encodeTlv(0x7c, encodeTlv(0x84, p.pkIc)));
     }
     if (p.step === 4 && last && inner?.tag === 0x85) {
       const expected = tokenMac(p.suite, p.ksMac as Uint8Array, tokenInput(p.oid, p.pkIc as Uint8Array));
@@ -147,7 +144,7 @@ export function paceStep(state: CardState, c: CardCommand): ResponseApdu {
         }),
         auth: 'pace',
       };
-      return plain(0x9000, tlv(0x7c, tlv(0x86, tIc)));
+      return plain(0x9000, encodeTlv(0x7c, encodeTlv(0x86, tIc)));
     }
   } catch {
     return refusePace(state, 0x6a80);
@@ -157,9 +154,9 @@ export function paceStep(state: CardState, c: CardCommand): ResponseApdu {
 
 function cardAccessParameter(cardAccess: Uint8Array | undefined): number | undefined {
   if (!cardAccess) return undefined;
-  const set = readTlv(cardAccess);
-  for (const item of (set && readTlvs(set.value)) ?? []) {
-    const parts = readTlvs(item.value);
+  const set = tryReadTlv(cardAccess);
+  for (const item of (set && tryTlvChildren(set.value)) ?? []) {
+    const parts = tryTlvChildren(item.value);
     const param = parts?.[2];
     if (param?.tag === 0x02 && param.value.length === 1) return param.value[0];
   }

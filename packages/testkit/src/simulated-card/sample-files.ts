@@ -4,14 +4,15 @@
  * filler content. Use `issueTestCard` (signed by a test PKI) wherever passive authentication or
  * data-group parsing matters.
  */
+import { encodeOid, encodeTlv } from '@cancuoc/chip';
 import { concatBytes, utf8Encode } from '@cancuoc/core';
-import { bigintToBytes, curveByParameterId, encodeOid, tlv } from '@cancuoc/reader/protocol';
+import { bigintToBytes, curveByParameterId } from '@cancuoc/reader/protocol';
 import type { SimulatedCardKeys } from './card-keys.js';
 import type { SimulatedCardFiles } from './create-simulated-card.js';
 
-const oid = (o: string) => tlv(0x06, encodeOid(o));
-const int = (n: number) => tlv(0x02, Uint8Array.of(n));
-const seq = (...v: Uint8Array[]) => tlv(0x30, ...v);
+const oid = (o: string) => encodeTlv(0x06, encodeOid(o));
+const int = (n: number) => encodeTlv(0x02, Uint8Array.of(n));
+const seq = (...v: Uint8Array[]) => encodeTlv(0x30, ...v);
 
 function ecSpki(parameterId: number, privateKey: Uint8Array): Uint8Array {
   const curve = curveByParameterId(parameterId);
@@ -27,7 +28,7 @@ function ecSpki(parameterId: number, privateKey: Uint8Array): Uint8Array {
   };
   const named = curveOid[parameterId];
   if (!named) throw new RangeError(`no named-curve OID for parameter ID ${parameterId}`);
-  return seq(seq(oid('1.2.840.10045.2.1'), oid(named)), tlv(0x03, Uint8Array.of(0), point));
+  return seq(seq(oid('1.2.840.10045.2.1'), oid(named)), encodeTlv(0x03, Uint8Array.of(0), point));
 }
 
 /** Options of {@link createSampleCardFiles}. */
@@ -59,14 +60,18 @@ export function createSampleCardFiles(options: SampleCardFilesOptions): Simulate
   const parameterId = options.parameterId ?? 13;
   const tags = [0x61, 0x75, 0x6d];
   const dataGroups: Record<number, Uint8Array> = {};
-  dataGroups[1] = tlv(0x61, tlv(0x5f1f, utf8Encode(options.mrz)));
+  dataGroups[1] = encodeTlv(0x61, encodeTlv(0x5f1f, utf8Encode(options.mrz)));
   const dg2Size = options.dg2Size ?? 18000;
   const filler = new Uint8Array(dg2Size);
   for (let i = 0; i < dg2Size; i++) filler[i] = (i * 31 + 7) & 0xff;
-  dataGroups[2] = tlv(0x75, tlv(0x7f61, int(1), tlv(0x7f60, tlv(0x5f2e, filler))));
-  dataGroups[13] = tlv(
+  dataGroups[2] = encodeTlv(0x75, encodeTlv(0x7f61, int(1), encodeTlv(0x7f60, encodeTlv(0x5f2e, filler))));
+  dataGroups[13] = encodeTlv(
     0x6d,
-    seq(int(0), oid('1.0.10646.1.0.8'), tlv(0x31, seq(int(1), tlv(0x13, utf8Encode('SYNTHETIC'))))),
+    seq(
+      int(0),
+      oid('1.0.10646.1.0.8'),
+      encodeTlv(0x31, seq(int(1), encodeTlv(0x13, utf8Encode('SYNTHETIC')))),
+    ),
   );
   const ca = options.keys?.chipAuthentication;
   const aa = options.keys?.activeAuthentication;
@@ -77,7 +82,7 @@ export function createSampleCardFiles(options: SampleCardFilesOptions): Simulate
       infos.push(seq(oid('0.4.0.127.0.7.2.2.1.2'), ecSpki(ca.parameterId ?? 13, ca.privateKey)));
     }
     if (aa?.kind === 'ec') infos.push(seq(oid('2.23.136.1.1.5'), int(1), oid('0.4.0.127.0.7.1.1.4.1.3')));
-    dataGroups[14] = tlv(0x6e, tlv(0x31, ...infos));
+    dataGroups[14] = encodeTlv(0x6e, encodeTlv(0x31, ...infos));
     tags.push(0x6e);
   }
   if (aa) {
@@ -86,19 +91,26 @@ export function createSampleCardFiles(options: SampleCardFilesOptions): Simulate
         ? ecSpki(aa.parameterId ?? 13, aa.privateKey)
         : seq(
             seq(oid('1.2.840.113549.1.1.1'), Uint8Array.of(0x05, 0x00)),
-            tlv(0x03, Uint8Array.of(0), seq(tlv(0x02, positive(aa.modulus)), tlv(0x02, positive(65537n)))),
+            encodeTlv(
+              0x03,
+              Uint8Array.of(0),
+              seq(encodeTlv(0x02, positive(aa.modulus)), encodeTlv(0x02, positive(65537n))),
+            ),
           );
-    dataGroups[15] = tlv(0x6f, spki);
+    dataGroups[15] = encodeTlv(0x6f, spki);
     tags.push(0x6f);
   }
-  const com = tlv(
+  const com = encodeTlv(
     0x60,
-    tlv(0x5f01, utf8Encode('0107')),
-    tlv(0x5f36, utf8Encode('040000')),
-    tlv(0x5c, Uint8Array.from(tags)),
+    encodeTlv(0x5f01, utf8Encode('0107')),
+    encodeTlv(0x5f36, utf8Encode('040000')),
+    encodeTlv(0x5c, Uint8Array.from(tags)),
   );
-  const sod = tlv(0x77, seq(oid('1.2.840.113549.1.7.2'), tlv(0x04, new Uint8Array(1200).fill(0x5a))));
-  const cardAccess = tlv(
+  const sod = encodeTlv(
+    0x77,
+    seq(oid('1.2.840.113549.1.7.2'), encodeTlv(0x04, new Uint8Array(1200).fill(0x5a))),
+  );
+  const cardAccess = encodeTlv(
     0x31,
     seq(oid(options.paceOid ?? '0.4.0.127.0.7.2.2.4.2.2'), int(2), int(parameterId)),
     ...(ca ? [seq(oid(options.caOid ?? '0.4.0.127.0.7.2.2.3.2.2'), int(1))] : []),

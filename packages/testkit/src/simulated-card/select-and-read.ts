@@ -3,9 +3,10 @@
  * eMRTD application and its files, EF.CardAccess in plain, short and extended lengths, and the
  * odd INS B1 with an offset DO for files over 32 767 bytes.
  */
+import { encodeTlv, tryTlvChildren } from '@cancuoc/chip';
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import type { ResponseApdu } from '@cancuoc/reader';
-import { EMRTD_AID, readTlvs, tlv } from '@cancuoc/reader/protocol';
+import { EMRTD_AID } from '@cancuoc/reader/protocol';
 import { type CardCommand, type CardState, plain } from './card-state.js';
 
 const DENIED = new Set([3, 4]); // DG3 and DG4 need EAC (9303-11 §7), which the card does not run
@@ -105,7 +106,7 @@ export function readBinaryOdd(state: CardState, c: CardCommand): ResponseApdu {
   if (DENIED.has(fid - 0x0100)) return plain(0x6982);
   const file = state.files.get(fid);
   if (!file) return plain(0x6a82);
-  const items = c.data ? readTlvs(c.data) : undefined;
+  const items = c.data ? tryTlvChildren(c.data) : undefined;
   const offsetDo = items?.length === 1 && items[0]?.tag === 0x54 ? items[0].value : undefined;
   if (!offsetDo || offsetDo.length === 0 || offsetDo.length > 3) return plain(0x6a80);
   const offset = offsetDo.reduce((v, b) => v * 256 + b, 0);
@@ -118,9 +119,9 @@ export function readBinaryOdd(state: CardState, c: CardCommand): ResponseApdu {
   if (n <= 0) return plain(0x6700);
   const body = file.subarray(offset, offset + n);
   const lie = faults.oddReadBinaryLengthLie;
-  if (lie === undefined) return plain(0x9000, tlv(0x53, body));
+  if (lie === undefined) return plain(0x9000, encodeTlv(0x53, body));
   // A DO53 announcing another length than it holds: same bytes, rewritten length field.
   const announced = Math.max(0, n + lie);
-  const header = tlv(0x53, new Uint8Array(announced));
+  const header = encodeTlv(0x53, new Uint8Array(announced));
   return plain(0x9000, concatBytes(header.subarray(0, header.length - announced), body));
 }
