@@ -6,19 +6,6 @@
  * @packageDocumentation
  */
 
-/**
- * @deprecated The byte layer lives in `@cancuoc/chip`: import `tryReadTlv`, `tryTlvChildren`,
- * `encodeTlv`, `decodeOid`, `encodeOid` and `TlvNode` from there. These old names are the same
- * functions, kept only until the software card of `@cancuoc/testkit` imports them from chip.
- */
-export {
-  decodeOid,
-  encodeOid,
-  encodeTlv as tlv,
-  type TlvNode as Tlv,
-  tryReadTlv as readTlv,
-  tryTlvChildren as readTlvs,
-} from '@cancuoc/chip';
 /** MRZ information string, PACE password and password reference of an access key. */
 export {
   type CheckedAccess,
