@@ -7,8 +7,13 @@
 
 /** Trust store of CSCA certificates, master lists and CRLs. */
 export { createTrustStore, type TrustStore, type TrustStoreInput } from './create-trust-store.js';
-/** Elliptic-curve domain parameters by PACE parameter ID (9303-11 §9.5.1) or named-curve OID. */
+/**
+ * Elliptic-curve domain parameters by PACE parameter ID (9303-11 §9.5.1) or named-curve OID, and the
+ * one bounded cache of @noble/curves point constructors (shared with `@cancuoc/reader`).
+ */
 export {
+  type CurvePointConstructor,
+  curvePointConstructor,
   type NamedCurveParameters,
   namedCurveParameters,
   standardDomainParameters,

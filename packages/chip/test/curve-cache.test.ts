@@ -3,7 +3,7 @@
 // another b (and a Gy on that curve) must not poison the cache for a later genuine signature.
 import { brainpoolP256r1 } from '@noble/curves/misc.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { namedCurveParameters, verifyActiveAuthentication } from '../src/index.js';
+import { curvePointConstructor, namedCurveParameters, verifyActiveAuthentication } from '../src/index.js';
 import { pointConstructor } from '../src/internal/curves.js';
 import { setNativeCrypto } from '../src/internal/native.js';
 import { int, octets, oid, seq, tlv } from './der-edit.js';
@@ -69,5 +69,25 @@ describe('curve cache of the portable ECDSA path', () => {
     const again = pointConstructor(bp);
     expect(again).not.toBe(P);
     expect(again.CURVE().b).toBe(bp.b);
+  });
+});
+
+describe('curvePointConstructor (the cache chip and reader share)', () => {
+  it('returns the cached constructor of the portable ECDSA path', () => {
+    expect(curvePointConstructor(bp)).toBe(pointConstructor({ ...bp }));
+  });
+
+  it('refuses parameters beyond any curve ID documents use before converting or caching them', () => {
+    const hugeField = (1n << 8000n) + 1n;
+    expect(() => curvePointConstructor({ ...bp, p: hugeField })).toThrow(RangeError);
+    expect(() => curvePointConstructor({ ...bp, h: 1n << 200_000n })).toThrow(RangeError);
+    expect(() => curvePointConstructor({ ...bp, b: bp.p })).toThrow(RangeError);
+    expect(() => curvePointConstructor({ ...bp, n: 0n })).toThrow(RangeError);
+    expect(() => curvePointConstructor({ ...bp, a: 1 as unknown as bigint })).toThrow(TypeError);
+    expect(() => curvePointConstructor(null as unknown as typeof bp)).toThrow(TypeError);
+  });
+
+  it('answers a base point that is not on the curve with a RangeError', () => {
+    expect(() => curvePointConstructor({ ...bp, Gy: mod(bp.Gy + 1n) })).toThrow(RangeError);
   });
 });

@@ -110,6 +110,30 @@ export function matchCurve(c: CurveParams): NamedCurve | undefined {
   return undefined;
 }
 
+// Bounds on explicit parameters, checked before any work on them: the largest prime field of any
+// curve used by ID documents is P-521's (66 bytes); the order of a subgroup is at most
+// p + 1 + 2√p (Hasse), one byte longer than p at most; SEC 1 §3.1.1.1 keeps the cofactor small
+// (h ≤ 2^(t/8), 1 on every curve in use).
+export const MAX_FIELD_BYTES = 66;
+export const MAX_COFACTOR_BYTES = 8;
+
+const bitLength = (x: bigint): number => (x === 0n ? 0 : x.toString(2).length);
+
+/** Why `c` is not a set of prime-curve parameters this package builds, or undefined if it is. */
+export function curveParamsProblem(c: CurveParams): string | undefined {
+  for (const k of ['p', 'a', 'b', 'Gx', 'Gy', 'n', 'h'] as const) {
+    if (typeof c[k] !== 'bigint') return `${k} is not a bigint`;
+  }
+  if (c.p < 3n || bitLength(c.p) > 8 * MAX_FIELD_BYTES)
+    return `p is out of range (at most ${MAX_FIELD_BYTES} bytes)`;
+  for (const k of ['a', 'b', 'Gx', 'Gy'] as const)
+    if (c[k] < 0n || c[k] >= c.p) return `${k} is not in [0, p)`;
+  if (c.n < 2n || bitLength(c.n) > bitLength(c.p) + 8) return 'n is out of range';
+  if (c.h < 1n || bitLength(c.h) > 8 * MAX_COFACTOR_BYTES)
+    return `h is out of range (at most ${MAX_COFACTOR_BYTES} bytes)`;
+  return undefined;
+}
+
 // Point constructors by their complete domain parameters, least recently used first. Keyed on every
 // parameter: a hostile key sharing p, a, Gx and n with brainpoolP256r1 but with another b must not
 // be served to a genuine one. Bounded, as each entry is made from untrusted input; real use needs a
@@ -119,6 +143,9 @@ const pointCache = new Map<string, WeierstrassPointCons<bigint>>();
 
 /** A noble point constructor for any prime curve (cached by all its parameters). */
 export function pointConstructor(c: CurveParams): WeierstrassPointCons<bigint> {
+  // Bounded before the cache key is made: a hostile BigInt must not cost more than a real curve.
+  const problem = curveParamsProblem(c);
+  if (problem) throw new RangeError(`curve parameters: ${problem}`);
   const key = [c.p, c.a, c.b, c.Gx, c.Gy, c.n, c.h].map((x) => x.toString(16)).join(':');
   let P = pointCache.get(key);
   if (P) {

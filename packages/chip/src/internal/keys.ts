@@ -4,6 +4,8 @@ import { readTlv, type TlvNode, tlvChildren } from '../parse-tlv.js';
 import {
   CURVE_OIDS,
   type CurveParams,
+  MAX_COFACTOR_BYTES,
+  MAX_FIELD_BYTES,
   matchCurve,
   type NamedCurve,
   paramsOfNamed,
@@ -51,12 +53,9 @@ function bitLength(b: Uint8Array): number {
 }
 
 // Bounds checked before any INTEGER is turned into a BigInt, so that hostile parameters (a 200 KB
-// cofactor) are refused in microseconds. The largest prime field of any curve used by ID documents
-// is P-521's (66 bytes); SEC 1 §3.1.1.1 keeps the cofactor small (h ≤ 2^(t/8), 1 on every curve in
-// use); OpenSSL refuses RSA public operations above 16384 bits (OPENSSL_RSA_MAX_MODULUS_BITS) and
-// FIPS 186-4 §B.3.1 bounds the public exponent by 2^256.
-const MAX_FIELD_BYTES = 66;
-const MAX_COFACTOR_BYTES = 8;
+// cofactor) are refused in microseconds: the EC ones (MAX_FIELD_BYTES, MAX_COFACTOR_BYTES) are in
+// curves.ts; OpenSSL refuses RSA public operations above 16384 bits (OPENSSL_RSA_MAX_MODULUS_BITS)
+// and FIPS 186-4 §B.3.1 bounds the public exponent by 2^256.
 const MAX_RSA_MODULUS_BYTES = 2048;
 const MAX_RSA_EXPONENT_BYTES = 32;
 

@@ -1,27 +1,18 @@
 /**
  * Elliptic curves of the PACE standardized domain parameters (ICAO 9303-11 §9.5.1, table of
- * parameter IDs) and of chip/active authentication keys, on @noble/curves. The domain parameters
- * come from `@cancuoc/chip`; WebCrypto has no brainpool curves and cannot compute s·G + H for the
- * generic mapping, so noble is used.
+ * parameter IDs) and of chip/active authentication keys, on @noble/curves. The domain parameters and
+ * the point constructors come from `@cancuoc/chip` (one bounded cache keyed on every parameter, so a
+ * hostile card's curve is never served for a genuine one); WebCrypto has no brainpool curves and
+ * cannot compute s·G + H for the generic mapping, so noble is used.
  */
-import { type CurveParams, namedCurveParameters, standardDomainParameters } from '@cancuoc/chip';
-import { type WeierstrassPointCons, weierstrass } from '@noble/curves/abstract/weierstrass.js';
+import {
+  type CurvePointConstructor,
+  curvePointConstructor,
+  namedCurveParameters,
+  standardDomainParameters,
+} from '@cancuoc/chip';
 
-export type EcPoint = WeierstrassPointCons<bigint>;
-
-// One point constructor per curve (noble points of different constructors do not mix), in a
-// bounded cache: explicit parameters come from the card, so a hostile card must not grow it.
-const points = new Map<string, EcPoint>();
-function pointOf(c: CurveParams): EcPoint {
-  const key = [c.p, c.a, c.b, c.Gx, c.Gy, c.n, c.h].map((v) => v.toString(16)).join(':');
-  let curve = points.get(key);
-  if (!curve) {
-    curve = weierstrass({ p: c.p, a: c.a, b: c.b, Gx: c.Gx, Gy: c.Gy, n: c.n, h: c.h });
-    if (points.size >= 16) points.clear();
-    points.set(key, curve);
-  }
-  return curve;
-}
+export type EcPoint = CurvePointConstructor;
 
 /**
  * PACE standardized domain parameter ID → curve (9303-11 §9.5.1); `undefined` if unsupported.
@@ -33,18 +24,13 @@ function pointOf(c: CurveParams): EcPoint {
  */
 export function curveByParameterId(id: number): EcPoint | undefined {
   const named = standardDomainParameters(id);
-  return named && pointOf(named.params);
+  return named && curvePointConstructor(named.params);
 }
 
 /** Named-curve OIDs used in SubjectPublicKeyInfo → curve. */
 export function curveByOid(oid: string): EcPoint | undefined {
   const named = namedCurveParameters(oid);
-  return named && pointOf(named.params);
-}
-
-/** Builds a curve from explicit parameters (9303-12 §4.1.6.3 requires explicit ones in DSCs). */
-export function curveFromParameters(params: CurveParams): EcPoint {
-  return pointOf(params);
+  return named && curvePointConstructor(named.params);
 }
 
 /** Byte length of a field element of the curve. */

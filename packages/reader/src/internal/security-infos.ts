@@ -2,10 +2,17 @@
  * What the reader needs from EF.CardAccess, DG14 and DG15, read through the parsers of
  * `@cancuoc/chip` (parseCardAccess, parseDg14, parseDg15) and turned into keys on noble curves.
  */
-import { type PublicKeyInfo, parseCardAccess, parseDg14, parseDg15, type SecurityInfos } from '@cancuoc/chip';
+import {
+  curvePointConstructor,
+  type PublicKeyInfo,
+  parseCardAccess,
+  parseDg14,
+  parseDg15,
+  type SecurityInfos,
+} from '@cancuoc/chip';
 import { isCancuocError } from '@cancuoc/core';
 import { fail } from '../errors.js';
-import { bytesToBigint, curveFromParameters, type EcPoint } from './curves.js';
+import { bytesToBigint, type EcPoint } from './curves.js';
 
 export interface PaceInfo {
   readonly oid: string;
@@ -40,7 +47,7 @@ function toKey(info: PublicKeyInfo): PublicKey {
   if (info.kind === 'rsa') {
     return { kind: 'rsa', modulus: bytesToBigint(info.modulus), exponent: bytesToBigint(info.exponent) };
   }
-  return { kind: 'ec', curve: curveFromParameters(info.params), point: info.point };
+  return { kind: 'ec', curve: curvePointConstructor(info.params), point: info.point };
 }
 
 /** DG14's chip-authentication keys (with their protocol) and the AA signature algorithm. */
