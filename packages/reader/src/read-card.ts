@@ -1,4 +1,9 @@
-import { type ActiveAuthenticationProof, type AuthenticationStatus, parseCom } from '@cancuoc/chip';
+import {
+  type ActiveAuthenticationProof,
+  type AuthenticationStatus,
+  type PaceInfo,
+  parseCom,
+} from '@cancuoc/chip';
 import { type CancuocError, isCancuocError } from '@cancuoc/core';
 import {
   type AccessKey,
@@ -18,7 +23,7 @@ import { type PaceFallback, paceFallbackOf } from './internal/pace-fallback.js';
 import { type RandomSource, secureRandom } from './internal/random.js';
 import { type ReadState, readFile } from './internal/read-file.js';
 import { SecureMessaging } from './internal/secure-messaging.js';
-import { cardAccessPaceInfos, type PaceInfo, readDg14, readDg15 } from './internal/security-infos.js';
+import { cardAccessPaceInfos, readDg14, readDg15 } from './internal/security-infos.js';
 import { statusError } from './internal/status.js';
 import type { Transport } from './transport.js';
 
@@ -310,7 +315,7 @@ export async function readCard(transport: Transport, options: ReadCardOptions): 
   if (pace && paceKeys) {
     channel.sm = new SecureMessaging(paceKeys);
     protocol = 'PACE';
-    paceProtocol = pace.oid;
+    paceProtocol = pace.protocol;
     await selectApplication(channel);
   } else {
     // After a failed PACE this SELECT also resets the card's access-control state before BAC.

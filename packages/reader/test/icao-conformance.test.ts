@@ -83,7 +83,8 @@ describe.skipIf(vectorsMissing)('ICAO 9303-11 Appendix G.1: PACE ECDH-GM on brai
 
   it('reads the PACEInfo of the example EF.CardAccess', () => {
     const infos = cardAccessPaceInfos(hex(G.efCardAccess));
-    expect(infos).toEqual([{ oid: G.algorithm.oid, version: 2, parameterId: 13 }]);
+    expect(infos).toHaveLength(1);
+    expect(infos[0]).toMatchObject({ protocol: G.algorithm.oid, version: 2, parameterId: 13, mapping: 'GM' });
   });
 
   it('sends exactly the example APDUs, accepts its answers and derives its session keys', async () => {
@@ -177,7 +178,15 @@ describe.skipIf(vectorsMissing)('ICAO 9303-11 Appendix H.1: PACE ECDH-IM on brai
     const replay = replayTransport(apdus);
     const keys = await performPace(
       new Channel(replay.transport),
-      { oid, version: 2, parameterId: 13 },
+      {
+        type: 'pace',
+        protocol: oid,
+        version: 2,
+        parameterId: 13,
+        mapping: 'IM',
+        keyAgreement: 'ECDH',
+        cipher: 'AES-128',
+      },
       pacePassword(access),
       2,
       { random: fixedRandom(H.inputs.nonceT, H.inputs.skIfd), sendParameterId: false },

@@ -1,10 +1,10 @@
 /** Chip authentication, ICAO 9303-11 §6.2 (terminal side), ECDH keys from DG14. */
-import { encodeOid, encodeTlv } from '@cancuoc/chip';
+import { curvePointConstructor, encodeOid, encodeTlv } from '@cancuoc/chip';
 import { concatBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
 import { type CipherSuite, deriveKey, TDES_SUITE } from './crypto.js';
-import { bigintToBytes, fieldLength, randomScalar } from './curves.js';
+import { bigintToBytes, type EcPoint, fieldLength, randomScalar } from './curves.js';
 import { caAlgorithm } from './protocols.js';
 import type { RandomSource } from './random.js';
 import type { SessionKeys } from './secure-messaging.js';
@@ -23,8 +23,7 @@ function keyIdBytes(keyId: number): Uint8Array {
 
 /** Why this reader cannot run chip authentication with `key`, or undefined when it can. */
 export function chipAuthenticationUnsupported(key: ChipAuthenticationKey): string | undefined {
-  if (key.key.kind !== 'ec') return 'only ECDH chip keys are supported';
-  const oid = key.caOid ?? CA_3DES;
+  const oid = key.info?.protocol ?? CA_3DES;
   if (caAlgorithm(oid)?.agreement !== 'ECDH') return `protocol ${oid} is not supported`;
   return undefined;
 }
@@ -42,22 +41,28 @@ export async function performChipAuthentication(
   random: RandomSource,
 ): Promise<SessionKeys & { oid: string }> {
   const unsupported = chipAuthenticationUnsupported(key);
-  const algorithm = caAlgorithm(key.caOid ?? CA_3DES);
-  if (unsupported || key.key.kind !== 'ec' || algorithm?.agreement !== 'ECDH')
+  const oid = key.info?.protocol ?? CA_3DES;
+  const algorithm = caAlgorithm(oid);
+  if (unsupported || algorithm?.agreement !== 'ECDH')
     throw fail('ERR_READER_CA_FAILED', { reason: unsupported ?? 'unsupported' });
-  const oid = key.caOid ?? CA_3DES;
   const suite: CipherSuite = algorithm.suite;
-  const curve = key.key.curve;
+  let curve: EcPoint;
+  try {
+    curve = curvePointConstructor(key.key.publicKey.params);
+  } catch {
+    throw fail('ERR_READER_CA_FAILED', { reason: 'the DG14 domain parameters are not a valid curve' });
+  }
   let chipPoint: InstanceType<typeof curve>;
   try {
-    chipPoint = curve.fromBytes(key.key.point);
+    chipPoint = curve.fromBytes(key.key.publicKey.point);
     chipPoint.assertValidity();
   } catch {
     throw fail('ERR_READER_CA_FAILED', { reason: 'the DG14 public key is not a valid point' });
   }
   const sk = randomScalar(curve, random);
   const pk = curve.BASE.multiply(sk).toBytes(false);
-  const keyRef = key.keyId === undefined ? [] : [encodeTlv(0x84, keyIdBytes(key.keyId))];
+  const keyId = key.key.keyId;
+  const keyRef = keyId === undefined ? [] : [encodeTlv(0x84, keyIdBytes(keyId))];
   if (suite.family === '3DES') {
     const r = await channel.send({
       cla: 0,

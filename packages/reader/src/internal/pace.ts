@@ -1,5 +1,5 @@
 /** PACE, ICAO 9303-11 §4.4 (terminal side): ECDH with generic or integrated mapping. */
-import { encodeOid, encodeTlv, tryReadTlv } from '@cancuoc/chip';
+import { encodeOid, encodeTlv, type PaceInfo, tryReadTlv } from '@cancuoc/chip';
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';
@@ -16,7 +16,6 @@ import { integratedMapping, supportsIntegratedMapping } from './integrated-mappi
 import { type PaceAlgorithm, paceAlgorithm } from './protocols.js';
 import type { RandomSource } from './random.js';
 import type { SessionKeys } from './secure-messaging.js';
-import type { PaceInfo } from './security-infos.js';
 import { statusError } from './status.js';
 
 // Errors raised because the chip's authentication token did not match: the chip accepted ours,
@@ -36,7 +35,7 @@ export interface PaceOptions {
 
 /** Whether this reader can run the PACE variant a PACEInfo announces. */
 export function isSupportedPace(info: PaceInfo): boolean {
-  const alg = paceAlgorithm(info.oid);
+  const alg = paceAlgorithm(info.protocol);
   const curve = info.parameterId === undefined ? undefined : curveByParameterId(info.parameterId);
   if (!alg || !curve || alg.agreement !== 'ECDH') return false;
   return alg.mapping === 'GM' || (alg.mapping === 'IM' && supportsIntegratedMapping(alg.suite, curve));
@@ -109,13 +108,15 @@ export async function performPace(
   passwordRef: number,
   options: PaceOptions,
 ): Promise<SessionKeys & { algorithm: PaceAlgorithm }> {
-  const algorithm = paceAlgorithm(info.oid);
+  const algorithm = paceAlgorithm(info.protocol);
   const curve = info.parameterId === undefined ? undefined : curveByParameterId(info.parameterId);
   if (!algorithm || !curve || !isSupportedPace(info)) {
-    throw fail('ERR_READER_PROTOCOL_UNSUPPORTED', { reason: `PACE variant ${info.oid} is not supported` });
+    throw fail('ERR_READER_PROTOCOL_UNSUPPORTED', {
+      reason: `PACE variant ${info.protocol} is not supported`,
+    });
   }
   const suite: CipherSuite = algorithm.suite;
-  const mse = [encodeTlv(0x80, encodeOid(info.oid)), encodeTlv(0x83, Uint8Array.of(passwordRef))];
+  const mse = [encodeTlv(0x80, encodeOid(info.protocol)), encodeTlv(0x83, Uint8Array.of(passwordRef))];
   if (options.sendParameterId && info.parameterId !== undefined)
     mse.push(encodeTlv(0x84, Uint8Array.of(info.parameterId)));
   const set = await channel.send({ cla: 0x00, ins: 0x22, p1: 0xc1, p2: 0xa4, data: concatBytes(...mse) });
@@ -171,9 +172,9 @@ export async function performPace(
   const ksMac = deriveKey(k, 2, suite);
 
   // Step 4: mutual authentication with tokens over the other side's public key.
-  const tIfd = tokenMac(suite, ksMac, tokenInput(info.oid, pkIc.toBytes(false)));
+  const tIfd = tokenMac(suite, ksMac, tokenInput(info.protocol, pkIc.toBytes(false)));
   const tIc = dynamicData(0x86, await generalAuthenticate(channel, true, encodeTlv(0x85, tIfd), 4), 4);
-  if (!equalBytes(tIc, tokenMac(suite, ksMac, tokenInput(info.oid, pkIfd)))) {
+  if (!equalBytes(tIc, tokenMac(suite, ksMac, tokenInput(info.protocol, pkIfd)))) {
     const error = fail('ERR_READER_PACE_FAILED', { reason: 'the chip authentication token does not match' });
     tokenMismatches.add(error);
     throw error;

@@ -1,9 +1,12 @@
 /**
- * What the reader needs from EF.CardAccess, DG14 and DG15, read through the parsers of
- * `@cancuoc/chip` (parseCardAccess, parseDg14, parseDg15) and turned into keys on noble curves.
+ * What the reader needs from EF.CardAccess, DG14 and DG15, read with the parsers of `@cancuoc/chip`
+ * (parseCardAccess, parseDg14, parseDg15) and kept in chip's types: the reader builds its curves from
+ * a key's domain parameters when it runs the protocol, from chip's one curve cache.
  */
 import {
-  curvePointConstructor,
+  type ChipAuthenticationInfo,
+  type ChipAuthenticationPublicKeyInfo,
+  type PaceInfo,
   type PublicKeyInfo,
   parseCardAccess,
   parseDg14,
@@ -12,45 +15,30 @@ import {
 } from '@cancuoc/chip';
 import { isCancuocError } from '@cancuoc/core';
 import { fail } from '../errors.js';
-import { bytesToBigint, type EcPoint } from './curves.js';
 
-export interface PaceInfo {
-  readonly oid: string;
-  readonly version: number;
-  readonly parameterId: number | undefined;
-}
+/** An EC public key as `@cancuoc/chip` reads it. */
+export type EcPublicKeyInfo = Extract<PublicKeyInfo, { kind: 'ec' }>;
 
-/** A public key ready for the protocols: EC on a noble curve, or RSA. */
-export type PublicKey =
-  | { readonly kind: 'ec'; readonly curve: EcPoint; readonly point: Uint8Array }
-  | { readonly kind: 'rsa'; readonly modulus: bigint; readonly exponent: bigint };
-
+/** A DG14 ECDH chip-authentication key, with the ChipAuthenticationInfo announced for it (if any). */
 export interface ChipAuthenticationKey {
-  readonly caOid: string | undefined;
-  readonly keyId: number | undefined;
-  readonly key: PublicKey;
+  readonly info: ChipAuthenticationInfo | undefined;
+  readonly key: ChipAuthenticationPublicKeyInfo & { readonly publicKey: EcPublicKeyInfo };
 }
 
 /** PACEInfos of EF.CardAccess; an unreadable EF.CardAccess counts as none (BAC may still run). */
-export function cardAccessPaceInfos(bytes: Uint8Array): PaceInfo[] {
-  let infos: SecurityInfos;
+export function cardAccessPaceInfos(bytes: Uint8Array): readonly PaceInfo[] {
   try {
-    infos = parseCardAccess(bytes);
+    return parseCardAccess(bytes).pace;
   } catch (error) {
     if (isCancuocError(error)) return [];
     throw error;
   }
-  return infos.pace.map((p) => ({ oid: p.protocol, version: p.version, parameterId: p.parameterId }));
 }
 
-function toKey(info: PublicKeyInfo): PublicKey {
-  if (info.kind === 'rsa') {
-    return { kind: 'rsa', modulus: bytesToBigint(info.modulus), exponent: bytesToBigint(info.exponent) };
-  }
-  return { kind: 'ec', curve: curvePointConstructor(info.params), point: info.point };
-}
+const isEcKey = (k: ChipAuthenticationPublicKeyInfo): k is ChipAuthenticationKey['key'] =>
+  k.keyAgreement === 'ECDH' && k.publicKey?.kind === 'ec';
 
-/** DG14's chip-authentication keys (with their protocol) and the AA signature algorithm. */
+/** DG14's ECDH chip-authentication keys (with their protocol) and the AA signature algorithm. */
 export function readDg14(bytes: Uint8Array): {
   keys: ChipAuthenticationKey[];
   activeAuthenticationAlgorithm: string | undefined;
@@ -64,12 +52,13 @@ export function readDg14(bytes: Uint8Array): {
     throw error;
   }
   const keys: ChipAuthenticationKey[] = [];
-  for (const k of infos.chipAuthenticationPublicKeys) {
-    if (k.keyAgreement !== 'ECDH' || k.publicKey?.kind !== 'ec') continue;
-    const protocol =
-      infos.chipAuthentication.find((p) => p.keyId === k.keyId && p.keyAgreement === 'ECDH') ??
+  for (const key of infos.chipAuthenticationPublicKeys) {
+    if (!isEcKey(key)) continue;
+    // 9303-11 §9.2.5: the ChipAuthenticationInfo of the same key ID, else the only ECDH one.
+    const info =
+      infos.chipAuthentication.find((p) => p.keyId === key.keyId && p.keyAgreement === 'ECDH') ??
       infos.chipAuthentication.find((p) => p.keyAgreement === 'ECDH');
-    keys.push({ caOid: protocol?.protocol, keyId: k.keyId, key: toKey(k.publicKey) });
+    keys.push({ info, key });
   }
   return { keys, activeAuthenticationAlgorithm: infos.activeAuthentication[0]?.signatureAlgorithm };
 }
