@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { createSampleCardFiles, createSimulatedCard } from '@cancuoc/testkit';
 import desjs from 'des.js';
 import { Bench } from 'tinybench';
-import { cbcEncrypt, pad, retailMac, TDES_SUITE } from '../src/protocol/index.js';
+import { cbcEncrypt, pad, retailMac, TDES_SUITE } from '../src/internal/crypto.js';
 import { readCard } from '../src/read-card.js';
 
 const mrz = { documentNumber: '098012345', dateOfBirth: '980312', dateOfExpiry: '380312' };

@@ -95,12 +95,23 @@ export function canFromPersonalId(personalId: string): CanAccessKey {
   return { can: id.slice(6) };
 }
 
-/** @internal Validated form of an access key. */
+/** An access key once validated: the MRZ information string (9303-11 §9.7.2) or the CAN. */
 export type CheckedAccess =
   | { readonly kind: 'mrz'; readonly mrzInformation: string }
   | { readonly kind: 'can'; readonly can: string };
 
-/** @internal Validates an access key and computes the MRZ information string (9303-11 §9.7.2). */
+/**
+ * Validates an access key and computes its MRZ information string (9303-11 §9.7.2: document number,
+ * date of birth and date of expiry, each with its check digit), or keeps the CAN.
+ *
+ * @throws CancuocError `ERR_READER_ACCESS_INVALID` for a CAN that is not 6 digits or MRZ fields
+ *   that are malformed; TypeError when `access` is not an object.
+ * @example
+ * ```ts
+ * checkAccess({ documentNumber: 'L898902C', dateOfBirth: '690806', dateOfExpiry: '940623' });
+ * // { kind: 'mrz', mrzInformation: 'L898902C<369080619406236' }
+ * ```
+ */
 export function checkAccess(access: AccessKey): CheckedAccess {
   if (typeof access !== 'object' || access === null) throw new TypeError('access must be an object');
   if ('can' in access) {
@@ -133,12 +144,19 @@ export function checkAccess(access: AccessKey): CheckedAccess {
   return { kind: 'mrz', mrzInformation: info };
 }
 
-/** @internal The PACE password π (9303-11 §9.7.3): SHA-1 of the MRZ information, or the CAN bytes. */
+/**
+ * The PACE password π (9303-11 §9.7.3): SHA-1 of the MRZ information, or the CAN's bytes.
+ *
+ * @example
+ * ```ts
+ * pacePassword(checkAccess({ can: '123456' })); // the bytes of '123456'
+ * ```
+ */
 export function pacePassword(access: CheckedAccess): Uint8Array {
   return access.kind === 'mrz' ? sha1(utf8Encode(access.mrzInformation)) : utf8Encode(access.can);
 }
 
-/** @internal PACE password reference of MSE:Set AT (9303-11 §4.4.4.1): 01 MRZ, 02 CAN. */
+/** PACE password reference of MSE:Set AT (9303-11 §4.4.4.1): 01 MRZ, 02 CAN. */
 export function passwordReference(access: CheckedAccess): number {
   return access.kind === 'mrz' ? 1 : 2;
 }

@@ -20,6 +20,7 @@ export interface CipherSuite {
   readonly keyLength: 16 | 24 | 32;
 }
 
+/** The 3DES suite (two-key 3DES, 16 bytes) of BAC and of PACE and chip authentication with 3DES. */
 export const TDES_SUITE: CipherSuite = { family: '3DES', keyLength: 16 };
 
 /** ISO/IEC 9797-1 padding method 2: 0x80 then zeros up to a multiple of the block size. */

@@ -12,6 +12,7 @@ import {
   standardDomainParameters,
 } from '@cancuoc/chip';
 
+/** A curve as the protocols use it: `@cancuoc/chip`'s @noble/curves point constructor. */
 export type EcPoint = CurvePointConstructor;
 
 /**
@@ -51,6 +52,14 @@ export function randomScalar(curve: EcPoint, random: (n: number) => Uint8Array):
   throw new Error('random source keeps returning out-of-range scalars');
 }
 
+/**
+ * A non-negative integer as `length` big-endian bytes (the high bytes that do not fit are dropped).
+ *
+ * @example
+ * ```ts
+ * bigintToBytes(258n, 4); // Uint8Array [0, 0, 1, 2]
+ * ```
+ */
 export function bigintToBytes(v: bigint, length: number): Uint8Array {
   const out = new Uint8Array(length);
   let x = v;
@@ -61,6 +70,14 @@ export function bigintToBytes(v: bigint, length: number): Uint8Array {
   return out;
 }
 
+/**
+ * The unsigned big-endian integer of `bytes` (for short protocol values: points, scalars, nonces).
+ *
+ * @example
+ * ```ts
+ * bytesToBigint(Uint8Array.of(1, 2)); // 258n
+ * ```
+ */
 export function bytesToBigint(bytes: Uint8Array): bigint {
   let v = 0n;
   for (const b of bytes) v = (v << 8n) | BigInt(b);

@@ -9,6 +9,7 @@ export const ID_AA = '2.23.136.1.1.5';
 
 export type PaceMapping = 'GM' | 'IM' | 'CAM';
 
+/** A PACE protocol OID decoded: key agreement, mapping and the secure-messaging cipher suite. */
 export interface PaceAlgorithm {
   readonly oid: string;
   readonly agreement: 'DH' | 'ECDH';
