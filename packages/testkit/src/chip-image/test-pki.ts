@@ -4,6 +4,8 @@
  * RSA PKCS#1 v1.5 or ECDSA P-256/P-384/P-521 keys. Keys are random; names, serial numbers and validity
  * dates are fixed so tests can assert them.
  */
+import { DER } from '@noble/curves/abstract/weierstrass.js';
+import { bytesToNumberBE, hexToBytes } from '@noble/curves/utils.js';
 import { bits, explicit, int, nullValue, octets, oid, printable, seq, set, time, tlv, utf8 } from './der.js';
 
 /** Signature algorithms the test PKI can use. */
@@ -103,10 +105,12 @@ function keyParams(alg: TestPkiAlgorithm, rsaBits: number): RsaHashedKeyGenParam
   };
 }
 
-/** DER ECDSA-Sig-Value from a WebCrypto r ‖ s signature. */
+/** DER ECDSA-Sig-Value (RFC 5480 §2.2) from a WebCrypto r ‖ s signature, with @noble/curves' `DER`. */
 export function plainToDer(plain: Uint8Array): Uint8Array {
   const half = plain.length / 2;
-  return seq(int(plain.subarray(0, half)), int(plain.subarray(half)));
+  const r = bytesToNumberBE(plain.subarray(0, half));
+  const s = bytesToNumberBE(plain.subarray(half));
+  return hexToBytes(DER.hexFromSig({ r, s }));
 }
 
 async function signWith(alg: TestPkiAlgorithm, key: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
