@@ -73,6 +73,19 @@ describe.skipIf(!hasVectors)('fuzzing the real files', () => {
     );
   });
 
+  it("never verifies a real SOD whose signer issuer's string type was changed (sid is unsigned)", async () => {
+    // Found by the property test below: byte 1348 of the Austrian SOD is the PrintableString tag
+    // (0x13) of the country in SignerInfo.sid's issuer; as a TeletexString (0x14) it named the same
+    // DSC to a loose name comparison, and the changed bytes verified.
+    const sod = vector('sod/countries/AT-ecdsa-bp256.sod.bin');
+    const trust = await createTrustStore({ certificates: [vector('sod/countries/AT.csca.der')] });
+    expect(sod[1348]).toBe(0x13);
+    const m = new Uint8Array(sod);
+    m[1348] = 0x14;
+    const r = await verifyPassive({ sod: m, dataGroups: {}, trust, at: 'signing-time' });
+    expect(r.signature === 'valid' && r.chain === 'trusted').toBe(false);
+  });
+
   it('never verifies a real SOD with one byte changed', async () => {
     const sod = vector('sod/countries/AT-ecdsa-bp256.sod.bin');
     const trust = await createTrustStore({ certificates: [vector('sod/countries/AT.csca.der')] });

@@ -72,12 +72,17 @@ export function nameKey(raw: Uint8Array): string {
 }
 
 /**
- * Order-insensitive comparison key of a Name. Some SODs (MY) list the signer's issuer RDNs in a
- * different order than the certificate does; used only together with an exact serial number.
+ * Order-insensitive comparison key of a Name: its RDNs' exact DER bytes, sorted. Some SODs (MY)
+ * list the signer's issuer RDNs in a different order than the certificate does; used only together
+ * with an exact serial number. Each RDN must match byte for byte (string type and case included):
+ * the SignerInfo's sid is not signed, so any looser match would let its bytes change unnoticed.
  */
 export function nameSetKey(raw: Uint8Array): string {
   try {
-    return nameToString(readTlv(raw)).toLowerCase().split(', ').sort().join(', ');
+    return tlvChildren(expectTag(readTlv(raw), TAG.SEQUENCE, 'Name'))
+      .map((rdn) => toHex(rdn.raw))
+      .sort()
+      .join('.');
   } catch {
     return '';
   }
