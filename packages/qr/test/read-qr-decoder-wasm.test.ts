@@ -6,6 +6,6 @@ describe('readQrDecoderWasm', () => {
     const wasm = await readQrDecoderWasm();
     // "\0asm" magic and version 1 (WebAssembly core spec §5.5.16).
     expect([...wasm.subarray(0, 8)]).toEqual([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-    expect(WebAssembly.validate(wasm)).toBe(true);
+    expect(WebAssembly.validate(wasm as Uint8Array<ArrayBuffer>)).toBe(true);
   });
 });
