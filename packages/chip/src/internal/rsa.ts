@@ -4,6 +4,7 @@
  * raw RSA operation behind ISO/IEC 9796-2 active authentication (RFC 8017 §5.2.2, §8.1.2, §8.2.2,
  * §9.1.2, §9.2). node:crypto does the modular exponentiation where it is available.
  */
+import { equalBytes, fromHex } from '@cancuoc/core';
 import { readTlv, tlvChildren } from '../parse-tlv.js';
 import { bigIntToBytes, bytesToBigInt, decodeOid, expectTag, TAG } from './der.js';
 import { digest } from './digest.js';
@@ -60,19 +61,6 @@ const DIGEST_INFO_PREFIX: Readonly<Record<HashName, string>> = {
   'SHA-512': '3051300d060960864801650304020305000440',
 };
 
-function hexBytes(h: string): Uint8Array {
-  const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d |= a[i]! ^ b[i]!;
-  return d === 0;
-}
-
 export function pkcs1Verify(em: Uint8Array, hash: HashName, h: Uint8Array): boolean {
   // EMSA-PKCS1-v1_5: 00 01 FF…FF 00 DigestInfo; DigestInfo without NULL parameters is also seen.
   if (em[0] !== 0 || em[1] !== 1) return false;
@@ -80,8 +68,8 @@ export function pkcs1Verify(em: Uint8Array, hash: HashName, h: Uint8Array): bool
   while (i < em.length && em[i] === 0xff) i++;
   if (i - 2 < 8 || em[i] !== 0) return false;
   const t = em.subarray(i + 1);
-  const withNull = hexBytes(DIGEST_INFO_PREFIX[hash]);
-  if (sameBytes(t, new Uint8Array([...withNull, ...h]))) return true;
+  const withNull = fromHex(DIGEST_INFO_PREFIX[hash]);
+  if (equalBytes(t, new Uint8Array([...withNull, ...h]))) return true;
   // Absent-NULL form: SEQUENCE { SEQUENCE { OID }, OCTET STRING }.
   try {
     const info = tlvChildren(readTlv(t));
@@ -90,7 +78,7 @@ export function pkcs1Verify(em: Uint8Array, hash: HashName, h: Uint8Array): bool
     return (
       HASH_OIDS[oid] === hash &&
       alg.length === 1 &&
-      sameBytes(expectTag(info[1], TAG.OCTET_STRING, 'DigestInfo').value, h) &&
+      equalBytes(expectTag(info[1], TAG.OCTET_STRING, 'DigestInfo').value, h) &&
       readTlv(t).raw.length === t.length
     );
   } catch {
@@ -140,5 +128,5 @@ export async function pssVerify(
   const mPrime = new Uint8Array(8 + hLen + p.saltLength);
   mPrime.set(mHash, 8);
   mPrime.set(salt, 8 + hLen);
-  return sameBytes(await digest(p.hash, mPrime), h);
+  return equalBytes(await digest(p.hash, mPrime), h);
 }
