@@ -28,6 +28,8 @@ export type { SignerInfo } from './internal/cms.js';
 export type { CurveParams, NamedCurve } from './internal/curves.js';
 /** Public keys of certificates, DG14 and DG15. */
 export type { PublicKeyInfo } from './internal/keys.js';
+/** The input-size limit every byte parser takes (`maxBytes`). */
+export type { MaxBytesOptions } from './internal/limits.js';
 export type { HashName } from './internal/oids.js';
 /** OBJECT IDENTIFIER contents (X.690 §8.19), strict: one encoding per OID. */
 export { decodeOid, encodeOid } from './object-identifier.js';

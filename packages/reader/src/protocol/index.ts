@@ -13,6 +13,7 @@ export { type CheckedAccess, checkAccess, pacePassword } from '../access-key.js'
 export { bacKeySeed } from '../internal/bac.js';
 /** Cipher suites, key derivation, 3DES/AES-CBC, retail MAC and AES-CMAC tokens (9303-11 §9.7–9.8). */
 export {
+  type CipherFamily,
   type CipherSuite,
   cbcDecrypt,
   cbcEncrypt,
@@ -37,6 +38,6 @@ export { integratedMapping, supportsIntegratedMapping } from '../internal/integr
 /** PACE authentication token input (9303-11 §4.4.3.4). */
 export { tokenInput } from '../internal/pace.js';
 /** PACE and chip-authentication protocol OIDs decoded (9303-11 §9.2). */
-export { caAlgorithm, type PaceAlgorithm, paceAlgorithm } from '../internal/protocols.js';
+export { caAlgorithm, type PaceAlgorithm, type PaceMapping, paceAlgorithm } from '../internal/protocols.js';
 /** Secure messaging (9303-11 §9.8), terminal and card side. */
 export { SecureMessaging, type SessionKeys } from '../internal/secure-messaging.js';
