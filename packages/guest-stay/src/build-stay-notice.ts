@@ -402,7 +402,7 @@ function invalid(issues: readonly Issue[]) {
  * @example
  * ```ts
  * const r = safeBuildStayNotice({ guest, stay: { arrival: new Date(), expectedDeparture: new Date(), reason: 1 } });
- * if (!r.success) for (const issue of r.error.issues) console.log(issue.path.join('.'), issue.messageVi);
+ * if (!r.success) for (const issue of r.error.issues) console.warn(issue.path.join('.'), issue.messageVi);
  * ```
  */
 export const safeBuildStayNotice: (

@@ -121,7 +121,7 @@ function checkNotices(notices: unknown): asserts notices is readonly StayNotice[
  * ```ts
  * const client = createStayClient({ baseUrl: api.url, clientId: 'API_CSLT', clientSecret: 's', username: 'cslt1', password: 'pw' });
  * const { verdicts } = await client.submit([notice]);
- * if (verdicts[0]?.status !== 'rejected') console.log('notified');
+ * const notified = verdicts[0]?.status !== 'rejected'; // accepted, or already held (duplicate)
  * await client.revoke();
  * ```
  */

@@ -208,7 +208,7 @@ const DEADLINE_CHECK_MS = 1_000;
  * const api = await startStayApi(credentials); // the local simulator; in production the ministry's URL
  * const store = createSqliteStore({ path: 'stay-outbox.db' });
  * const outbox = createOutbox({ client: createStayClient({ baseUrl: api.url, ...credentials }), store });
- * outbox.on('accepted', (e) => console.log('accepted', e.label, e.confirmedBy)); // '001******345 · P.302' 'response'
+ * outbox.on('accepted', (e) => desk.mark(e.label, e.confirmedBy)); // '001******345 · P.302', 'response'
  * outbox.on('deadline-approaching', (e) => console.warn('not accepted yet:', e.label, e.deadline));
  * await outbox.start();
  * const notice = buildStayNotice({
@@ -218,7 +218,7 @@ const DEADLINE_CHECK_MS = 1_000;
  * });
  * const { id } = await outbox.enqueue(notice); // durable from here on
  * await outbox.idle();
- * console.log((await outbox.get(id))?.state); // 'accepted'
+ * (await outbox.get(id))?.state; // 'accepted'
  * await outbox.stop();
  * await store.close();
  * await api.close();

@@ -71,7 +71,7 @@ const PENDING = "('queued', 'sending', 'unknown')";
  * // An admin page beside the worker: read the queue, never send (no start()).
  * const store = createSqliteStore({ path: 'stay-outbox.db' });
  * const inspect = createOutbox({ client: { submit: () => Promise.reject(new Error('read only')) }, store });
- * for (const r of await inspect.list({ state: ['unknown', 'rejected'] })) console.log(r.label, r.state, r.reason?.messageVi);
+ * for (const r of await inspect.list({ state: ['unknown', 'rejected'] })) console.warn(r.label, r.state, r.reason?.messageVi);
  * await store.close();
  * ```
  */

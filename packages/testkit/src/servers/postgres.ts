@@ -71,7 +71,7 @@ function systemUser(name: string): { uid: number; gid: number } | undefined {
  * @example
  * ```ts
  * const pg = await startPostgres();
- * try { console.log(pg.connectionString); } finally { await pg.stop(); }
+ * try { await useDatabase(pg.connectionString); } finally { await pg.stop(); }
  * ```
  */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {

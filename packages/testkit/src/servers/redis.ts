@@ -48,7 +48,7 @@ export function redisSkipReason(): string | undefined {
  * @example
  * ```ts
  * const redis = await startRedis();
- * try { console.log(redis.url); } finally { await redis.stop(); }
+ * try { await useRedis(redis.url); } finally { await redis.stop(); }
  * ```
  */
 export async function startRedis(): Promise<RedisServer> {

@@ -94,7 +94,7 @@ function refuseUpgrade(socket: Duplex, status: 403 | 400): void {
  * @example
  * ```ts
  * const agent = await startBridgeAgent({ transport: await createPcscTransport(), origins: ['https://desk.hotel.example'] });
- * console.log(`Bridge ${agent.url}, pairing token ${agent.token}`);
+ * showPairingCode(agent.url, agent.token); // on the desk's own screen, never in a log
  * process.once('SIGINT', () => void agent.close());
  * ```
  */
