@@ -70,3 +70,12 @@ export {
   namesMatch,
   normalizeText,
 } from './text.js';
+/** Vietnam time (UTC+7 all year) without the host's time zone. */
+export {
+  checkedVietnamTime,
+  fromVietnamTime,
+  VIETNAM_UTC_OFFSET_MS,
+  type VietnamParts,
+  vietnamDay,
+  vietnamParts,
+} from './vietnam-time.js';

@@ -1,9 +1,9 @@
-import { parsePartialDate } from '@cancuoc/core';
+import { parsePartialDate, VIETNAM_UTC_OFFSET_MS } from '@cancuoc/core';
 import type { DateInput } from '../types.js';
 
 // Vietnam keeps UTC+7 all year (no daylight saving since 1975), so a fixed offset reads a
 // Date as the calendar day in Vietnam without Intl.
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const VIETNAM_OFFSET_MS = VIETNAM_UTC_OFFSET_MS;
 
 /**
  * yyyymmdd as a number, for cheap comparisons.

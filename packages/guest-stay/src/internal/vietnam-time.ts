@@ -4,50 +4,13 @@
  * writes the same `YYYY-MM-DD HH:mm:ss` the accommodation API expects.
  */
 
+import { checkedVietnamTime, VIETNAM_UTC_OFFSET_MS, vietnamParts } from '@cancuoc/core';
+
+export { fromVietnamTime, vietnamDay, vietnamParts } from '@cancuoc/core';
 /** UTC+7 in milliseconds. */
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+export const VIETNAM_OFFSET_MS = VIETNAM_UTC_OFFSET_MS;
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
-
-/** The calendar fields of an instant in Vietnam. */
-export interface VietnamParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
-
-/** The calendar fields of an instant, read in Vietnam time. */
-export function vietnamParts(instant: number): VietnamParts {
-  const d = new Date(instant + VIETNAM_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
-}
-
-/** Days since 1970-01-01 of the Vietnam calendar day an instant falls on. */
-export function vietnamDay(instant: number): number {
-  return Math.floor((instant + VIETNAM_OFFSET_MS) / DAY_MS);
-}
-
-/** The instant of a Vietnam wall-clock time. */
-export function fromVietnamTime(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-): number {
-  return Date.UTC(year, month - 1, day, hour, minute, second) - VIETNAM_OFFSET_MS;
-}
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -75,9 +38,5 @@ export function parseApiDateTime(value: string): number | undefined {
   const m = API_DATE_TIME_RE.exec(value);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  if (h > 23 || mi > 59 || s > 59) return undefined;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(t);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
-  return t - VIETNAM_OFFSET_MS;
+  return checkedVietnamTime(y, mo, d, h, mi, s);
 }

@@ -1,6 +1,8 @@
 // The current year in Vietnam (UTC+7, no daylight saving), refreshed when the clock passes the
 // next New Year, so that the hot path reads Date.now() and compares two numbers.
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+import { VIETNAM_UTC_OFFSET_MS } from '@cancuoc/core';
+
+const OFFSET_MS = VIETNAM_UTC_OFFSET_MS;
 let year = 0;
 let nextYearStart = Number.NEGATIVE_INFINITY;
 let yearStart = Number.POSITIVE_INFINITY;

@@ -5,10 +5,15 @@
  * times (`ngayVao`, `ngayRa`, `thoiGianKT`) are `yyyyMMddHHmm` in Vietnam time (hospital clients
  * read them as a number and cut them at fixed offsets).
  */
-import { type PartialDate, safeParsePartialDate } from '@cancuoc/core';
+import {
+  checkedVietnamTime,
+  type PartialDate,
+  safeParsePartialDate,
+  VIETNAM_UTC_OFFSET_MS,
+} from '@cancuoc/core';
 
 /** Vietnam has used UTC+7 all year round since 1975: no daylight saving time. */
-export const VIETNAM_OFFSET_MS = 7 * 3600_000;
+export const VIETNAM_OFFSET_MS = VIETNAM_UTC_OFFSET_MS;
 
 /** Whether a gateway field is empty: absent, `null`, `''` or whitespace. */
 export function isBlank(value: unknown): value is undefined | null | '' {
@@ -27,12 +32,9 @@ export function parseGatewayDate(text: string): PartialDate | undefined {
 }
 
 const local = (y: number, mo: number, d: number, h: number, mi: number, s: number): Date | undefined => {
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(t);
-  // Reject roll-overs (31/02 becoming 03/03).
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined;
-  return new Date(t - VIETNAM_OFFSET_MS);
+  // Roll-overs (31/02 becoming 03/03) are refused.
+  const t = checkedVietnamTime(y, mo, d, h, mi, s);
+  return t === undefined ? undefined : new Date(t);
 };
 
 /**

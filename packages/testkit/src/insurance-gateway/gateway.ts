@@ -10,6 +10,7 @@
  * loadable in a browser bundle.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { vietnamParts } from '@cancuoc/core';
 import { md5 } from '@noble/hashes/legacy.js';
 import { loadNodeHttp } from '../internal/node-http.js';
 import type { InsuranceStaff, InsuredPerson } from './people.js';
@@ -91,23 +92,9 @@ export interface InsuranceGateway {
   close(): Promise<void>;
 }
 
-const VN_OFFSET_MS = 7 * 3600_000;
 const MAX_BODY = 64 * 1024;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/** Parts of a Vietnam-time clock reading. */
-function vietnamParts(ms: number): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
-  const t = new Date(ms + VN_OFFSET_MS);
-  return {
-    y: t.getUTCFullYear(),
-    m: t.getUTCMonth() + 1,
-    d: t.getUTCDate(),
-    hh: t.getUTCHours(),
-    mm: t.getUTCMinutes(),
-    ss: t.getUTCSeconds(),
-  };
-}
 
 function dayNumber(ddMMyyyy: string): number {
   const [d, m, y] = ddMMyyyy.split('/').map(Number);
@@ -220,7 +207,7 @@ export async function startInsuranceGateway(options: InsuranceGatewayOptions): P
     if (style === 'seconds') return Math.round((expiresAt - now()) / 1000);
     if (style === 'unix') return Math.floor(expiresAt / 1000);
     const p = vietnamParts(expiresAt);
-    return `${p.y}-${pad(p.m)}-${pad(p.d)}T${pad(p.hh)}:${pad(p.mm)}:${pad(p.ss)}`;
+    return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
   }
 
   function json(res: ServerResponse, status: number, body: unknown): void {
@@ -333,7 +320,7 @@ export async function startInsuranceGateway(options: InsuranceGatewayOptions): P
     if (!birthMatches(ngaySinh, person.dateOfBirth)) return { code: '070', person };
     if (forced !== undefined) return { code: forced, person };
     const p = vietnamParts(now());
-    const today = p.y * 10_000 + p.m * 100 + p.d;
+    const today = p.year * 10_000 + p.month * 100 + p.day;
     const expired = person.validTo !== undefined && dayNumber(person.validTo) < today;
     if (person.newCard) return { code: expired ? '003' : '004', person };
     return { code: expired ? '010' : '000', person };
@@ -343,7 +330,7 @@ export async function startInsuranceGateway(options: InsuranceGatewayOptions): P
     const { code, person } = verdict(form);
     stats.codes[code] = (stats.codes[code] ?? 0) + 1;
     const p = vietnamParts(now());
-    const year = p.y;
+    const year = p.year;
     const body: Record<string, unknown> = {
       maKetQua: code,
       ghiChu: NOTES[code] ?? '',
@@ -397,7 +384,7 @@ export async function startInsuranceGateway(options: InsuranceGatewayOptions): P
       }
       log.push({
         userKT: options.username,
-        thoiGianKT: `${p.y}${pad(p.m)}${pad(p.d)}${pad(p.hh)}${pad(p.mm)}`,
+        thoiGianKT: `${p.year}${pad(p.month)}${pad(p.day)}${pad(p.hour)}${pad(p.minute)}`,
         thongBao: NOTES[code] ?? `Mã ${code}`,
         maLoi: code,
       });

@@ -3,6 +3,7 @@
  * messages of the BCA KBTT API guide v1.4 (§5.6, §6.3 note (*), §6.6, §14.6) where it gives them;
  * the simulator's own wording where it does not (marked "own").
  */
+import { checkedVietnamTime, vietnamDay } from '@cancuoc/core';
 import type { StayApiCatalogs } from './catalogs.js';
 
 /**
@@ -48,8 +49,6 @@ export const STAY_API_MESSAGES = {
 
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** Reads the API's `YYYY-MM-DD HH:mm:ss` (Vietnam time, UTC+7) as an instant; undefined when malformed. */
 export function parseVietnamDateTime(value: unknown): number | undefined {
@@ -57,17 +56,10 @@ export function parseVietnamDateTime(value: unknown): number | undefined {
   const m = DATE_TIME_RE.exec(value);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const t = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(t);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
-    return undefined;
-  return t - VIETNAM_OFFSET_MS;
+  return checkedVietnamTime(y, mo, d, h, mi, s);
 }
 
-/** The day number (days since 1970-01-01) of an instant in Vietnam. */
-export function vietnamDay(instant: number): number {
-  return Math.floor((instant + VIETNAM_OFFSET_MS) / DAY_MS);
-}
+export { vietnamDay };
 
 function isDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
