@@ -1,5 +1,4 @@
-import { qrError } from '../errors.js';
-import { readWasmFromPackage } from './internal/load-zxing.js';
+import { wasmFromPackage } from './internal/load-zxing.js';
 
 /**
  * The QR decoder's WebAssembly (`zxing_reader.wasm` of the `zxing-wasm` package `@cancuoc/qr`
@@ -16,16 +15,5 @@ import { readWasmFromPackage } from './internal/load-zxing.js';
  * ```
  */
 export async function readQrDecoderWasm(): Promise<Uint8Array> {
-  let bytes: ArrayBuffer | undefined;
-  try {
-    bytes = await readWasmFromPackage();
-  } catch (cause) {
-    throw qrError(
-      'ERR_QR_WASM_LOAD',
-      { reason: 'zxing-wasm/reader/zxing_reader.wasm is not installed' },
-      { cause },
-    );
-  }
-  if (bytes === undefined) throw qrError('ERR_QR_WASM_NOT_CONFIGURED');
-  return new Uint8Array(bytes);
+  return new Uint8Array(await wasmFromPackage());
 }

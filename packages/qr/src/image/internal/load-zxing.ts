@@ -31,7 +31,7 @@ async function builtin<T>(proc: NodeProcess, id: string): Promise<T> {
   return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as T;
 }
 
-export async function readWasmFromPackage(): Promise<ArrayBuffer | undefined> {
+async function readWasmFromPackage(): Promise<ArrayBuffer | undefined> {
   const proc = (globalThis as { process?: NodeProcess }).process;
   if (!proc?.versions?.node) return undefined;
   const { createRequire } = await builtin<typeof import('node:module')>(proc, 'node:module');
@@ -39,6 +39,25 @@ export async function readWasmFromPackage(): Promise<ArrayBuffer | undefined> {
   const path = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
   const bytes = await readFile(path);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/**
+ * The `.wasm` of the installed zxing-wasm package (Node), with the SDK's errors:
+ * `ERR_QR_WASM_NOT_CONFIGURED` outside Node, `ERR_QR_WASM_LOAD` when the file is missing.
+ */
+export async function wasmFromPackage(): Promise<ArrayBuffer> {
+  let bytes: ArrayBuffer | undefined;
+  try {
+    bytes = await readWasmFromPackage();
+  } catch (cause) {
+    throw qrError(
+      'ERR_QR_WASM_LOAD',
+      { reason: 'zxing-wasm/reader/zxing_reader.wasm is not installed' },
+      { cause },
+    );
+  }
+  if (bytes === undefined) throw qrError('ERR_QR_WASM_NOT_CONFIGURED');
+  return bytes;
 }
 
 function toArrayBuffer(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
@@ -72,17 +91,7 @@ async function prepare(): Promise<void> {
       { cause },
     );
   }
-  let wasmBinary: ArrayBuffer | undefined;
-  try {
-    wasmBinary = await readWasmFromPackage();
-  } catch (cause) {
-    throw qrError(
-      'ERR_QR_WASM_LOAD',
-      { reason: 'zxing-wasm/reader/zxing_reader.wasm is not installed' },
-      { cause },
-    );
-  }
-  if (wasmBinary === undefined) throw qrError('ERR_QR_WASM_NOT_CONFIGURED');
+  const wasmBinary = await wasmFromPackage();
   try {
     await prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
   } catch (cause) {
