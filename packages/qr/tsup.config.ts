@@ -7,6 +7,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // Keep `node:` specifiers as written (tsup strips them by default; issue 12).
+  removeNodeProtocol: false,
   // import.meta.url (used to find zxing-wasm's .wasm in Node) in the CommonJS build too.
   shims: true,
 });

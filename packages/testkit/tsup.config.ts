@@ -6,10 +6,13 @@ export default defineConfig({
     oidc: 'src/oidc/index.ts',
     browser: 'src/browser/index.ts',
     servers: 'src/servers/index.ts',
+    vpcd: 'src/vpcd/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // Keep `node:` specifiers as written (tsup strips them by default; issue 12).
+  removeNodeProtocol: false,
 });
