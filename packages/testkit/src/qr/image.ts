@@ -120,8 +120,21 @@ export function warp(
           height: target.height,
         };
   const inv = invert(h);
-  for (let y = 0; y < out.height; y++) {
-    for (let x = 0; x < out.width; x++) {
+  // Only the destination pixels the source's corners can reach (plus a pixel for the bilinear edge).
+  const corners = [
+    apply(h, 0, 0),
+    apply(h, src.width, 0),
+    apply(h, src.width, src.height),
+    apply(h, 0, src.height),
+  ];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 1);
+  const x1 = Math.min(out.width, Math.ceil(Math.max(...xs)) + 1);
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 1);
+  const y1 = Math.min(out.height, Math.ceil(Math.max(...ys)) + 1);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
       const [sx, sy] = apply(inv, x + 0.5, y + 0.5);
       const v = sample(src, sx - 0.5, sy - 0.5);
       if (v !== undefined) out.data[y * out.width + x] = clamp(v);
@@ -196,15 +209,24 @@ export function blur(img: GreyImage, sigma: number): GreyImage {
   const { width, height } = img;
   const pass = (src: Uint8Array, horizontal: boolean): Uint8Array => {
     const out = new Uint8Array(src.length);
+    const span = horizontal ? width : height;
+    const stride = horizontal ? 1 : width;
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
+        const at = horizontal ? x : y;
+        const base = y * width + x;
         let acc = 0;
-        for (let i = -radius; i <= radius; i++) {
-          const sx = horizontal ? Math.min(Math.max(x + i, 0), width - 1) : x;
-          const sy = horizontal ? y : Math.min(Math.max(y + i, 0), height - 1);
-          acc += src[sy * width + sx]! * k[i + radius]!;
+        if (at >= radius && at < span - radius) {
+          // Interior: no edge clamping (same sum, in the same order, as the clamped branch).
+          for (let i = -radius; i <= radius; i++) acc += src[base + i * stride]! * k[i + radius]!;
+        } else {
+          for (let i = -radius; i <= radius; i++) {
+            const sx = horizontal ? Math.min(Math.max(x + i, 0), width - 1) : x;
+            const sy = horizontal ? y : Math.min(Math.max(y + i, 0), height - 1);
+            acc += src[sy * width + sx]! * k[i + radius]!;
+          }
         }
-        out[y * width + x] = clamp(acc);
+        out[base] = clamp(acc);
       }
     }
     return out;

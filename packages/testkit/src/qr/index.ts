@@ -1,5 +1,14 @@
 /** QR images for tests: rendering, image operations and the degradation corpus. */
 export {
+  type CardPhoto,
+  type CardPhotoCorpusOptions,
+  type CardPhotoDegradation,
+  type CardPhotoTruth,
+  cardQrPayload,
+  createCardPhoto,
+  createCardPhotoCorpus,
+} from './card-photo.js';
+export {
   type CorpusImage,
   createQrDegradationCorpus,
   type Degradation,
