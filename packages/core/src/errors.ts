@@ -75,6 +75,23 @@ export class CancuocError<Code extends string = string> extends Error {
     Object.defineProperty(this, MARKER, { value: true, enumerable: false });
   }
 
+  /**
+   * Makes `error instanceof CancuocError` true for errors of another copy of this class: the
+   * ESM and CommonJS builds (or two installed versions) each define their own class, so the
+   * check uses the same `Symbol.for` marker as {@link isCancuocError}. Subclasses keep the
+   * ordinary prototype-chain check.
+   *
+   * @example
+   * ```ts
+   * // an error thrown by require('@cancuoc/id-number') caught next to import '@cancuoc/core'
+   * if (e instanceof CancuocError) showHint(e.messageVi);
+   * ```
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this === CancuocError) return isCancuocError(value);
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   /** The message in the given language. */
   localizedMessage(lang: Lang): string {
     return lang === 'vi' ? this.messageVi : this.message;
@@ -93,8 +110,9 @@ export class CancuocError<Code extends string = string> extends Error {
 }
 
 /**
- * Whether a value is a {@link CancuocError}, also across duplicated installs of the SDK
- * (the check uses a `Symbol.for` marker, not `instanceof`).
+ * Whether a value is a {@link CancuocError}, also across duplicated installs of the SDK and
+ * across its ESM and CommonJS builds (the check uses a `Symbol.for` marker; `instanceof
+ * CancuocError` uses the same marker).
  *
  * @example
  * ```ts

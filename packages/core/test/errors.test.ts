@@ -80,3 +80,56 @@ describe('toSafe', () => {
     expect(() => safe('bug')).toThrow(TypeError);
   });
 });
+
+describe('CancuocError across copies of the class (ESM and CommonJS builds, two installs)', () => {
+  // A query string makes Vite load errors.ts a second time: a distinct module with its own
+  // class, as when one app imports the ESM build and a dependency requires the CJS build.
+  const loadCopy = async () =>
+    (await import('../src/errors.ts?second-copy')) as typeof import('../src/errors.js');
+
+  it('is a real second class, so the prototype chains differ', async () => {
+    const copy = await loadCopy();
+    expect(copy.CancuocError).not.toBe(CancuocError);
+    const foreign = copy.createErrorFactory(catalog, 'XError')('ERR_X_OTHER');
+    expect(Object.getPrototypeOf(foreign)).not.toBe(CancuocError.prototype);
+  });
+
+  it('answers instanceof true both ways for errors of the other copy', async () => {
+    const copy = await loadCopy();
+    const foreign = copy.createErrorFactory(catalog, 'XError')('ERR_X_OTHER');
+    expect(foreign instanceof CancuocError).toBe(true);
+    expect(fail('ERR_X_OTHER') instanceof copy.CancuocError).toBe(true);
+    expect(isCancuocError(foreign)).toBe(true);
+  });
+
+  it('answers instanceof false for plain errors and look-alikes without the marker', () => {
+    const lookAlike = Object.assign(new Error('x'), { code: 'ERR_X_OTHER', messageVi: 'x' });
+    expect(lookAlike instanceof CancuocError).toBe(false);
+    expect(new TypeError('x') instanceof CancuocError).toBe(false);
+    expect(null instanceof CancuocError).toBe(false);
+    expect('ERR_X_OTHER' instanceof CancuocError).toBe(false);
+  });
+
+  it('keeps the ordinary prototype check for subclasses', () => {
+    class NarrowError extends CancuocError {}
+    const narrow = new NarrowError('ERR_X_OTHER', { message: 'o', messageVi: 'k' });
+    expect(narrow instanceof NarrowError).toBe(true);
+    expect(narrow instanceof CancuocError).toBe(true);
+    expect(fail('ERR_X_OTHER') instanceof NarrowError).toBe(false);
+  });
+
+  it('never throws from instanceof on hostile values (a Proxy whose traps throw)', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+        getPrototypeOf() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(hostile instanceof CancuocError).toBe(false);
+  });
+});
