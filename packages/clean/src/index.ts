@@ -9,6 +9,17 @@
 
 /** The per-record rules. */
 export { type CleanRecordOptions, cleanRecord } from './clean-record.js';
+/** The duplicate index: groups of rows that look like one person, in memory or in DuckDB. */
+export {
+  createDuplicateIndex,
+  type DuplicateErrorCode,
+  type DuplicateGroup,
+  type DuplicateIndex,
+  type DuplicateIndexOptions,
+  type DuplicateReason,
+  type DuplicateStore,
+  duplicateErrorMessages,
+} from './duplicates/index.js';
 /** Error codes of this package and their messages in English and Vietnamese. */
 export { type CleanErrorCode, cleanErrorMessages } from './errors.js';
 /** The record contract: fields, issues, duplicate keys, profiles. */

@@ -1,0 +1,207 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { CleanedRecord } from '../types.js';
+import { duplicateError } from './errors.js';
+import { indexedKeys } from './keys.js';
+import type { DuplicateGroup, DuplicateIndex, DuplicateIndexOptions, DuplicateReason } from './types.js';
+
+/**
+ * The rules of `keys.ts`/`memory-store.ts` in DuckDB SQL, so that the grouping of 100 M records
+ * runs out of core (DuckDB spills joins and aggregations to its temp directory past memory_limit).
+ * `similar-name`: nodes are distinct (date, name, place); candidates share a deletion variant of
+ * the name on the same date; `strlen = length` keeps ASCII names only (DuckDB's levenshtein
+ * counts bytes); components by min-label propagation until nothing changes.
+ */
+const EXACT_GROUPS = `
+CREATE OR REPLACE TEMP TABLE dup_groups AS
+SELECT 0 AS tier, min(row) AS first,
+       CASE WHEN count(DISTINCT name) > 1 OR count(DISTINCT bdate) > 1 THEN 'id-conflict' ELSE 'same-id' END AS reason,
+       list(row ORDER BY row) AS rows
+FROM dup_records WHERE pid IS NOT NULL GROUP BY pid HAVING count(*) > 1
+UNION ALL
+SELECT 1, min(row), 'same-name-birth-date-place', list(row ORDER BY row)
+FROM dup_records WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL
+GROUP BY name, bdate, place
+HAVING count(*) > 1 AND NOT (count(pid) = count(*) AND count(DISTINCT pid) = 1)`;
+
+const SIMILAR_SETUP = [
+  `CREATE OR REPLACE TEMP TABLE dup_nodes AS
+   SELECT row_number() OVER () AS node, bdate, name, place FROM (
+     SELECT DISTINCT bdate, name, place FROM dup_records
+     WHERE name IS NOT NULL AND bdate IS NOT NULL AND strlen(name) = length(name))`,
+  `CREATE OR REPLACE TEMP TABLE dup_variants AS
+   SELECT DISTINCT node, bdate, v FROM (
+     SELECT node, bdate, name AS v FROM dup_nodes
+     UNION ALL
+     SELECT node, bdate, substr(name, 1, i - 1) || substr(name, i + 1) FROM dup_nodes, range(1, length(name) + 1) t(i))`,
+  `CREATE OR REPLACE TEMP TABLE dup_edges AS
+   SELECT DISTINCT a.node AS a, b.node AS b
+   FROM dup_variants a JOIN dup_variants b ON a.bdate = b.bdate AND a.v = b.v AND a.node < b.node
+   JOIN dup_nodes na ON na.node = a.node JOIN dup_nodes nb ON nb.node = b.node
+   WHERE (na.place IS NULL OR nb.place IS NULL OR na.place = nb.place) AND levenshtein(na.name, nb.name) = 1`,
+  `CREATE OR REPLACE TEMP TABLE dup_adjacent AS
+   SELECT a AS node, b AS other FROM dup_edges UNION ALL SELECT b, a FROM dup_edges`,
+  `CREATE OR REPLACE TEMP TABLE dup_labels AS SELECT DISTINCT node, node AS label FROM dup_adjacent`,
+];
+
+const SIMILAR_STEP = `
+CREATE OR REPLACE TEMP TABLE dup_next AS
+SELECT l.node, least(l.label, min(o.label)) AS label
+FROM dup_labels l JOIN dup_adjacent e ON e.node = l.node JOIN dup_labels o ON o.node = e.other
+GROUP BY l.node, l.label`;
+
+const SIMILAR_CHANGED = `SELECT count(*) AS changed FROM dup_next n JOIN dup_labels l USING (node) WHERE n.label <> l.label`;
+
+const SIMILAR_GROUPS = `
+INSERT INTO dup_groups
+SELECT 2, min(r.row), 'similar-name', list(r.row ORDER BY r.row)
+FROM dup_labels l JOIN dup_nodes n USING (node)
+JOIN dup_records r ON r.bdate = n.bdate AND r.name = n.name AND r.place IS NOT DISTINCT FROM n.place
+GROUP BY l.label
+HAVING NOT (count(r.pid) = count(*) AND count(DISTINCT r.pid) = 1)`;
+
+const CLEANUP = [
+  'dup_groups',
+  'dup_nodes',
+  'dup_variants',
+  'dup_edges',
+  'dup_adjacent',
+  'dup_labels',
+  'dup_next',
+];
+
+async function loadDuckDb(): Promise<typeof import('@duckdb/node-api')> {
+  try {
+    return await import('@duckdb/node-api');
+  } catch (cause) {
+    throw duplicateError(
+      'ERR_CLEAN_DUPLICATE_STORE',
+      { reason: '@duckdb/node-api cannot be loaded (npm install @duckdb/node-api)' },
+      { cause },
+    );
+  }
+}
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The DuckDB store: keys appended to an on-disk table, grouped in SQL. */
+export async function createDuckDbIndex(options: DuplicateIndexOptions): Promise<DuplicateIndex> {
+  const memoryLimit = options.memoryLimit ?? '512MB';
+  if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
+    throw new RangeError("DuplicateIndex: memoryLimit must look like '512MB' or '2GB'");
+  const threads = options.threads ?? 2;
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256)
+    throw new RangeError('DuplicateIndex: threads must be an integer from 1 to 256');
+  if (options.path !== undefined && (typeof options.path !== 'string' || options.path === ''))
+    throw new TypeError('DuplicateIndex: path must be a file path');
+
+  const { DuckDBInstance } = await loadDuckDb();
+  const dir = mkdtempSync(join(tmpdir(), 'cancuoc-dups-'));
+  const file = options.path ?? join(dir, 'duplicates.duckdb');
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  let appender: DuckDBAppender | undefined;
+  try {
+    instance = await DuckDBInstance.create(file, {
+      memory_limit: memoryLimit,
+      threads: String(threads),
+      temp_directory: join(dir, 'spill'),
+      preserve_insertion_order: 'false',
+    });
+    connection = await instance.connect();
+    await connection.run(
+      'CREATE TABLE dup_records (row UINTEGER NOT NULL, pid VARCHAR, name VARCHAR, bdate VARCHAR, place VARCHAR)',
+    );
+    appender = await connection.createAppender('dup_records');
+  } catch (cause) {
+    connection?.closeSync();
+    instance?.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+    throw duplicateError('ERR_CLEAN_DUPLICATE_STORE', { reason: reasonOf(cause) }, { cause });
+  }
+  let closed = false;
+  const db = connection;
+  const app = appender;
+  const open = () => {
+    if (closed) throw new TypeError('DuplicateIndex is closed');
+  };
+  const text = (value: string | null) => (value === null ? app.appendNull() : app.appendVarchar(value));
+  const run = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (cause) {
+      throw duplicateError('ERR_CLEAN_DUPLICATE_STORE', { reason: reasonOf(cause) }, { cause });
+    }
+  };
+
+  return {
+    async add(batch: readonly CleanedRecord[]): Promise<void> {
+      open();
+      if (!Array.isArray(batch))
+        throw new TypeError('DuplicateIndex.add expects an array of cleaned records');
+      const keys = batch.map(indexedKeys);
+      await run(async () => {
+        for (const k of keys) {
+          app.appendUInteger(k.row);
+          text(k.id);
+          text(k.name);
+          text(k.date);
+          text(k.place);
+          app.endRow();
+        }
+        app.flushSync();
+      });
+    },
+    groups(): AsyncIterable<DuplicateGroup> {
+      open();
+      return {
+        async *[Symbol.asyncIterator]() {
+          open();
+          const twice = await run(async () => {
+            app.flushSync();
+            const dupes = await db.runAndReadAll(
+              'SELECT count(*) - count(DISTINCT row) AS d FROM dup_records',
+            );
+            return Number(dupes.getRowObjectsJS()[0]?.d ?? 0);
+          });
+          if (twice > 0) throw new RangeError(`DuplicateIndex: ${twice} row numbers were added twice`);
+          await run(async () => {
+            await db.run(EXACT_GROUPS);
+            for (const sql of SIMILAR_SETUP) await db.run(sql);
+            for (;;) {
+              await db.run(SIMILAR_STEP);
+              const changed = await db.runAndReadAll(SIMILAR_CHANGED);
+              await db.run('CREATE OR REPLACE TEMP TABLE dup_labels AS SELECT * FROM dup_next');
+              if (Number(changed.getRowObjectsJS()[0]?.changed ?? 0) === 0) break;
+            }
+            await db.run(SIMILAR_GROUPS);
+          });
+          const result = await run(() =>
+            db.stream('SELECT reason, rows FROM dup_groups ORDER BY first, tier'),
+          );
+          let group = 0;
+          for await (const chunk of result.yieldRowsJs()) {
+            for (const [reason, rows] of chunk) {
+              group++;
+              yield { group, reason: reason as DuplicateReason, rows: (rows as number[]).map(Number) };
+            }
+          }
+          for (const table of CLEANUP) await db.run(`DROP TABLE IF EXISTS ${table}`);
+        },
+      };
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      try {
+        app.closeSync();
+      } finally {
+        db.closeSync();
+        instance?.closeSync();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

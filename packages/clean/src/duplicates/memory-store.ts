@@ -1,0 +1,137 @@
+import { distance } from 'fastest-levenshtein';
+import type { CleanedRecord } from '../types.js';
+import { deletionVariants, type IndexedKeys, indexedKeys, isAsciiName, reasonRank } from './keys.js';
+import type { DuplicateGroup, DuplicateIndex, DuplicateReason } from './types.js';
+
+interface Found {
+  first: number;
+  reason: DuplicateReason;
+  rows: number[];
+}
+
+/** Whether every row carries the same personal ID (the group is then already an ID group). */
+function oneId(rows: readonly IndexedKeys[]): boolean {
+  const id = rows[0]?.id ?? null;
+  return id !== null && rows.every((r) => r.id === id);
+}
+
+function found(reason: DuplicateReason, rows: readonly IndexedKeys[]): Found {
+  const sorted = rows.map((r) => r.row).sort((a, b) => a - b);
+  return { first: sorted[0] as number, reason, rows: sorted };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Computes the groups of a list of keys with the rules of {@link createDuplicateIndex}. */
+export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
+  const out: Found[] = [];
+  const seen = new Set<number>();
+  for (const r of records) {
+    if (seen.has(r.row)) throw new RangeError(`DuplicateIndex: row ${r.row} was added twice`);
+    seen.add(r.row);
+  }
+
+  // Same personal ID; different names or birth dates under one ID make it a conflict.
+  const byId = new Map<string, IndexedKeys[]>();
+  for (const r of records) if (r.id !== null) push(byId, r.id, r);
+  for (const rows of byId.values()) {
+    if (rows.length < 2) continue;
+    const names = new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])));
+    const dates = new Set(rows.flatMap((r) => (r.date === null ? [] : [r.date])));
+    out.push(found(names.size > 1 || dates.size > 1 ? 'id-conflict' : 'same-id', rows));
+  }
+
+  // Same folded name, birth date and birth place.
+  const byTriple = new Map<string, IndexedKeys[]>();
+  for (const r of records)
+    if (r.name !== null && r.date !== null && r.place !== null)
+      push(byTriple, `${r.name}\u0000${r.date}\u0000${r.place}`, r);
+  for (const rows of byTriple.values())
+    if (rows.length > 1 && !oneId(rows)) out.push(found('same-name-birth-date-place', rows));
+
+  // Names one edit apart on the same birth date, birth places not in conflict. Nodes are the
+  // distinct (date, name, place) triples; candidates share a deletion variant on the same date.
+  const nodes = new Map<string, { date: string; name: string; place: string | null; rows: IndexedKeys[] }>();
+  for (const r of records) {
+    if (r.name === null || r.date === null || !isAsciiName(r.name)) continue;
+    const key = `${r.date}\u0000${r.name}\u0000${r.place ?? ''}\u0000${r.place === null ? 0 : 1}`;
+    const node = nodes.get(key);
+    if (node) node.rows.push(r);
+    else nodes.set(key, { date: r.date, name: r.name, place: r.place, rows: [r] });
+  }
+  const list = [...nodes.values()];
+  const parent = list.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[i] !== root) {
+      const next = parent[i] as number;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
+  const linked = new Set<number>();
+  const buckets = new Map<string, number[]>();
+  list.forEach((node, i) => {
+    for (const v of deletionVariants(node.name)) push(buckets, `${node.date}\u0000${v}`, i);
+  });
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const a = list[members[x] as number];
+        const b = list[members[y] as number];
+        if (!a || !b) continue;
+        if (a.place !== null && b.place !== null && a.place !== b.place) continue;
+        if (distance(a.name, b.name) !== 1) continue;
+        linked.add(members[x] as number);
+        linked.add(members[y] as number);
+        const ra = find(members[x] as number);
+        const rb = find(members[y] as number);
+        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
+  }
+  const components = new Map<number, IndexedKeys[]>();
+  for (const i of linked) {
+    const node = list[i];
+    if (node) for (const r of node.rows) push(components, find(i), r);
+  }
+  for (const rows of components.values()) if (!oneId(rows)) out.push(found('similar-name', rows));
+
+  out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
+  return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
+}
+
+/** The in-memory store: keys in an array, grouped with maps when `groups()` is read. */
+export function createMemoryIndex(): DuplicateIndex {
+  let records: IndexedKeys[] | undefined = [];
+  const open = (): IndexedKeys[] => {
+    if (!records) throw new TypeError('DuplicateIndex is closed');
+    return records;
+  };
+  return {
+    async add(batch: readonly CleanedRecord[]): Promise<void> {
+      const target = open();
+      if (!Array.isArray(batch))
+        throw new TypeError('DuplicateIndex.add expects an array of cleaned records');
+      const keys = batch.map(indexedKeys);
+      for (const k of keys) target.push(k);
+    },
+    groups(): AsyncIterable<DuplicateGroup> {
+      const target = open();
+      return {
+        async *[Symbol.asyncIterator]() {
+          yield* groupKeys(target);
+        },
+      };
+    },
+    async close(): Promise<void> {
+      records = undefined;
+    },
+  };
+}
