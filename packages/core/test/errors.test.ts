@@ -84,8 +84,8 @@ describe('toSafe', () => {
 describe('CancuocError across copies of the class (ESM and CommonJS builds, two installs)', () => {
   // A query string makes Vite load errors.ts a second time: a distinct module with its own
   // class, as when one app imports the ESM build and a dependency requires the CJS build.
-  const loadCopy = async () =>
-    (await import('../src/errors.ts?second-copy')) as typeof import('../src/errors.js');
+  const copyPath: string = '../src/errors.ts?second-copy';
+  const loadCopy = async () => (await import(copyPath)) as typeof import('../src/errors.js');
 
   it('is a real second class, so the prototype chains differ', async () => {
     const copy = await loadCopy();
@@ -106,8 +106,8 @@ describe('CancuocError across copies of the class (ESM and CommonJS builds, two 
     const lookAlike = Object.assign(new Error('x'), { code: 'ERR_X_OTHER', messageVi: 'x' });
     expect(lookAlike instanceof CancuocError).toBe(false);
     expect(new TypeError('x') instanceof CancuocError).toBe(false);
-    expect(null instanceof CancuocError).toBe(false);
-    expect('ERR_X_OTHER' instanceof CancuocError).toBe(false);
+    const primitives: unknown[] = [null, undefined, 'ERR_X_OTHER', 42];
+    for (const value of primitives) expect(value instanceof CancuocError).toBe(false);
   });
 
   it('keeps the ordinary prototype check for subclasses', () => {
