@@ -3,6 +3,9 @@
  * every import inlined, workspace packages resolved to their TypeScript sources through the
  * `@cancuoc/source` export condition. Used by {@link runInBrowser} and by the examples' servers.
  */
+import { importPeer } from '../internal/optional-peer.js';
+
+const FEATURE = '@cancuoc/testkit/browser';
 
 /** Options of {@link bundleForBrowser}: an entry file, or a script with the folder its imports resolve from. */
 export type BundleForBrowserOptions = (
@@ -23,7 +26,7 @@ export type BundleForBrowserOptions = (
  * ```
  */
 export async function bundleForBrowser(options: BundleForBrowserOptions): Promise<Uint8Array> {
-  const { build } = await import('esbuild');
+  const { build } = await importPeer('esbuild', FEATURE, () => import('esbuild'));
   const result = await build({
     ...(options.entryPoint !== undefined
       ? { entryPoints: [options.entryPoint] }

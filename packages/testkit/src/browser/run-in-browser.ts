@@ -6,8 +6,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { importPeer } from '../internal/optional-peer.js';
 import { bundleForBrowser } from './bundle-for-browser.js';
 import { CHROMIUM_PATH } from './find-chromium.js';
+
+const FEATURE = '@cancuoc/testkit/browser';
 
 /** A file the loopback server answers with. */
 export interface BrowserFile {
@@ -70,7 +73,7 @@ export async function runInBrowser(options: RunInBrowserOptions): Promise<Browse
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const requests: string[] = [];
   try {
-    const { chromium } = await import('playwright-core');
+    const { chromium } = await importPeer('playwright-core', FEATURE, () => import('playwright-core'));
     const browser = await chromium.launch({
       executablePath: options.executablePath ?? CHROMIUM_PATH,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -1,7 +1,8 @@
 /**
  * `@cancuoc/testkit/oidc`: a real local OpenID provider shaped like the national e-ID login
  * server, synthetic e-ID accounts and a test browser that drives the login flow over HTTP.
- * Node only (it runs `oidc-provider`, a development dependency of the testkit).
+ * Node only; needs the optional peers `jose` and `oidc-provider` (`npm install --save-dev jose
+ * oidc-provider`), or fails with `ERR_TESTKIT_PEER_MISSING` and that install hint.
  *
  * @packageDocumentation
  */

@@ -12,9 +12,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CompactSign, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import type { Configuration } from 'oidc-provider';
+import { importPeer } from '../internal/optional-peer.js';
 import { type TestEidAccount, testEidAccounts } from './accounts.js';
+
+type Jose = typeof import('jose');
+const FEATURE = '@cancuoc/testkit/oidc';
+// jose and oidc-provider are optional peers: loaded when a provider starts, so that importing
+// the subpath without them fails with an install hint (ERR_TESTKIT_PEER_MISSING), not at import.
+const loadJose = (): Promise<Jose> => importPeer('jose', FEATURE, () => import('jose'));
 
 /** Endpoint paths of the test provider (those of the national portal's login server). */
 export const testOidcPaths = {
@@ -148,6 +155,7 @@ interface SigningKey {
 }
 
 async function newSigningKey(): Promise<SigningKey & { privateJwk: JWK }> {
+  const { generateKeyPair, exportJWK } = await loadJose();
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = `test-${randomUUID().slice(0, 8)}`;
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
@@ -188,6 +196,8 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
 /**
  * Starts a real OpenID provider on 127.0.0.1 with a random port. Close it after the test file.
  *
+ * @throws CancuocError `ERR_TESTKIT_PEER_MISSING` when the optional peers `jose` or
+ *   `oidc-provider` are not installed (`npm install --save-dev jose oidc-provider`).
  * @example
  * ```ts
  * const op = await startTestOidcProvider({ redirectUris: ['http://127.0.0.1:3000/callback'] });
@@ -198,6 +208,9 @@ export async function startTestOidcProvider(
   options: TestOidcProviderOptions = {},
 ): Promise<TestOidcProvider> {
   const discovery = options.discovery ?? true;
+  // Both peers checked before anything starts: one clear error, no half-started server.
+  await loadJose();
+  await importPeer('oidc-provider', FEATURE, () => import('oidc-provider'));
   const accounts = options.accounts ?? testEidAccounts;
   const redirectUris = [...(options.redirectUris ?? ['http://127.0.0.1/callback'])];
   const postLogoutRedirectUris = [...(options.postLogoutRedirectUris ?? [])];
@@ -329,7 +342,7 @@ export async function startTestOidcProvider(
   // oidc-provider warns on import (Node 20 is below its preferred LTS) and on the in-memory
   // adapter, both expected in tests: keep those two warnings off the test and demo output.
   const provider = await quietly(async () => {
-    const { default: Provider } = await import('oidc-provider');
+    const { default: Provider } = await importPeer('oidc-provider', FEATURE, () => import('oidc-provider'));
     return new Provider(issuer, configuration);
   });
   const callback = provider.callback();
@@ -456,6 +469,7 @@ export async function startTestOidcProvider(
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
     const header = { alg: 'RS256', kid: current.kid, typ: 'JWT', ...signOptions.header };
     const key = signOptions.key ?? current.privateKey;
+    const { CompactSign, SignJWT } = await loadJose();
     if (signOptions.rawPayload) {
       return new CompactSign(signOptions.rawPayload).setProtectedHeader(header as { alg: string }).sign(key);
     }
