@@ -6,7 +6,8 @@
 
 /**
  * A field of a resident record that the cleaning rules know. Other columns of the input are kept
- * and written back untouched.
+ * and written back untouched. `birthPlace` is the place of birth registration (nơi đăng ký khai
+ * sinh), held against the birth-place code of the personal ID.
  */
 export type CleanField =
   | 'fullName'
@@ -22,6 +23,7 @@ export type CleanField =
   | 'permanentAddress'
   | 'currentAddress'
   | 'placeOfOrigin'
+  | 'birthPlace'
   | 'phone'
   | 'email';
 
@@ -66,6 +68,8 @@ export interface CleanedRecord {
   values: InputRecord;
   issues: RecordIssue[];
   keys: DuplicateKeys;
+  /** Codes of the catalogue values (ethnicity: GSO code, religion: 1–14, nationality: ISO alpha-3). */
+  codes?: { ethnicity?: string; religion?: string; nationality?: string };
 }
 
 /**
@@ -88,6 +92,7 @@ export const cleanFields: readonly CleanField[] = [
   'permanentAddress',
   'currentAddress',
   'placeOfOrigin',
+  'birthPlace',
   'phone',
   'email',
 ];

@@ -1,0 +1,93 @@
+/** Name and free-text normalisation, written for the per-record hot path (no regex per call). */
+
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** NFC + single ASCII spaces + trim; returns the same string when nothing changes. */
+export function tidyText(text: string): string {
+  let needsNfc = false;
+  let needsSpace = false;
+  let prevSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) needsNfc = true;
+    if (isSpace(c)) {
+      if (prevSpace || c !== 32) needsSpace = true;
+      prevSpace = true;
+    } else prevSpace = false;
+  }
+  if (prevSpace && text.length > 0) needsSpace = true;
+  if (!needsNfc && !needsSpace) return text;
+  let out = needsNfc ? text.normalize('NFC') : text;
+  if (needsSpace) {
+    let s = '';
+    let pending = false;
+    for (let i = 0; i < out.length; i++) {
+      const c = out.charCodeAt(i);
+      if (isSpace(c)) pending = s.length > 0;
+      else {
+        if (pending) s += ' ';
+        pending = false;
+        s += out[i];
+      }
+    }
+    out = s;
+  }
+  return out;
+}
+
+/** What the name rule found. */
+export interface NameOutcome {
+  value: string;
+  badCharacters: boolean;
+  noDiacritics: boolean;
+}
+
+/**
+ * Vietnamese name: NFC, single spaces, each word capitalised (`NGUYỄN văn  an` → `Nguyễn Văn
+ * An`). A letter after an apostrophe or hyphen keeps its case (`H'Hen Niê`, `Nay-Kim`).
+ */
+export function normalizeName(text: string): NameOutcome {
+  const tidy = tidyText(text);
+  let out = '';
+  let wordStart = true;
+  let bad = false;
+  let ascii = true;
+  for (let i = 0; i < tidy.length; i++) {
+    const ch = tidy[i] as string;
+    const c = ch.charCodeAt(0);
+    if (c === 32) {
+      out += ' ';
+      wordStart = true;
+      continue;
+    }
+    if (c > 0x7f) ascii = false;
+    else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 46)) bad = true;
+    if (c === 39 || c === 45 || c === 0x2019) {
+      out += ch;
+      // keep the case of the next letter as written
+      const next = tidy[i + 1];
+      if (next !== undefined && next !== ' ') {
+        out += next;
+        i++;
+        if (next.charCodeAt(0) > 0x7f) ascii = false;
+      }
+      wordStart = false;
+      continue;
+    }
+    out += wordStart ? ch.toUpperCase() : ch.toLowerCase();
+    wordStart = false;
+  }
+  return { value: out, badCharacters: bad, noDiacritics: ascii && out.length > 0 };
+}
