@@ -77,6 +77,23 @@ export {
   scale,
   setContrast,
 } from './qr/index.js';
+/** Synthetic dirty resident lists with the truth kept aside, and their CSV form, for testing data cleaning. */
+export {
+  defaultResidentDirt,
+  type GeneratedResident,
+  type GenerateResidentsOptions,
+  generateResidents,
+  type ResidentDefect,
+  type ResidentDirt,
+  type ResidentDirtKind,
+  type ResidentField,
+  type ResidentRecord,
+  type ResidentsToCsvOptions,
+  type ResidentTruth,
+  residentCsvHeaders,
+  residentFields,
+  residentsToCsv,
+} from './residents/index.js';
 /** A software CCCD chip (BAC, PACE, secure messaging, CA, AA, faults) and sample files for it. */
 export {
   createSampleCardFiles,
