@@ -11,8 +11,8 @@ import type { DuplicateGroup, DuplicateIndex, DuplicateIndexOptions, DuplicateRe
  * The rules of `keys.ts`/`memory-store.ts` in DuckDB SQL, so that the grouping of 100 M records
  * runs out of core (DuckDB spills joins and aggregations to its temp directory past memory_limit).
  * `similar-name`: nodes are distinct (date, name, place); candidates share a deletion variant of
- * the name on the same date; `strlen = length` keeps ASCII names only (DuckDB's levenshtein
- * counts bytes); components by min-label propagation until nothing changes.
+ * the name on the same date; `strlen = length` keeps ASCII names only, up to 255 characters
+ * (see `isAsciiName`); components by min-label propagation until nothing changes.
  */
 const EXACT_GROUPS = `
 CREATE OR REPLACE TEMP TABLE dup_groups AS
@@ -30,7 +30,7 @@ const SIMILAR_SETUP = [
   `CREATE OR REPLACE TEMP TABLE dup_nodes AS
    SELECT row_number() OVER () AS node, bdate, name, place FROM (
      SELECT DISTINCT bdate, name, place FROM dup_records
-     WHERE name IS NOT NULL AND bdate IS NOT NULL AND strlen(name) = length(name))`,
+     WHERE name IS NOT NULL AND bdate IS NOT NULL AND strlen(name) = length(name) AND length(name) <= 255)`,
   `CREATE OR REPLACE TEMP TABLE dup_variants AS
    SELECT DISTINCT node, bdate, v FROM (
      SELECT node, bdate, name AS v FROM dup_nodes

@@ -41,9 +41,10 @@ export function indexedKeys(record: CleanedRecord): IndexedKeys {
 /**
  * The `similar-name` rule compares folded names, which are ASCII once diacritics are folded; a
  * name with other characters (a foreign script) is left to the exact rules, so that the edit
- * distance counts the same characters in JavaScript and in DuckDB (whose levenshtein counts bytes).
+ * distance counts the same characters in JavaScript, in DuckDB (whose levenshtein counts bytes)
+ * and in PostgreSQL (whose levenshtein takes at most 255 characters).
  */
-export const isAsciiName = (name: string): boolean => /^[\x00-\x7f]*$/.test(name);
+export const isAsciiName = (name: string): boolean => name.length <= 255 && /^[\x00-\x7f]*$/.test(name);
 
 /**
  * Every string one deletion away from `name`, and `name` itself: two names within edit distance 1

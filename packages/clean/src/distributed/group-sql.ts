@@ -1,0 +1,72 @@
+import type pg from 'pg';
+
+/**
+ * The duplicate rules of `src/duplicates` (see `keys.ts` and the DuckDB store) in PostgreSQL SQL,
+ * run once every partition is in: exact groups by key, `similar-name` by symmetric-deletion
+ * candidates on the same birth date checked with fuzzystrmatch's levenshtein, components by
+ * min-label propagation. Written into `cancuoc_clean_groups` in one transaction (a retried
+ * grouping job replaces what an earlier attempt wrote).
+ */
+export async function groupInPostgres(client: pg.PoolClient, jobId: string): Promise<void> {
+  const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
+  await q('SELECT pg_advisory_xact_lock(hashtext($1))', [`cancuoc_clean_group:${jobId}`]);
+  await q('DELETE FROM cancuoc_clean_groups WHERE job_id = $1', [jobId]);
+  await q(
+    `CREATE TEMP TABLE d_rec ON COMMIT DROP AS
+     SELECT row_no AS rn, pid, name, bdate, place FROM cancuoc_clean_rows WHERE job_id = $1`,
+    [jobId],
+  );
+  await q(
+    'CREATE TEMP TABLE d_groups (tier INTEGER, first BIGINT, reason TEXT, rows BIGINT[]) ON COMMIT DROP',
+  );
+  await q(`INSERT INTO d_groups
+     SELECT 0, min(rn),
+            CASE WHEN count(DISTINCT name) > 1 OR count(DISTINCT bdate) > 1 THEN 'id-conflict' ELSE 'same-id' END,
+            array_agg(rn ORDER BY rn)
+     FROM d_rec WHERE pid IS NOT NULL GROUP BY pid HAVING count(*) > 1`);
+  await q(`INSERT INTO d_groups
+     SELECT 1, min(rn), 'same-name-birth-date-place', array_agg(rn ORDER BY rn)
+     FROM d_rec WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL
+     GROUP BY name, bdate, place
+     HAVING count(*) > 1 AND NOT (count(pid) = count(*) AND count(DISTINCT pid) = 1)`);
+  await q(`CREATE TEMP TABLE d_nodes ON COMMIT DROP AS
+     SELECT row_number() OVER () AS node, bdate, name, place FROM (
+       SELECT DISTINCT bdate, name, place FROM d_rec
+       WHERE name IS NOT NULL AND bdate IS NOT NULL
+         AND octet_length(name) = char_length(name) AND char_length(name) <= 255) n`);
+  await q(`CREATE TEMP TABLE d_variants ON COMMIT DROP AS
+     SELECT DISTINCT node, bdate, v FROM (
+       SELECT node, bdate, name AS v FROM d_nodes
+       UNION ALL
+       SELECT node, bdate, substr(name, 1, i - 1) || substr(name, i + 1)
+       FROM d_nodes, generate_series(1, char_length(name)) AS i) x`);
+  await q('CREATE INDEX ON d_variants (bdate, v)');
+  await q(`CREATE TEMP TABLE d_adjacent ON COMMIT DROP AS
+     WITH edges AS (
+       SELECT DISTINCT a.node AS a, b.node AS b
+       FROM d_variants a JOIN d_variants b ON a.bdate = b.bdate AND a.v = b.v AND a.node < b.node
+       JOIN d_nodes na ON na.node = a.node JOIN d_nodes nb ON nb.node = b.node
+       WHERE (na.place IS NULL OR nb.place IS NULL OR na.place = nb.place)
+         AND levenshtein(na.name, nb.name) = 1)
+     SELECT a AS node, b AS other FROM edges UNION ALL SELECT b, a FROM edges`);
+  await q('CREATE TEMP TABLE d_labels ON COMMIT DROP AS SELECT DISTINCT node, node AS label FROM d_adjacent');
+  for (;;) {
+    const changed = await q(`WITH next AS (
+         SELECT l.node, least(l.label, min(o.label)) AS label
+         FROM d_labels l JOIN d_adjacent e ON e.node = l.node JOIN d_labels o ON o.node = e.other
+         GROUP BY l.node, l.label)
+       UPDATE d_labels l SET label = next.label FROM next WHERE next.node = l.node AND next.label < l.label`);
+    if (changed.rowCount === 0) break;
+  }
+  await q(`INSERT INTO d_groups
+     SELECT 2, min(r.rn), 'similar-name', array_agg(r.rn ORDER BY r.rn)
+     FROM d_labels l JOIN d_nodes n USING (node)
+     JOIN d_rec r ON r.bdate = n.bdate AND r.name = n.name AND r.place IS NOT DISTINCT FROM n.place
+     GROUP BY l.label
+     HAVING NOT (count(r.pid) = count(*) AND count(DISTINCT r.pid) = 1)`);
+  await q(
+    `INSERT INTO cancuoc_clean_groups (job_id, grp, reason, rows)
+     SELECT $1, row_number() OVER (ORDER BY first, tier), reason, rows FROM d_groups`,
+    [jobId],
+  );
+}
