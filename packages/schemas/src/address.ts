@@ -2,10 +2,11 @@
  * Addresses: a free-text line as printed, and/or the administrative units — two levels
  * (province, commune) since 1 July 2025, three (province, district, commune) before.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { pushCodedIssue } from './internal/custom-issue.js';
 import { isKnownProvinceCode, isMergedProvince, provinceNameEra } from './internal/provinces.js';
 import { textField } from './internal/text-field.js';
+import { FIELD } from './internal/zod.js';
 import { CountryCode } from './nationality.js';
 
 /**
@@ -13,13 +14,13 @@ import { CountryCode } from './nationality.js';
  * (`digits` long: 2 for a province, 3 for a district, 5 for a commune).
  */
 function unit(digits: number) {
-  return z.object({
-    code: z
-      .string()
-      .regex(new RegExp(`^\\d{${digits}}$`))
-      .optional(),
-    name: textField(100),
-  });
+  return z.object(
+    {
+      code: z.optional(z.string(FIELD).check(z.regex(new RegExp(`^\\d{${digits}}$`)))),
+      name: textField(100),
+    },
+    FIELD,
+  );
 }
 
 /**
@@ -30,7 +31,7 @@ function unit(digits: number) {
  * ProvinceRef.parse({ code: '01', name: 'Thành phố Hà Nội' });
  * ```
  */
-export const ProvinceRef = unit(2);
+export const ProvinceRef = /* @__PURE__ */ unit(2);
 /** `{ code?: string; name: string }`. */
 export type ProvinceRef = z.infer<typeof ProvinceRef>;
 
@@ -43,7 +44,7 @@ export type ProvinceRef = z.infer<typeof ProvinceRef>;
  * DistrictRef.parse({ code: '001', name: 'Quận Ba Đình' });
  * ```
  */
-export const DistrictRef = unit(3);
+export const DistrictRef = /* @__PURE__ */ unit(3);
 /** `{ code?: string; name: string }`. */
 export type DistrictRef = z.infer<typeof DistrictRef>;
 
@@ -55,20 +56,23 @@ export type DistrictRef = z.infer<typeof DistrictRef>;
  * CommuneRef.parse({ code: '00004', name: 'Phường Ba Đình' });
  * ```
  */
-export const CommuneRef = unit(5);
+export const CommuneRef = /* @__PURE__ */ unit(5);
 /** `{ code?: string; name: string }`. */
 export type CommuneRef = z.infer<typeof CommuneRef>;
 
 /** The fields of an address, shared by {@link Address} and `createAddressSchema`. */
 export function addressShape() {
-  return z.object({
-    text: textField(500).optional(),
-    street: textField(200).optional(),
-    commune: CommuneRef.optional(),
-    district: DistrictRef.optional(),
-    province: ProvinceRef.optional(),
-    country: CountryCode.optional(),
-  });
+  return z.object(
+    {
+      text: z.optional(textField(500)),
+      street: z.optional(textField(200)),
+      commune: z.optional(CommuneRef),
+      district: z.optional(DistrictRef),
+      province: z.optional(ProvinceRef),
+      country: z.optional(CountryCode),
+    },
+    FIELD,
+  );
 }
 
 type AddressValue = z.infer<ReturnType<typeof addressShape>>;
@@ -110,7 +114,7 @@ export function checkAddressBasics(payload: z.core.ParsePayload<AddressValue>): 
  * Address.parse({ text: 'Thôn 3, xã Ea Tu, TP. Buôn Ma Thuột, Đắk Lắk' });
  * ```
  */
-export const Address = addressShape().check((payload) => {
+export const Address = /* @__PURE__ */ addressShape().check((payload) => {
   const a = payload.value;
   const code = checkAddressBasics(payload);
   if (code === undefined) return;

@@ -2,9 +2,10 @@
  * What a citizen card says about its holder, whichever way it was read (QR, chip DG13 or MRZ):
  * the common shape `qr`, `chip` and `eid` fill and integrations consume.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkOrder, checkPersonFacts, whenObject } from './internal/person-checks.js';
 import { textField } from './internal/text-field.js';
+import { described, FIELD } from './internal/zod.js';
 import { PartialDateSchema } from './partial-date.js';
 import { FullName } from './person-name.js';
 import { Sex } from './sex.js';
@@ -18,7 +19,7 @@ import { Sex } from './sex.js';
  * CardKind.options; // ['cccd-2021', 'can-cuoc']
  * ```
  */
-export const CardKind = z.enum(['cccd-2021', 'can-cuoc']);
+export const CardKind = /* @__PURE__ */ z.enum(['cccd-2021', 'can-cuoc'], FIELD);
 /** One of the card kinds. */
 export type CardKind = z.infer<typeof CardKind>;
 
@@ -30,7 +31,7 @@ export type CardKind = z.infer<typeof CardKind>;
  * CardDataSource.parse('qr');
  * ```
  */
-export const CardDataSource = z.enum(['qr', 'chip', 'mrz']);
+export const CardDataSource = /* @__PURE__ */ z.enum(['qr', 'chip', 'mrz'], FIELD);
 /** One of the card data sources. */
 export type CardDataSource = z.infer<typeof CardDataSource>;
 
@@ -51,55 +52,62 @@ export type CardDataSource = z.infer<typeof CardDataSource>;
  * });
  * ```
  */
-export const CardData = z
-  .object({
-    cardKind: CardKind.describe(
-      'Loại thẻ: cccd-2021 (CCCD gắn chip) or can-cuoc (thẻ căn cước, since 1 July 2024)',
-    ),
-    source: CardDataSource.describe('Where the data was read: qr, chip or mrz'),
-    // 12 digits here; the number itself is checked once, with the sex and birth year, below.
-    personalId: z
-      .string()
-      .regex(/^\d{12}$/)
-      .describe('Số định danh cá nhân: the 12-digit personal ID number'),
-    legacyId: z
-      .string()
-      .regex(/^(?:\d{9}|\d{12})$/)
-      .optional()
-      .describe('Số CMND cũ: the old ID number (9 or 12 digits)'),
-    fullName: FullName.describe('Họ và tên: full name as printed (NFC, diacritics kept)'),
-    dateOfBirth: PartialDateSchema.describe('Ngày sinh: date of birth; month and day may be unknown'),
-    sex: Sex.describe('Giới tính: male (Nam) or female (Nữ)'),
-    nationality: textField(100).optional().describe('Quốc tịch as printed (Việt Nam)'),
-    ethnicity: textField(100).optional().describe('Dân tộc as printed (Kinh)'),
-    religion: textField(100).optional().describe('Tôn giáo as printed (Không = none)'),
-    placeOfOrigin: textField(500)
-      .optional()
-      .describe('DG13 field 8: quê quán (2021 card) or nơi đăng ký khai sinh (Căn cước card)'),
-    permanentResidence: textField(500)
-      .optional()
-      .describe('DG13 field 9: nơi thường trú (2021 card) or nơi cư trú (Căn cước card)'),
-    identifyingMarks: textField(500).optional().describe('Đặc điểm nhận dạng: identifying marks'),
-    dateOfIssue: PartialDateSchema.optional().describe('Ngày cấp: date of issue'),
-    dateOfExpiry: PartialDateSchema.nullable()
-      .optional()
-      .describe('Có giá trị đến: date of expiry; null for không thời hạn (no expiry)'),
-    father: FullName.optional().describe('Họ tên cha: father’s full name'),
-    mother: FullName.optional().describe('Họ tên mẹ: mother’s full name'),
-    spouse: FullName.optional().describe('Họ tên vợ/chồng: spouse’s full name'),
-    cardId: z
-      .string()
-      .regex(/^[A-Za-z0-9]{1,32}$/)
-      .optional()
-      .describe('DG13 field 16: the card or chip ID'),
-  })
-  .superRefine(
-    (card, ctx) => {
-      checkPersonFacts(card, ctx);
-      checkOrder(ctx, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
-      checkOrder(ctx, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
+export const CardData = /* @__PURE__ */ z
+  .object(
+    {
+      cardKind: described(
+        CardKind,
+        'Loại thẻ: cccd-2021 (CCCD gắn chip) or can-cuoc (thẻ căn cước, since 1 July 2024)',
+      ),
+      source: described(CardDataSource, 'Where the data was read: qr, chip or mrz'),
+      // 12 digits here; the number itself is checked once, with the sex and birth year, below.
+      personalId: described(
+        z.string(FIELD).check(z.regex(/^\d{12}$/)),
+        'Số định danh cá nhân: the 12-digit personal ID number',
+      ),
+      legacyId: described(
+        z.optional(z.string(FIELD).check(z.regex(/^(?:\d{9}|\d{12})$/))),
+        'Số CMND cũ: the old ID number (9 or 12 digits)',
+      ),
+      fullName: described(FullName, 'Họ và tên: full name as printed (NFC, diacritics kept)'),
+      dateOfBirth: described(PartialDateSchema, 'Ngày sinh: date of birth; month and day may be unknown'),
+      sex: described(Sex, 'Giới tính: male (Nam) or female (Nữ)'),
+      nationality: described(z.optional(textField(100)), 'Quốc tịch as printed (Việt Nam)'),
+      ethnicity: described(z.optional(textField(100)), 'Dân tộc as printed (Kinh)'),
+      religion: described(z.optional(textField(100)), 'Tôn giáo as printed (Không = none)'),
+      placeOfOrigin: described(
+        z.optional(textField(500)),
+        'DG13 field 8: quê quán (2021 card) or nơi đăng ký khai sinh (Căn cước card)',
+      ),
+      permanentResidence: described(
+        z.optional(textField(500)),
+        'DG13 field 9: nơi thường trú (2021 card) or nơi cư trú (Căn cước card)',
+      ),
+      identifyingMarks: described(z.optional(textField(500)), 'Đặc điểm nhận dạng: identifying marks'),
+      dateOfIssue: described(z.optional(PartialDateSchema), 'Ngày cấp: date of issue'),
+      dateOfExpiry: described(
+        z.optional(z.nullable(PartialDateSchema)),
+        'Có giá trị đến: date of expiry; null for không thời hạn (no expiry)',
+      ),
+      father: described(z.optional(FullName), 'Họ tên cha: father’s full name'),
+      mother: described(z.optional(FullName), 'Họ tên mẹ: mother’s full name'),
+      spouse: described(z.optional(FullName), 'Họ tên vợ/chồng: spouse’s full name'),
+      cardId: described(
+        z.optional(z.string(FIELD).check(z.regex(/^[A-Za-z0-9]{1,32}$/))),
+        'DG13 field 16: the card or chip ID',
+      ),
     },
-    { when: whenObject },
+    FIELD,
+  )
+  .check(
+    z.superRefine(
+      (card, ctx) => {
+        checkPersonFacts(card, ctx);
+        checkOrder(ctx, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
+        checkOrder(ctx, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
+      },
+      { when: whenObject },
+    ),
   );
 /** The data of a citizen card; see {@link CardData}. */
 export type CardData = z.infer<typeof CardData>;

@@ -37,14 +37,15 @@ export interface AddressSchemaOptions {
  * a commune code must be in it (`ERR_SCHEMA_COMMUNE_UNKNOWN`) and in the address's province
  * (`ERR_SCHEMA_COMMUNE_PROVINCE_MISMATCH`). Use it for data that must follow the current units
  * (stay notices, new registrations); the plain {@link Address} accepts both schemes, as records
- * written before the merger do. Swap it into a record with zod's `safeExtend`.
+ * written before the merger do. Swap it into a record with zod's `safeExtend` (a `zod/mini`
+ * schema: use zod's functions, `z.safeExtend` and `z.optional`).
  *
  * @throws TypeError / CancuocError `ERR_DATE_*` when `date` is not a readable date.
  * @example
  * ```ts
  * const CurrentAddress = createAddressSchema({ date: '2025-08-01' });
  * CurrentAddress.safeParse({ province: { code: '27', name: 'Bắc Ninh' } }).success; // false: 27 merged into 24
- * const Record2025 = ResidentRecord.safeExtend({ permanentResidence: CurrentAddress.optional() });
+ * const Record2025 = z.safeExtend(ResidentRecord, { permanentResidence: z.optional(CurrentAddress) });
  * ```
  */
 export function createAddressSchema(options: AddressSchemaOptions = {}) {

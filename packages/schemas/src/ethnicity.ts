@@ -3,10 +3,11 @@
  * spellings, and the zod schema `{ code?, name }`.
  */
 import { foldDiacritics } from '@cancuoc/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type EthnicityEntry, ethnicities } from './data/ethnicities.js';
 import { pushCodedIssue } from './internal/custom-issue.js';
 import { textField } from './internal/text-field.js';
+import { FIELD } from './internal/zod.js';
 
 /** Folded, lower-case, letters and digits only: "H'Mông" and "hmong" give the same key. */
 function nameKey(name: string): string {
@@ -60,11 +61,14 @@ export function findEthnicity(codeOrName: string): EthnicityEntry | undefined {
  * Ethnicity.parse({ code: '01', name: 'Kinh' });
  * ```
  */
-export const Ethnicity = z
-  .object({
-    code: z.string().optional(),
-    name: textField(100),
-  })
+export const Ethnicity = /* @__PURE__ */ z
+  .object(
+    {
+      code: z.optional(z.string(FIELD)),
+      name: textField(100),
+    },
+    FIELD,
+  )
   .check((payload) => {
     const value = payload.value;
     if (value.code === undefined) return;

@@ -3,9 +3,10 @@
  * old CMND, passports.
  */
 import { comparePartialDates } from '@cancuoc/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { pushCodedIssue } from './internal/custom-issue.js';
 import { textField } from './internal/text-field.js';
+import { FIELD } from './internal/zod.js';
 import { PartialDateSchema } from './partial-date.js';
 
 /**
@@ -17,7 +18,10 @@ import { PartialDateSchema } from './partial-date.js';
  * IdentityDocumentKind.parse('can-cuoc');
  * ```
  */
-export const IdentityDocumentKind = z.enum(['citizen-card', 'can-cuoc', 'legacy-id', 'passport', 'other']);
+export const IdentityDocumentKind = /* @__PURE__ */ z.enum(
+  ['citizen-card', 'can-cuoc', 'legacy-id', 'passport', 'other'],
+  FIELD,
+);
 /** One of the identity document kinds. */
 export type IdentityDocumentKind = z.infer<typeof IdentityDocumentKind>;
 
@@ -38,14 +42,17 @@ const NUMBER_SHAPES: Partial<Record<IdentityDocumentKind, { pattern: RegExp; en:
  * IdentityDocument.parse({ kind: 'can-cuoc', number: '001098012345', dateOfIssue: { year: 2024, month: 8, day: 1 }, dateOfExpiry: null });
  * ```
  */
-export const IdentityDocument = z
-  .object({
-    kind: IdentityDocumentKind,
-    number: z.string().regex(/^[A-Z0-9]{5,20}$/),
-    dateOfIssue: PartialDateSchema.optional(),
-    dateOfExpiry: PartialDateSchema.nullable().optional(),
-    issuer: textField(200).optional(),
-  })
+export const IdentityDocument = /* @__PURE__ */ z
+  .object(
+    {
+      kind: IdentityDocumentKind,
+      number: z.string(FIELD).check(z.regex(/^[A-Z0-9]{5,20}$/)),
+      dateOfIssue: z.optional(PartialDateSchema),
+      dateOfExpiry: z.optional(z.nullable(PartialDateSchema)),
+      issuer: z.optional(textField(200)),
+    },
+    FIELD,
+  )
   .check((payload) => {
     const doc = payload.value;
     // The number of a CCCD or Căn cước card is the holder's 12-digit personal ID number; a CMND

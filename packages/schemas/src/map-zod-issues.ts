@@ -4,7 +4,7 @@
  * in English and Vietnamese that name the field ("Thiếu họ và tên của cha").
  */
 import { type ErrorDetails, formatMessage, type Issue } from '@cancuoc/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type SchemasErrorCode, schemasErrorMessages } from './errors.js';
 import type { CodedParams } from './internal/custom-issue.js';
 import { capitalize, labelPath } from './internal/labels.js';
@@ -61,7 +61,7 @@ export function schemaIssue(
 
 function isMissing(issue: z.core.$ZodIssue): boolean {
   // With `reportInput`, zod keeps the input: undefined means the field is absent. Without it,
-  // fall back to zod's default English message.
+  // fall back to the message of zod's English locale, or of FIELD (internal/zod.ts) under zod/mini.
   if ('input' in issue) return issue.input === undefined;
   return /received undefined/.test(issue.message);
 }
@@ -141,7 +141,7 @@ function numberRange(path: readonly PropertyKey[], last: PropertyKey | undefined
  * if (!r.success) for (const i of mapZodIssues(r.error)) console.error(i.path.join('.'), i.messageVi);
  * ```
  */
-export function mapZodIssues(error: z.ZodError | readonly z.core.$ZodIssue[]): Issue[] {
-  const issues = Array.isArray(error) ? error : (error as z.ZodError).issues;
+export function mapZodIssues(error: z.core.$ZodError | readonly z.core.$ZodIssue[]): Issue[] {
+  const issues = Array.isArray(error) ? error : (error as z.core.$ZodError).issues;
   return issues.map(mapOne);
 }

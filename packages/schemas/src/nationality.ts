@@ -2,9 +2,10 @@
  * Nationality (quốc tịch) and country codes: ISO 3166-1 alpha-3, `VNM` for Viet Nam.
  */
 import { foldDiacritics } from '@cancuoc/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { countryCodeSet, isoCountryCodes } from './data/countries.js';
 import { pushCodedIssue } from './internal/custom-issue.js';
+import { FIELD } from './internal/zod.js';
 
 /**
  * The nationality of a Vietnamese citizen, and the country assumed when an address has none.
@@ -40,7 +41,7 @@ export function isCountryCode(value: unknown): boolean {
  * CountryCode.parse('VNM');
  * ```
  */
-export const CountryCode = z.string().check((payload) => {
+export const CountryCode = /* @__PURE__ */ z.string(FIELD).check((payload) => {
   const value = payload.value;
   if (!countryCodeSet.has(value)) pushCodedIssue(payload, 'ERR_SCHEMA_COUNTRY_CODE', []);
 });

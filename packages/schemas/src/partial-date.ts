@@ -3,8 +3,9 @@
  * month/year) with real calendar checks, and a lenient variant that also reads date strings.
  */
 import { isCalendarDate, type PartialDate, safeParsePartialDate } from '@cancuoc/core';
-import { z } from 'zod';
-import { addCodedIssue, pushCodedIssue } from './internal/custom-issue.js';
+import * as z from 'zod/mini';
+import { pushCodedIssue } from './internal/custom-issue.js';
+import { FIELD } from './internal/zod.js';
 
 // Years a personal ID number can encode (1900–2399, Circular 07/2016/TT-BCA Art. 7) widened to
 // 1800 for records of people born before the ID system; the same bounds as core's parser.
@@ -34,8 +35,11 @@ function checkPart(
 
 // One check function for the whole date (rather than int/min/max chains on each part): dates
 // are on the hot path of bulk validation.
-const PartialDateObject = z
-  .object({ year: z.number(), month: z.number().optional(), day: z.number().optional() })
+const PartialDateObject = /* @__PURE__ */ z
+  .object(
+    { year: z.number(FIELD), month: z.optional(z.number(FIELD)), day: z.optional(z.number(FIELD)) },
+    FIELD,
+  )
   .check((payload) => {
     const d = payload.value;
     let ok = checkPart(payload, 'year', d.year, MIN_YEAR, MAX_YEAR);
@@ -60,7 +64,7 @@ const PartialDateObject = z
  * PartialDateSchema.safeParse({ year: 2000, month: 2, day: 31 }).success; // false
  * ```
  */
-export const PartialDateSchema: z.ZodType<PartialDate> = PartialDateObject as z.ZodType<PartialDate>;
+export const PartialDateSchema: z.ZodMiniType<PartialDate> = PartialDateObject as z.ZodMiniType<PartialDate>;
 /** A partial date as validated by {@link PartialDateSchema} (the same as core `PartialDate`). */
 export type PartialDateSchema = PartialDate;
 
@@ -91,16 +95,20 @@ export function coercePartialDate(value: unknown): unknown {
  * PartialDateInput.parse('15/08/1998'); // { year: 1998, month: 8, day: 15 }
  * ```
  */
-export const PartialDateInput: z.ZodType<PartialDate, unknown> = z.preprocess((value, ctx) => {
-  if (typeof value !== 'string') return value;
-  const r = safeParsePartialDate(value);
-  if (r.success) return r.data;
-  addCodedIssue(
-    ctx,
-    r.error.code === 'ERR_DATE_CALENDAR' ? 'ERR_SCHEMA_DATE_CALENDAR' : 'ERR_SCHEMA_DATE_FORMAT',
-    [],
-  );
-  return value;
-}, PartialDateSchema) as unknown as z.ZodType<PartialDate, unknown>;
+export const PartialDateInput: z.ZodMiniType<PartialDate, unknown> = /* @__PURE__ */ z.pipe(
+  z.transform((value: unknown, payload) => {
+    if (typeof value !== 'string') return value;
+    const r = safeParsePartialDate(value);
+    if (r.success) return r.data;
+    // mini's transform has no ctx.addIssue: the issue goes straight onto the payload.
+    pushCodedIssue(
+      payload,
+      r.error.code === 'ERR_DATE_CALENDAR' ? 'ERR_SCHEMA_DATE_CALENDAR' : 'ERR_SCHEMA_DATE_FORMAT',
+      [],
+    );
+    return value;
+  }),
+  PartialDateSchema,
+) as unknown as z.ZodMiniType<PartialDate, unknown>;
 /** The output of {@link PartialDateInput}: a core `PartialDate`. */
 export type PartialDateInput = PartialDate;

@@ -2,7 +2,7 @@
  * Full names (họ và tên) of people: the zod schema and a helper that splits a Vietnamese name
  * into family name, middle names and given name.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { checkedText } from './internal/text-field.js';
 
 // Letters (any script, with combining marks), spaces and the punctuation names carry:

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { FIELD } from './internal/zod.js';
 import { FullName } from './person-name.js';
 import { PersonalIdString } from './personal-id-string.js';
 
@@ -11,9 +12,12 @@ import { PersonalIdString } from './personal-id-string.js';
  * PersonRef.parse({ fullName: 'Trần Thị Bình' });
  * ```
  */
-export const PersonRef = z.object({
-  fullName: FullName,
-  personalId: PersonalIdString.optional(),
-});
+export const PersonRef = /* @__PURE__ */ z.object(
+  {
+    fullName: FullName,
+    personalId: z.optional(PersonalIdString),
+  },
+  FIELD,
+);
 /** `{ fullName: string; personalId?: string }`. */
 export type PersonRef = z.infer<typeof PersonRef>;

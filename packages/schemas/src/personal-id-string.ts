@@ -1,6 +1,7 @@
 import { safeParsePersonalId } from '@cancuoc/id-number';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { pushForeignIssue } from './internal/custom-issue.js';
+import { FIELD } from './internal/zod.js';
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
@@ -17,9 +18,9 @@ const TWELVE_DIGITS = /^\d{12}$/;
  * PersonalIdString.safeParse('003098012345').success; // false
  * ```
  */
-export const PersonalIdString = z
-  .string()
-  .regex(TWELVE_DIGITS)
+export const PersonalIdString = /* @__PURE__ */ z
+  .string(FIELD)
+  .check(z.regex(TWELVE_DIGITS))
   .check((payload) => {
     const value = payload.value;
     // A malformed value is reported by the regex alone.

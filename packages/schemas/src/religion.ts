@@ -2,8 +2,9 @@
  * Religion (tôn giáo): free text plus an optional code, because no official code list of the
  * population database has been published.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { textField } from './internal/text-field.js';
+import { FIELD } from './internal/zod.js';
 
 /** One religion of {@link religions}. */
 export interface ReligionEntry {
@@ -50,9 +51,12 @@ export const religions: readonly ReligionEntry[] = Object.freeze(
  * Religion.parse({ name: 'Không' });
  * ```
  */
-export const Religion = z.object({
-  code: textField(10).optional(),
-  name: textField(100),
-});
+export const Religion = /* @__PURE__ */ z.object(
+  {
+    code: z.optional(textField(10)),
+    name: textField(100),
+  },
+  FIELD,
+);
 /** `{ code?: string; name: string }`. */
 export type Religion = z.infer<typeof Religion>;

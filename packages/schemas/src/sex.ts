@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { FIELD } from './internal/zod.js';
 
 /**
  * Sex as recorded on the card and in the population database (giới tính: `Nam` → `'male'`,
@@ -9,6 +10,6 @@ import { z } from 'zod';
  * Sex.parse('female'); // 'female'
  * ```
  */
-export const Sex = z.enum(['male', 'female']);
+export const Sex = /* @__PURE__ */ z.enum(['male', 'female'], FIELD);
 /** `'male' | 'female'`. */
 export type Sex = z.infer<typeof Sex>;

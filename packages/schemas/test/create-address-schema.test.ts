@@ -1,5 +1,6 @@
 import { createCommuneIndex, parseCommuneList } from '@cancuoc/admin-units';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { createAddressSchema, mapZodIssues, ResidentRecord } from '../src/index.js';
 import { goodResident } from './fixtures.js';
 
@@ -79,7 +80,8 @@ describe('createAddressSchema', () => {
   });
 
   it('swaps into a resident record with safeExtend, keeping the record refinements', () => {
-    const Record2025 = ResidentRecord.safeExtend({ permanentResidence: after.optional() });
+    // The schemas are zod/mini schemas: zod's functional safeExtend and optional.
+    const Record2025 = z.safeExtend(ResidentRecord, { permanentResidence: z.optional(after) });
     const bad = {
       ...goodResident,
       sex: 'female',

@@ -4,7 +4,7 @@
  * back into a bilingual `Issue`.
  */
 import { type ErrorDetails, formatMessage, type Issue } from '@cancuoc/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type SchemasErrorCode, schemasErrorMessages } from '../errors.js';
 
 /** The `params` of a custom zod issue raised by our refinements. */
@@ -13,24 +13,6 @@ export interface CodedParams {
   readonly cancuocDetails?: ErrorDetails;
   /** An issue built by another cancuoc package (e.g. `ERR_ID_SEX_MISMATCH`), passed through. */
   readonly cancuocIssue?: Issue;
-}
-
-type Ctx = z.RefinementCtx;
-
-/** Reports one of our coded issues at `path` (relative to the refined value). */
-export function addCodedIssue(
-  ctx: Ctx,
-  code: SchemasErrorCode,
-  path: PropertyKey[],
-  details: ErrorDetails = {},
-): void {
-  const params: CodedParams = { cancuocCode: code, cancuocDetails: details };
-  ctx.addIssue({
-    code: 'custom',
-    path,
-    message: formatMessage(schemasErrorMessages[code].en, details),
-    params: params as Record<string, unknown>,
-  });
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { comparePartialDates, type PartialDate, partialDateFromDate } from '@cancuoc/core';
 import { type ConsistencyFacts, checkConsistency } from '@cancuoc/id-number';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { pushCodedIssue, pushForeignIssue } from './custom-issue.js';
 
 /** Today's date in Viet Nam (UTC+7), cached for a minute so that bulk validation stays cheap. */

@@ -1,6 +1,7 @@
 /** Builders of the text fields shared by the schemas: trimmed, NFC, no control characters, no U+FFFD. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { pushCodedIssue } from './custom-issue.js';
+import { FIELD } from './zod.js';
 
 // Text made only of these code points is already in NFC: no character below U+0300 or in Latin
 // Extended Additional (U+1E00–U+1EFF, the precomposed Vietnamese letters) changes under NFC, and
@@ -20,7 +21,7 @@ const anything = (): boolean => true;
  * rather than a chain of zod checks: these fields are on the hot path of bulk validation.
  */
 export function checkedText(max: number, allowed: (value: string) => boolean = anything) {
-  return z.string().check((payload) => {
+  return z.string(FIELD).check((payload) => {
     let value = payload.value.trim();
     if (!NFC_SAFE.test(value)) value = value.normalize('NFC');
     payload.value = value;

@@ -1,0 +1,36 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import * as zm from 'zod/mini';
+import {
+  type Address,
+  mapZodIssues,
+  ResidentRecord,
+  type ResidentRecord as ResidentRecordType,
+} from '../src/index.js';
+import { goodResident, maleId } from './fixtures.js';
+
+describe('the zod/mini schemas with classic zod', () => {
+  it('nest inside a classic object and keep their refinements and issue paths', () => {
+    const Booking = z.object({ room: z.string(), guest: ResidentRecord });
+    expect(Booking.parse({ room: '101', guest: goodResident }).guest.personalId).toBe(maleId);
+    const r = Booking.safeParse({ room: '101', guest: { ...goodResident, sex: 'female' } });
+    expect(r.success).toBe(false);
+    expect(mapZodIssues(r.error!).map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['guest.sex', 'ERR_ID_SEX_MISMATCH'],
+    ]);
+  });
+
+  it('extend with the safeExtend of zod/mini, keeping the record refinements', () => {
+    const WithRoom = zm.safeExtend(ResidentRecord, { room: z.string() });
+    expect(WithRoom.safeParse({ ...goodResident, room: '7' }).success).toBe(true);
+    expect(WithRoom.safeParse({ ...goodResident, room: 7 }).success).toBe(false);
+    expect(WithRoom.safeParse({ ...goodResident, sex: 'female', room: '7' }).success).toBe(false);
+  });
+
+  it('infer the same types as the exported type names', () => {
+    expectTypeOf<z.infer<typeof ResidentRecord>>().toEqualTypeOf<ResidentRecordType>();
+    expectTypeOf<z.infer<typeof Address>['province']>().toEqualTypeOf<
+      { code?: string | undefined; name: string } | undefined
+    >();
+  });
+});
