@@ -7,7 +7,7 @@
 //    reworded. Everything else is routed as typedoc's default ("kind") router does.
 // 2. A page without front matter (a guide another team adds) still gets a proper entry: its
 //    title from its first `# ` heading, its slug from its file name, and the Guides group when it
-//    lives in docs/guides/.
+//    lives in docs/guides/ (Reference otherwise).
 import { Converter, KindRouter, ReflectionKind } from 'typedoc';
 
 const SLUG = /^[a-z0-9-]+$/;
@@ -43,6 +43,6 @@ export function load(app) {
       const heading = firstHeading(doc.content);
       if (heading) doc.name = heading;
     }
-    if (fm.group === undefined && path.startsWith('guides/')) fm.group = 'Hướng dẫn · Guides';
+    if (fm.group === undefined) fm.group = path.startsWith('guides/') ? 'Hướng dẫn · Guides' : 'Tham khảo · Reference';
   });
 }
