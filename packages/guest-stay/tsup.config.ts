@@ -14,4 +14,6 @@ export default defineConfig({
   target: 'es2022',
   // Keep `node:` specifiers as written (tsup strips them by default; issue 12).
   removeNodeProtocol: false,
+  // import.meta.url (createRequire of the optional peers better-sqlite3 and pg) in the CJS build too.
+  shims: true,
 });

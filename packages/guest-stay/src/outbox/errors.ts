@@ -8,7 +8,8 @@ export type OutboxErrorCode =
   | 'ERR_STAY_ALREADY_QUEUED'
   | 'ERR_STAY_STORE_OPEN'
   | 'ERR_STAY_STORE_READ'
-  | 'ERR_STAY_STORE_WRITE';
+  | 'ERR_STAY_STORE_WRITE'
+  | 'ERR_STAY_STORE_PEER';
 
 /**
  * English and Vietnamese messages of every {@link OutboxErrorCode}. Placeholders never carry a
@@ -31,6 +32,10 @@ export const outboxErrorMessages: ErrorCatalog<OutboxErrorCode> = {
   ERR_STAY_STORE_READ: {
     en: 'The outbox store could not be read ({reason})',
     vi: 'Không đọc được kho lưu hàng đợi thông báo lưu trú ({reason})',
+  },
+  ERR_STAY_STORE_PEER: {
+    en: 'This outbox store needs the optional package "{package}": npm install {package}',
+    vi: 'Kho hàng đợi này cần cài gói tùy chọn "{package}": npm install {package}',
   },
   ERR_STAY_STORE_WRITE: {
     en: 'The outbox store could not write ({reason}); nothing was queued, and notices queued earlier are kept',

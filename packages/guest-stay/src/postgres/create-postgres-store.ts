@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { type OutboxRow, rowToEntry, settlementValues } from '../internal/outbox-row.js';
+import { requireStorePeer } from '../internal/require-peer.js';
 import { alreadyQueuedError, outboxError } from '../outbox/errors.js';
 import type { OutboxStore } from '../outbox/store.js';
 
@@ -33,6 +34,7 @@ const PENDING = "('queued', 'sending', 'unknown')";
  * is a committed transaction before it resolves. Workers' clocks must agree (NTP) to well within
  * the lease. Node only (`pg`, an optional peer dependency).
  *
+ * @throws CancuocError `ERR_STAY_STORE_PEER` when no `pool` is given and `pg` is not installed.
  * @example
  * ```ts
  * import { hostname } from 'node:os';
@@ -58,7 +60,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const ownPool = options.pool === undefined;
   const pool =
     options.pool ??
-    new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
+    new (requireStorePeer<typeof pg>('pg').Pool)({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 4,
+    });
   // An idle client that loses its connection emits 'error' on the pool; without a listener Node
   // would crash the process. The next query reports the failure instead.
   if (ownPool) pool.on('error', () => {});

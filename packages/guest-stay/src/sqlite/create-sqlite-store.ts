@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type OutboxRow, rowToEntry, settlementValues } from '../internal/outbox-row.js';
+import { requireStorePeer } from '../internal/require-peer.js';
 import { alreadyQueuedError, outboxError } from '../outbox/errors.js';
 import type { OutboxStore } from '../outbox/store.js';
 
@@ -62,7 +63,8 @@ const PENDING = "('queued', 'sending', 'unknown')";
  * it (`readonly: true`); for several sending workers use `createPostgresStore`. Node only
  * (better-sqlite3 12.x, an optional peer dependency).
  *
- * @throws `ERR_STAY_STORE_OPEN` when the file cannot be opened or its table created.
+ * @throws `ERR_STAY_STORE_OPEN` when the file cannot be opened or its table created,
+ *   `ERR_STAY_STORE_PEER` when better-sqlite3 is not installed.
  * @example
  * ```ts
  * import { createOutbox } from '@cancuoc/guest-stay';
@@ -79,9 +81,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   if (typeof options?.path !== 'string' || options.path.length === 0)
     throw new TypeError('createSqliteStore: path must be a non-empty string');
   const readonly = options.readonly === true;
+  const SqliteDatabase = requireStorePeer<typeof Database>('better-sqlite3');
   let db: Database.Database | undefined;
   try {
-    db = new Database(options.path, { readonly, fileMustExist: readonly });
+    db = new SqliteDatabase(options.path, { readonly, fileMustExist: readonly });
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
     if (!readonly) {
       // WAL + FULL: each commit is fsync'd to the log before it returns (sqlite.org/pragma.html#pragma_synchronous).
