@@ -1,6 +1,10 @@
-import { type ReaderOptions, type ReadResult, readBarcodes } from 'zxing-wasm/reader';
+import { type ReadResult, readBarcodes } from 'zxing-wasm/reader';
 import { qrError } from '../errors.js';
+import { type FrameObservation, runCascade } from './internal/cascade.js';
+import { greyOfImageFile } from './internal/image-pixels.js';
 import { ensureZxing } from './internal/load-zxing.js';
+import { type Grey, toGrey } from './internal/pixels.js';
+import { qrReaderOptions, toDecoded } from './internal/zxing-read.js';
 
 /** Pixels in memory: RGBA (as `ImageData` and canvas give them), RGB or grey, row by row. */
 export interface RawImage {
@@ -57,6 +61,11 @@ export interface DecodedQr {
   readonly ecLevel?: string;
   readonly isMirrored: boolean;
   readonly isInverted: boolean;
+  /**
+   * Which pass of the photo cascade read it (`region0:enlarge×3`, `upscale×2`…); absent for the
+   * plain whole-image read.
+   */
+  readonly pass?: string;
 }
 
 /** Options of {@link decodeQrImage}. */
@@ -65,6 +74,22 @@ export interface DecodeQrImageOptions {
   readonly tryHarder?: boolean;
   /** Stop after this many codes (default 16). */
   readonly maxSymbols?: number;
+  /**
+   * Turns on the photo cascade with this time budget in milliseconds (100 is a good value for a
+   * camera frame): when the plain read finds nothing `accept` takes, the candidate QR regions are
+   * cropped, enlarged ×2/×3, contrast-stretched and read with other binarizers, and the whole
+   * frame is read enlarged ×2, each pass only while the budget lasts. A pass already started
+   * finishes, so a frame can overrun the budget by one pass. 0 or absent: the plain read only.
+   */
+  readonly timeBudgetMs?: number;
+  /** Stops the cascade's further passes (what the plain read found is still returned). */
+  readonly signal?: AbortSignal;
+  /**
+   * With the cascade, which results count as found (default every decoded code): the cascade goes
+   * on while nothing is accepted, and returns only accepted codes. `readIdentityQrImage` accepts
+   * valid card and BHYT payloads only, so a damaged read never ends the search.
+   */
+  readonly accept?: (qr: DecodedQr) => boolean;
 }
 
 const MAX_SIDE = 16_384;
@@ -136,43 +161,6 @@ function toZxingInput(
   return file;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * The symbol's text. zxing-cpp honours ECI segments and Kanji-mode segments itself; only byte
- * segments without an ECI leave the character set open (ISO/IEC 18004:2015 §7.4.5 says ISO-8859-1,
- * practice says UTF-8 or Shift_JIS), and there valid UTF-8 wins over the guess: a UTF-8 text that
- * also happens to be valid Shift_JIS (Vietnamese names often are) must not turn into kanji.
- */
-function textOf(r: ReadResult): { text: string; textEncoding: QrTextEncoding } {
-  if (r.hasECI) return { text: r.text, textEncoding: 'eci' };
-  try {
-    return { text: strictUtf8.decode(r.bytes), textEncoding: 'utf-8' };
-  } catch {
-    return { text: r.text, textEncoding: 'guess' };
-  }
-}
-
-function toDecoded(r: ReadResult): DecodedQr {
-  const { topLeft, topRight, bottomRight, bottomLeft } = r.position;
-  const version = Number.parseInt(r.version, 10);
-  return {
-    ...textOf(r),
-    bytes: r.bytes,
-    corners: {
-      topLeft: { x: topLeft.x, y: topLeft.y },
-      topRight: { x: topRight.x, y: topRight.y },
-      bottomRight: { x: bottomRight.x, y: bottomRight.y },
-      bottomLeft: { x: bottomLeft.x, y: bottomLeft.y },
-    },
-    orientation: r.orientation,
-    ...(Number.isFinite(version) ? { version } : {}),
-    ...(r.ecLevel ? { ecLevel: r.ecLevel } : {}),
-    isMirrored: r.isMirrored,
-    isInverted: r.isInverted,
-  };
-}
-
 /**
  * Finds and decodes every QR code in an image: a photo of a card, a camera frame, a scan. Uses
  * zxing-cpp compiled to WebAssembly, loaded from the installed package in Node and from the URL
@@ -196,6 +184,26 @@ export async function decodeQrImage(
   input: QrImageInput,
   options: DecodeQrImageOptions = {},
 ): Promise<DecodedQr[]> {
+  return (await decodeQrImageDetailed(input, options)).found;
+}
+
+/** What the photo cascade saw, besides what it accepted. */
+export interface DetailedDecode {
+  /** What `decodeQrImage` returns: the accepted codes. */
+  readonly found: DecodedQr[];
+  /** Every code the plain whole-image read decoded, accepted or not. */
+  readonly plain: DecodedQr[];
+  /** The cascade's view of the likely QR region (absent without the cascade). */
+  readonly observation?: FrameObservation;
+  /** The grey frame the cascade worked on. */
+  readonly frame?: Grey;
+}
+
+/** `decodeQrImage` with the cascade's observation, for the identity and video readers. */
+export async function decodeQrImageDetailed(
+  input: QrImageInput,
+  options: DecodeQrImageOptions & { readonly observe?: boolean } = {},
+): Promise<DetailedDecode> {
   let source: Uint8Array | { data: Uint8ClampedArray; width: number; height: number };
   let raw = false;
   if (input instanceof Uint8Array) source = input;
@@ -209,27 +217,48 @@ export async function decodeQrImage(
     throw new TypeError('decodeQrImage expects image bytes, a Blob, ImageData or { data, width, height }');
   if (!raw && source instanceof Uint8Array && !isKnownImageFormat(source))
     throw qrError('ERR_QR_IMAGE_FORMAT');
+  const budget = options.timeBudgetMs;
+  if (budget !== undefined && (typeof budget !== 'number' || Number.isNaN(budget) || budget < 0)) {
+    throw new RangeError('timeBudgetMs must be a number of milliseconds, 0 or more');
+  }
+  if (options.accept !== undefined && typeof options.accept !== 'function') {
+    throw new TypeError('accept must be a function');
+  }
 
   await ensureZxing();
   const tryHarder = options.tryHarder ?? true;
-  const readerOptions: ReaderOptions = {
-    formats: ['QRCode'],
-    tryHarder,
-    tryRotate: tryHarder,
-    tryInvert: tryHarder,
-    tryDownscale: tryHarder,
-    maxNumberOfSymbols: options.maxSymbols ?? 16,
-    textMode: 'Plain',
-    // Let zxing guess for bytes without an ECI; textOf() prefers strict UTF-8 over that guess.
-    characterSet: 'Unknown',
-    returnErrors: false,
-  };
+  const maxSymbols = options.maxSymbols ?? 16;
+  const accept = options.accept ?? (() => true);
+  if (budget !== undefined && budget > 0) {
+    const frame = raw ? greyOfRaw(input as RawImage) : await greyOfImageFile(source as Uint8Array);
+    if (frame) {
+      try {
+        const result = await runCascade(frame, {
+          timeBudgetMs: budget,
+          signal: options.signal,
+          accept,
+          maxSymbols,
+          observe: options.observe ?? false,
+        });
+        return { ...result, frame };
+      } catch (cause) {
+        throw qrError('ERR_QR_IMAGE_FORMAT', {}, { cause });
+      }
+    }
+  }
   let results: ReadResult[];
   try {
     // zxing reads `{ data, width, height }` duck-typed (it never touches ImageData.colorSpace).
-    results = await readBarcodes(source as Uint8Array | ImageData, readerOptions);
+    results = await readBarcodes(source as Uint8Array | ImageData, qrReaderOptions(tryHarder, maxSymbols));
   } catch (cause) {
     throw qrError('ERR_QR_IMAGE_FORMAT', {}, { cause });
   }
-  return results.filter((r) => r.isValid).map(toDecoded);
+  const plain = results.filter((r) => r.isValid).map((r) => toDecoded(r));
+  return { found: options.accept ? plain.filter(accept) : plain, plain };
+}
+
+/** Grey pixels of a raw image already checked by `toZxingInput`. */
+function greyOfRaw(image: RawImage): Grey {
+  const channels = image.channels ?? image.data.length / (image.width * image.height);
+  return toGrey(image.data, image.width, image.height, channels);
 }
