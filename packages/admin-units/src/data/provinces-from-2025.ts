@@ -4,6 +4,8 @@
  * codes: each merged province keeps the code of the old province where its administrative centre
  * is (Official Letter 915/CTK-CSCL of the General Statistics Office).
  */
+
+import { CITY, PROVINCE, provincesOf } from '../internal/rows.js';
 import type { Province, ProvinceMerge } from '../types.js';
 
 /**
@@ -14,120 +16,42 @@ import type { Province, ProvinceMerge } from '../types.js';
  * provincesFrom2025.filter((p) => p.type === 'city').map((p) => p.name) // ['Hà Nội', 'Hải Phòng', 'Huế', …]
  * ```
  */
-export const provincesFrom2025: readonly Province[] = [
-  { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', unaccentedName: 'Ha Noi', type: 'city' },
-  { code: '04', name: 'Cao Bằng', fullName: 'Tỉnh Cao Bằng', unaccentedName: 'Cao Bang', type: 'province' },
-  {
-    code: '08',
-    name: 'Tuyên Quang',
-    fullName: 'Tỉnh Tuyên Quang',
-    unaccentedName: 'Tuyen Quang',
-    type: 'province',
-  },
-  {
-    code: '11',
-    name: 'Điện Biên',
-    fullName: 'Tỉnh Điện Biên',
-    unaccentedName: 'Dien Bien',
-    type: 'province',
-  },
-  { code: '12', name: 'Lai Châu', fullName: 'Tỉnh Lai Châu', unaccentedName: 'Lai Chau', type: 'province' },
-  { code: '14', name: 'Sơn La', fullName: 'Tỉnh Sơn La', unaccentedName: 'Son La', type: 'province' },
-  { code: '15', name: 'Lào Cai', fullName: 'Tỉnh Lào Cai', unaccentedName: 'Lao Cai', type: 'province' },
-  {
-    code: '19',
-    name: 'Thái Nguyên',
-    fullName: 'Tỉnh Thái Nguyên',
-    unaccentedName: 'Thai Nguyen',
-    type: 'province',
-  },
-  { code: '20', name: 'Lạng Sơn', fullName: 'Tỉnh Lạng Sơn', unaccentedName: 'Lang Son', type: 'province' },
-  {
-    code: '22',
-    name: 'Quảng Ninh',
-    fullName: 'Tỉnh Quảng Ninh',
-    unaccentedName: 'Quang Ninh',
-    type: 'province',
-  },
-  { code: '24', name: 'Bắc Ninh', fullName: 'Tỉnh Bắc Ninh', unaccentedName: 'Bac Ninh', type: 'province' },
-  { code: '25', name: 'Phú Thọ', fullName: 'Tỉnh Phú Thọ', unaccentedName: 'Phu Tho', type: 'province' },
-  {
-    code: '31',
-    name: 'Hải Phòng',
-    fullName: 'Thành phố Hải Phòng',
-    unaccentedName: 'Hai Phong',
-    type: 'city',
-  },
-  { code: '33', name: 'Hưng Yên', fullName: 'Tỉnh Hưng Yên', unaccentedName: 'Hung Yen', type: 'province' },
-  {
-    code: '37',
-    name: 'Ninh Bình',
-    fullName: 'Tỉnh Ninh Bình',
-    unaccentedName: 'Ninh Binh',
-    type: 'province',
-  },
-  {
-    code: '38',
-    name: 'Thanh Hóa',
-    fullName: 'Tỉnh Thanh Hóa',
-    unaccentedName: 'Thanh Hoa',
-    type: 'province',
-  },
-  { code: '40', name: 'Nghệ An', fullName: 'Tỉnh Nghệ An', unaccentedName: 'Nghe An', type: 'province' },
-  { code: '42', name: 'Hà Tĩnh', fullName: 'Tỉnh Hà Tĩnh', unaccentedName: 'Ha Tinh', type: 'province' },
-  {
-    code: '44',
-    name: 'Quảng Trị',
-    fullName: 'Tỉnh Quảng Trị',
-    unaccentedName: 'Quang Tri',
-    type: 'province',
-  },
-  { code: '46', name: 'Huế', fullName: 'Thành phố Huế', unaccentedName: 'Hue', type: 'city' },
-  { code: '48', name: 'Đà Nẵng', fullName: 'Thành phố Đà Nẵng', unaccentedName: 'Da Nang', type: 'city' },
-  {
-    code: '51',
-    name: 'Quảng Ngãi',
-    fullName: 'Tỉnh Quảng Ngãi',
-    unaccentedName: 'Quang Ngai',
-    type: 'province',
-  },
-  { code: '52', name: 'Gia Lai', fullName: 'Tỉnh Gia Lai', unaccentedName: 'Gia Lai', type: 'province' },
-  {
-    code: '56',
-    name: 'Khánh Hòa',
-    fullName: 'Tỉnh Khánh Hòa',
-    unaccentedName: 'Khanh Hoa',
-    type: 'province',
-  },
-  { code: '66', name: 'Đắk Lắk', fullName: 'Tỉnh Đắk Lắk', unaccentedName: 'Dak Lak', type: 'province' },
-  { code: '68', name: 'Lâm Đồng', fullName: 'Tỉnh Lâm Đồng', unaccentedName: 'Lam Dong', type: 'province' },
-  { code: '75', name: 'Đồng Nai', fullName: 'Tỉnh Đồng Nai', unaccentedName: 'Dong Nai', type: 'province' },
-  {
-    code: '79',
-    name: 'Hồ Chí Minh',
-    fullName: 'Thành phố Hồ Chí Minh',
-    unaccentedName: 'Ho Chi Minh',
-    type: 'city',
-  },
-  { code: '80', name: 'Tây Ninh', fullName: 'Tỉnh Tây Ninh', unaccentedName: 'Tay Ninh', type: 'province' },
-  {
-    code: '82',
-    name: 'Đồng Tháp',
-    fullName: 'Tỉnh Đồng Tháp',
-    unaccentedName: 'Dong Thap',
-    type: 'province',
-  },
-  {
-    code: '86',
-    name: 'Vĩnh Long',
-    fullName: 'Tỉnh Vĩnh Long',
-    unaccentedName: 'Vinh Long',
-    type: 'province',
-  },
-  { code: '91', name: 'An Giang', fullName: 'Tỉnh An Giang', unaccentedName: 'An Giang', type: 'province' },
-  { code: '92', name: 'Cần Thơ', fullName: 'Thành phố Cần Thơ', unaccentedName: 'Can Tho', type: 'city' },
-  { code: '96', name: 'Cà Mau', fullName: 'Tỉnh Cà Mau', unaccentedName: 'Ca Mau', type: 'province' },
-];
+export const provincesFrom2025: readonly Province[] = /* @__PURE__ */ provincesOf([
+  ['01', 'Hà Nội', CITY],
+  ['04', 'Cao Bằng', PROVINCE],
+  ['08', 'Tuyên Quang', PROVINCE],
+  ['11', 'Điện Biên', PROVINCE],
+  ['12', 'Lai Châu', PROVINCE],
+  ['14', 'Sơn La', PROVINCE],
+  ['15', 'Lào Cai', PROVINCE],
+  ['19', 'Thái Nguyên', PROVINCE],
+  ['20', 'Lạng Sơn', PROVINCE],
+  ['22', 'Quảng Ninh', PROVINCE],
+  ['24', 'Bắc Ninh', PROVINCE],
+  ['25', 'Phú Thọ', PROVINCE],
+  ['31', 'Hải Phòng', CITY],
+  ['33', 'Hưng Yên', PROVINCE],
+  ['37', 'Ninh Bình', PROVINCE],
+  ['38', 'Thanh Hóa', PROVINCE],
+  ['40', 'Nghệ An', PROVINCE],
+  ['42', 'Hà Tĩnh', PROVINCE],
+  ['44', 'Quảng Trị', PROVINCE],
+  ['46', 'Huế', CITY],
+  ['48', 'Đà Nẵng', CITY],
+  ['51', 'Quảng Ngãi', PROVINCE],
+  ['52', 'Gia Lai', PROVINCE],
+  ['56', 'Khánh Hòa', PROVINCE],
+  ['66', 'Đắk Lắk', PROVINCE],
+  ['68', 'Lâm Đồng', PROVINCE],
+  ['75', 'Đồng Nai', PROVINCE],
+  ['79', 'Hồ Chí Minh', CITY],
+  ['80', 'Tây Ninh', PROVINCE],
+  ['82', 'Đồng Tháp', PROVINCE],
+  ['86', 'Vĩnh Long', PROVINCE],
+  ['91', 'An Giang', PROVINCE],
+  ['92', 'Cần Thơ', CITY],
+  ['96', 'Cà Mau', PROVINCE],
+]);
 
 /**
  * The merge map of Resolution 202/2025/QH15: for each of the 34 provinces, the GSO codes of the
