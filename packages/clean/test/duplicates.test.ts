@@ -74,7 +74,11 @@ describe.each(['memory', 'duckdb'] as const)('createDuplicateIndex (%s)', (store
 
   it('reports a group of one ID once, even when its rows also match by name, date and place', async () => {
     const k = { personalId: '001098012345', foldedName: 'vu van tu', birthDate: '1998', birthPlace: '001' };
-    const groups = await groupsOf([rec(1, k), rec(2, k), rec(3, { foldedName: k.foldedName, birthDate: k.birthDate, birthPlace: k.birthPlace })]);
+    const groups = await groupsOf([
+      rec(1, k),
+      rec(2, k),
+      rec(3, { foldedName: k.foldedName, birthDate: k.birthDate, birthPlace: k.birthPlace }),
+    ]);
     expect(groups).toEqual([
       { group: 1, reason: 'same-id', rows: [1, 2] },
       { group: 2, reason: 'same-name-birth-date-place', rows: [1, 2, 3] },
