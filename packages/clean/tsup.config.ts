@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // Keep `node:` specifiers as written (tsup strips them by default; issue 12).
+  removeNodeProtocol: false,
 });
