@@ -7,8 +7,12 @@
  * @packageDocumentation
  */
 
+/** Cleaning a CSV, JSON Lines or .xlsx file into a cleaned file, an issue report, duplicates and a summary. */
+export { type CleanFileOptions, type CleanProgress, cleanFile } from './clean-file.js';
 /** The per-record rules. */
 export { type CleanRecordOptions, cleanRecord } from './clean-record.js';
+/** Cleaning records in memory or from another stream. */
+export { type CleanRecordsOptions, cleanRecords } from './clean-records.js';
 /** The duplicate index: groups of rows that look like one person, in memory or in DuckDB. */
 export {
   createDuplicateIndex,
@@ -22,6 +26,14 @@ export {
 } from './duplicates/index.js';
 /** Error codes of this package and their messages in English and Vietnamese. */
 export { type CleanErrorCode, cleanErrorMessages } from './errors.js';
+/** Column mapping: field → header text. */
+export type { ColumnMapping } from './internal/columns.js';
+/** Codes and messages of the findings new with this package (`CLEAN_*`). */
+export { type CleanIssueCode, cleanIssueMessages } from './internal/issue-codes.js';
+/** Input formats. */
+export type { InputFormat } from './internal/read-input.js';
+/** The summary of a run (also written as JSON and HTML). */
+export type { CleanSummary, CodeCount } from './internal/summary.js';
 /** The record contract: fields, issues, duplicate keys, profiles. */
 export {
   type CleanedRecord,

@@ -1,0 +1,429 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { cleanError } from '../errors.js';
+import { type DetectedEncoding, detectEncoding } from './encoding.js';
+
+/** Input formats read by the engine. */
+export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
+
+/** An opened input: its header, how it was written, and its data rows in batches. */
+export interface InputSource {
+  format: InputFormat;
+  /** Column names (for JSON Lines: keys in order of first appearance; it grows while reading). */
+  header: string[];
+  delimiter: string;
+  encoding: DetectedEncoding;
+  rows: AsyncIterable<string[][]>;
+  bytesRead(): number;
+  totalBytes: number;
+}
+
+/** Options of {@link openInput}. */
+export interface OpenInputOptions {
+  format?: InputFormat;
+  /** Longest field or line accepted, in characters (default 1 MiB). */
+  maxFieldLength?: number;
+  /** Rows per batch (default 4096). */
+  batchSize?: number;
+  /** Force the text encoding (iconv-lite name) instead of detecting it. */
+  encoding?: string;
+  signal?: AbortSignal;
+}
+
+/** Format from the file name. */
+export function formatOf(path: string): InputFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.xls')) {
+    throw cleanError('ERR_CLEAN_INPUT_FORMAT', {
+      reason: 'the old binary .xls format is not supported; save the sheet as .xlsx or .csv',
+      reasonVi: 'không hỗ trợ định dạng .xls cũ; hãy lưu bảng tính thành .xlsx hoặc .csv',
+    });
+  }
+  return 'csv';
+}
+
+interface TextDecoderLike {
+  write(chunk: Buffer): string;
+  end(): string | undefined;
+}
+
+function decoderFor(enc: DetectedEncoding): TextDecoderLike {
+  if (enc.encoding === 'utf-8') return new StringDecoder('utf8');
+  if (!iconv.encodingExists(enc.encoding))
+    throw cleanError('ERR_CLEAN_INPUT_ENCODING', { encoding: enc.encoding });
+  const d = iconv.getDecoder(enc.encoding, { stripBOM: true });
+  if (enc.encoding === 'windows-1258') {
+    // cp1258 writes tones as combining marks: compose them (a chunk may end between a letter and
+    // its mark, so the last character waits for the next chunk).
+    let held = '';
+    const compose = (t: string, last: boolean): string => {
+      const all = held + t;
+      held = last ? '' : all.slice(-1);
+      return (last ? all : all.slice(0, -1)).normalize('NFC');
+    };
+    return { write: (c) => compose(d.write(c), false), end: () => compose(d.end() ?? '', true) };
+  }
+  return { write: (c) => d.write(c), end: () => d.end() };
+}
+
+/**
+ * Splits decoded text into blocks of whole records. With `quotes`, a newline inside a quoted CSV
+ * field does not end a record (RFC 4180 §2.6: quotes come in pairs, `""` being an escaped quote,
+ * so the parity of quotes tells whether a newline is inside a field).
+ */
+class RecordSplitter {
+  private buf = '';
+  private scanned = 0;
+  private inQuote = false;
+  private boundary = -1;
+  constructor(
+    private readonly quotes: boolean,
+    private readonly cap: number,
+    private readonly rowAt: () => number,
+  ) {}
+
+  push(text: string): string | undefined {
+    this.buf += text;
+    const buf = this.buf;
+    const len = buf.length;
+    let i = this.scanned;
+    if (!this.quotes) {
+      const nl = buf.lastIndexOf('\n');
+      if (nl >= i) this.boundary = nl;
+    } else {
+      let q = -2;
+      while (i < len) {
+        if (this.inQuote) {
+          const j = buf.indexOf('"', i);
+          if (j < 0) break;
+          this.inQuote = false;
+          i = j + 1;
+          q = -2;
+          continue;
+        }
+        if (q !== -1 && q < i) q = buf.indexOf('"', i);
+        const nl = buf.lastIndexOf('\n', q < 0 ? len - 1 : q);
+        if (nl >= i) this.boundary = nl;
+        if (q < 0) break;
+        this.inQuote = true;
+        i = q + 1;
+      }
+    }
+    this.scanned = len;
+    if (this.boundary < 0) {
+      if (len > this.cap)
+        throw cleanError('ERR_CLEAN_FIELD_TOO_LARGE', { row: this.rowAt() + 1, limit: this.cap });
+      return undefined;
+    }
+    const block = buf.slice(0, this.boundary + 1);
+    this.buf = buf.slice(this.boundary + 1);
+    this.scanned = this.buf.length;
+    this.boundary = -1;
+    if (this.buf.length > this.cap)
+      throw cleanError('ERR_CLEAN_FIELD_TOO_LARGE', { row: this.rowAt() + 1, limit: this.cap });
+    return block;
+  }
+
+  end(): string {
+    if (this.inQuote) {
+      throw cleanError('ERR_CLEAN_CSV_SYNTAX', {
+        row: this.rowAt() + 1,
+        reason: 'a quoted field is never closed',
+        reasonVi: 'một ô trong ngoặc kép không có dấu ngoặc đóng',
+      });
+    }
+    return this.buf;
+  }
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+async function openText(
+  path: string,
+  format: 'csv' | 'jsonl',
+  options: OpenInputOptions,
+): Promise<InputSource> {
+  const totalBytes = (await stat(path)).size;
+  const cap = options.maxFieldLength ?? 1 << 20;
+  const batchSize = options.batchSize ?? 4096;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let bytes = 0;
+  const first = await iterator.next();
+  const firstChunk: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  bytes += firstChunk.length;
+  const encoding: DetectedEncoding = options.encoding
+    ? { encoding: options.encoding.toLowerCase(), bom: false }
+    : detectEncoding(firstChunk.subarray(0, 65536));
+  const decoder = decoderFor(encoding);
+  let dataRows = 0;
+  const splitter = new RecordSplitter(format === 'csv', cap, () => dataRows);
+  let firstText = decoder.write(firstChunk);
+  if (firstText.charCodeAt(0) === 0xfeff) firstText = firstText.slice(1);
+  let delimiter = ',';
+  let newline: '\n' | '\r\n' = '\n';
+  const header: string[] = [];
+  const headerIndex = new Map<string, number>();
+  let pendingBlocks: string[] = [];
+  let headerDone = false;
+  let tailTaken = false;
+
+  const parseBlock = (block: string): string[][] => {
+    if (format === 'csv') {
+      const res = Papa.parse<string[]>(block, { delimiter, newline, skipEmptyLines: 'greedy' });
+      return res.data;
+    }
+    const rows: string[][] = [];
+    let start = 0;
+    while (start < block.length) {
+      let nl = block.indexOf('\n', start);
+      if (nl < 0) nl = block.length;
+      const line = block.slice(start, nl).trim();
+      start = nl + 1;
+      if (line === '') continue;
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch {
+        throw cleanError('ERR_CLEAN_INPUT_FORMAT', {
+          reason: `line ${dataRows + rows.length + 1} is not JSON`,
+          reasonVi: `dòng ${dataRows + rows.length + 1} không phải JSON`,
+        });
+      }
+      if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+        throw cleanError('ERR_CLEAN_INPUT_FORMAT', {
+          reason: `line ${dataRows + rows.length + 1} is not a JSON object`,
+          reasonVi: `dòng ${dataRows + rows.length + 1} không phải đối tượng JSON`,
+        });
+      }
+      const row: string[] = [];
+      for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+        let at = headerIndex.get(k);
+        if (at === undefined) {
+          at = header.length;
+          header.push(k);
+          headerIndex.set(k, at);
+        }
+        row[at] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      }
+      rows.push(row);
+    }
+    return rows;
+  };
+
+  // Read until the header is known (CSV: first record; JSON Lines: the first object's keys).
+  let text: string | undefined = firstText;
+  let eof = first.done === true;
+  while (!headerDone) {
+    const block: string | undefined = text === undefined ? undefined : splitter.push(text);
+    text = undefined;
+    if (block !== undefined) pendingBlocks.push(block);
+    const joined = pendingBlocks.join('');
+    if (joined.length > 0 || eof) {
+      const candidate = eof ? joined + splitter.end() : joined;
+      if (eof) tailTaken = true;
+      if (candidate.trim().length > 0 && (block !== undefined || eof)) {
+        if (format === 'csv') {
+          const sniff = Papa.parse<string[]>(candidate.slice(0, 65536), {
+            preview: 20,
+            delimitersToGuess: DELIMITERS,
+          });
+          delimiter = sniff.meta.delimiter || ',';
+          // Records end where the block splitter cut them (at \n); \r\n files keep their \r.
+          newline = sniff.meta.linebreak === '\r\n' ? '\r\n' : '\n';
+        }
+        pendingBlocks = [candidate];
+        headerDone = true;
+        break;
+      }
+    }
+    if (eof) {
+      pendingBlocks = [];
+      headerDone = true;
+      break;
+    }
+    const next = await iterator.next();
+    if (next.done) {
+      eof = true;
+      const tail = decoder.end();
+      text = tail ?? '';
+    } else {
+      bytes += next.value.length;
+      text = decoder.write(next.value);
+    }
+  }
+
+  let headerRow: string[] = [];
+  let firstRows: string[][] = [];
+  if (pendingBlocks.length > 0) {
+    const rows = parseBlock(pendingBlocks[0] as string);
+    if (format === 'csv') {
+      headerRow = rows.shift() ?? [];
+      header.push(...headerRow.map((h) => h.trim()));
+    }
+    firstRows = rows;
+  }
+  if (header.length === 0) throw cleanError('ERR_CLEAN_NO_HEADER');
+
+  async function* rowsOf(): AsyncGenerator<string[][]> {
+    let out: string[][] = [];
+    const emit = function* (rows: string[][]): Generator<string[][]> {
+      for (const r of rows) {
+        out.push(r);
+        dataRows++;
+        if (out.length >= batchSize) {
+          yield out;
+          out = [];
+        }
+      }
+    };
+    yield* emit(firstRows);
+    firstRows = [];
+    while (!eof) {
+      if (options.signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
+      const next = await iterator.next();
+      let t: string;
+      if (next.done) {
+        eof = true;
+        t = decoder.end() ?? '';
+      } else {
+        bytes += next.value.length;
+        t = decoder.write(next.value);
+      }
+      const block = splitter.push(t);
+      if (block !== undefined) yield* emit(parseBlock(block));
+    }
+    const rest = tailTaken ? '' : splitter.end();
+    if (rest.trim() !== '') yield* emit(parseBlock(rest));
+    if (out.length > 0) yield out;
+    stream.destroy();
+  }
+
+  return {
+    format,
+    header,
+    delimiter,
+    encoding,
+    rows: rowsOf(),
+    bytesRead: () => bytes,
+    totalBytes,
+  };
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) {
+    // Excel stores dates without a zone; exceljs reads them as UTC.
+    return `${pad2(value.getUTCDate())}/${pad2(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  }
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if (v.result !== undefined) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+    if (v.error !== undefined) return String(v.error);
+  }
+  return String(value);
+}
+
+async function openXlsx(path: string, options: OpenInputOptions): Promise<InputSource> {
+  const totalBytes = (await stat(path)).size;
+  const batchSize = options.batchSize ?? 4096;
+  const cap = options.maxFieldLength ?? 1 << 20;
+  let bytes = 0;
+  const stream = createReadStream(path);
+  stream.on('data', (c) => {
+    bytes += c.length;
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const sheets = reader[Symbol.asyncIterator]();
+  const sheet = await sheets.next().catch((e: unknown) => {
+    throw cleanError(
+      'ERR_CLEAN_INPUT_FORMAT',
+      { reason: 'the file is not a valid .xlsx workbook', reasonVi: 'tệp không phải sổ tính .xlsx hợp lệ' },
+      { cause: e },
+    );
+  });
+  if (sheet.done) throw cleanError('ERR_CLEAN_NO_HEADER');
+  const rowIter = (sheet.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  const header: string[] = [];
+  let width = 0;
+  for (;;) {
+    const r = await rowIter.next();
+    if (r.done) break;
+    const values = r.value.values as unknown[];
+    const texts = values.slice(1).map(cellText);
+    if (texts.every((t) => t.trim() === '')) continue;
+    header.push(...texts.map((t) => t.trim()));
+    width = header.length;
+    break;
+  }
+  if (header.length === 0) throw cleanError('ERR_CLEAN_NO_HEADER');
+  let dataRows = 0;
+  async function* rowsOf(): AsyncGenerator<string[][]> {
+    let out: string[][] = [];
+    for (;;) {
+      const r = await rowIter.next();
+      if (r.done) break;
+      if (options.signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
+      const values = r.value.values as unknown[];
+      const row: string[] = new Array(Math.max(width, values.length - 1));
+      let empty = true;
+      for (let i = 1; i < values.length; i++) {
+        const t = cellText(values[i]);
+        if (t.length > cap) throw cleanError('ERR_CLEAN_FIELD_TOO_LARGE', { row: dataRows + 1, limit: cap });
+        if (t !== '') empty = false;
+        row[i - 1] = t;
+      }
+      if (empty) continue;
+      for (let i = 0; i < row.length; i++) row[i] ??= '';
+      dataRows++;
+      out.push(row);
+      if (out.length >= batchSize) {
+        yield out;
+        out = [];
+      }
+    }
+    if (out.length > 0) yield out;
+    // Drain the remaining sheets so that the reader closes the file.
+    for (;;) {
+      const s = await sheets.next();
+      if (s.done) break;
+    }
+  }
+  return {
+    format: 'xlsx',
+    header,
+    delimiter: ',',
+    encoding: { encoding: 'utf-8', bom: false },
+    rows: rowsOf(),
+    bytesRead: () => bytes,
+    totalBytes,
+  };
+}
+
+/**
+ * Opens a CSV, JSON Lines or .xlsx file for streaming: detects the encoding and the delimiter,
+ * reads the header and yields the data rows in batches.
+ */
+export async function openInput(path: string, options: OpenInputOptions = {}): Promise<InputSource> {
+  const format = options.format ?? formatOf(path);
+  if (format === 'xlsx') return openXlsx(path, options);
+  return openText(path, format, options);
+}
