@@ -11,9 +11,21 @@ export class Capture {
   constructor(tty = false) {
     this.isTTY = tty;
   }
+  private waiters: { pattern: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
   write(chunk: string): boolean {
     this.text += chunk;
+    this.waiters = this.waiters.filter((w) => {
+      const m = this.text.match(w.pattern);
+      if (m) w.resolve(m);
+      return !m;
+    });
     return true;
+  }
+  /** Resolves once the text written so far matches `pattern`. */
+  waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
+    const m = this.text.match(pattern);
+    if (m) return Promise.resolve(m);
+    return new Promise((resolve) => this.waiters.push({ pattern, resolve }));
   }
   // The tty.WriteStream methods cli-progress uses on a terminal.
   cursorTo(x: number): boolean {
@@ -47,10 +59,17 @@ export interface CliResult {
 /** Runs the command in-process with captured streams and an English, colourless environment by default. */
 export async function cli(
   argv: readonly string[],
-  options: { env?: Record<string, string>; tty?: boolean; cwd?: string; signal?: AbortSignal } = {},
+  options: {
+    env?: Record<string, string>;
+    tty?: boolean;
+    cwd?: string;
+    signal?: AbortSignal;
+    stdout?: Capture;
+    stderr?: Capture;
+  } = {},
 ): Promise<CliResult> {
-  const stdout = new Capture(options.tty);
-  const stderr = new Capture(options.tty);
+  const stdout = options.stdout ?? new Capture(options.tty);
+  const stderr = options.stderr ?? new Capture(options.tty);
   const code = await run(argv, {
     stdout,
     stderr,
