@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', image: 'src/image/index.ts' },
+  entry: { index: 'src/index.ts', image: 'src/image/index.ts', video: 'src/video/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

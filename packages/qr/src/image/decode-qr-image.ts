@@ -229,12 +229,12 @@ export async function decodeQrImageDetailed(
   const tryHarder = options.tryHarder ?? true;
   const maxSymbols = options.maxSymbols ?? 16;
   const accept = options.accept ?? (() => true);
-  if (budget !== undefined && budget > 0) {
+  if ((budget !== undefined && budget > 0) || options.observe) {
     const frame = raw ? greyOfRaw(input as RawImage) : await greyOfImageFile(source as Uint8Array);
     if (frame) {
       try {
         const result = await runCascade(frame, {
-          timeBudgetMs: budget,
+          timeBudgetMs: budget ?? 0,
           signal: options.signal,
           accept,
           maxSymbols,

@@ -18,7 +18,22 @@ export {
   type QrTextEncoding,
   type RawImage,
 } from './decode-qr-image.js';
+/** What the photo cascade saw of a frame's likely QR region (for guidance). */
+export type { FrameObservation as QrFrameObservation } from './internal/cascade.js';
 /** Decoding and parsing the identity QR code of a photo in one call. */
-export { type IdentityQrImage, readIdentityQrImage } from './read-identity-qr-image.js';
+export {
+  type IdentityQrImage,
+  type ReadIdentityQrImageOptions,
+  readIdentityQrImage,
+} from './read-identity-qr-image.js';
 /** The decoder's `.wasm` for a Node server to serve to its pages. */
 export { readQrDecoderWasm } from './read-qr-decoder-wasm.js';
+/** One camera frame for a live scanner: the identity QR, or a hint for the user. */
+export {
+  type IdentityQrFrameScan,
+  type QrGuidance,
+  type QrGuidanceCode,
+  qrGuidance,
+  type ScanIdentityQrFrameOptions,
+  scanIdentityQrFrame,
+} from './scan-identity-qr-frame.js';

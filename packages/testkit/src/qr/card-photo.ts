@@ -36,6 +36,8 @@ export interface CardPhotoTruth {
   readonly payload: string;
   /** Width of the QR symbol (without quiet zone) in the frame, in pixels, before tilt. */
   readonly qrWidthPx: number;
+  /** Corners of the QR symbol (quiet zone excluded) in the frame: top-left, top-right, bottom-right, bottom-left. */
+  readonly qrCorners: readonly (readonly [number, number])[];
   /** Pixels per QR module in the frame (qrWidthPx / modules). */
   readonly moduleSizePx: number;
   /** The degradations applied (one or two; `none` for rotation, tilt and JPEG only). */
@@ -171,15 +173,6 @@ function renderCardBack(qr: GreyImage, random: () => number): GreyImage {
     }
   }
   const unit = width / 85.6; // pixels per millimetre
-  // QR top right, 4 mm from the edges (its quiet zone is white on the card).
-  const qx = width - qr.width - 3 * unit;
-  const qy = 3 * unit;
-  for (let r = 0; r < qr.height; r++) {
-    img.data.set(
-      qr.data.subarray(r * qr.width, (r + 1) * qr.width),
-      Math.round(qy + r) * width + Math.round(qx),
-    );
-  }
   // Two fingerprint boxes at left, the identifying-marks and issue text, the MRZ at the bottom.
   for (const fx of [4, 24]) {
     fillRect(img, fx * unit, 6 * unit, 17 * unit, 20 * unit, 190);
@@ -187,7 +180,17 @@ function renderCardBack(qr: GreyImage, random: () => number): GreyImage {
       fillRect(img, (fx + 2) * unit, (8 + 2.5 * k) * unit, 13 * unit, 0.6 * unit, 120);
   }
   textBlock(img, 4 * unit, 29 * unit, 38 * unit, 3, 1.4 * unit, random);
-  textBlock(img, 45 * unit, 4 * unit, 14 * unit, 4, 1.2 * unit, random);
+  textBlock(img, 43 * unit, 4 * unit, 11 * unit, 4, 1.2 * unit, random);
+  // QR top right, 4 mm from the edges (its quiet zone is white on the card).
+  const qx = width - qr.width - 3 * unit;
+  const qy = 3 * unit;
+  // Printed ink is not black and paper is not blown out: 0/255 become about 25/240.
+  for (let r = 0; r < qr.height; r++) {
+    const row = Math.round(qy + r) * width + Math.round(qx);
+    for (let c = 0; c < qr.width; c++)
+      img.data[row + c] = 25 + Math.round(qr.data[r * qr.width + c]! * 0.845);
+  }
+  // (drawn last: nothing printed may reach into its quiet zone)
   for (let l = 0; l < 3; l++) {
     for (let c = 0; c < 30; c++) {
       if (random() < 0.15) continue;
@@ -389,6 +392,20 @@ export function createCardPhoto(index: number, options: CardPhotoCorpusOptions =
     about.map(([x, y]) => [x + gx - qx0, y + gy - qy0] as const),
   );
   let frame = warp(small, h, deskBackground(fw, fh, random));
+  const quiet = 4 * 8 * factor;
+  const qLeft = small.width - 3 * mm - 2 * margin + quiet;
+  const qTop = 3 * mm + quiet;
+  const qSide = 2 * margin - 2 * quiet;
+  const qrCorners = (
+    [
+      [qLeft, qTop],
+      [qLeft + qSide, qTop],
+      [qLeft + qSide, qTop + qSide],
+      [qLeft, qTop + qSide],
+    ] as const
+  ).map(
+    ([x, y]) => project(h, x, y).map((v) => Math.round(v * 10) / 10) as unknown as readonly [number, number],
+  );
 
   for (const d of degradations) {
     if (d === 'defocus') frame = blur(frame, 0.8 + random() * 1.4);
@@ -436,6 +453,7 @@ export function createCardPhoto(index: number, options: CardPhotoCorpusOptions =
     truth: {
       payload,
       qrWidthPx,
+      qrCorners,
       moduleSizePx: qrWidthPx / modules,
       degradations,
       rotationDeg: Math.round(rotationDeg * 10) / 10,

@@ -8,6 +8,7 @@ import {
   type Grey,
   growBox,
   laplacianVariance,
+  levelVariance,
   meanLevel,
   saturatedShare,
   sharpen,
@@ -22,7 +23,10 @@ export interface FrameObservation {
   readonly located: boolean;
   /** Share of blown-out pixels (≥ 250) over the region. */
   readonly saturated: number;
-  /** Variance of the Laplacian over the region (focus measure). */
+  /**
+   * Variance of the Laplacian over the region divided by the variance of its grey levels: a focus
+   * measure that does not depend on exposure (about 1 or more for a sharp QR, well under for blur).
+   */
   readonly sharpness: number;
   /** Mean grey level of the region. */
   readonly brightness: number;
@@ -122,7 +126,7 @@ export async function runCascade(
       region,
       located: located.length > 0,
       saturated: saturatedShare(frame, region),
-      sharpness: laplacianVariance(frame, region),
+      sharpness: laplacianVariance(frame, region) / (levelVariance(frame, region) + 1),
       brightness: meanLevel(frame, region),
       passes,
       ends,
@@ -145,7 +149,7 @@ export async function runCascade(
       ),
     );
   }
-  const skipSearch = options.timeBudgetMs <= 0 || options.signal?.aborted === true;
+  const skipSearch = !options.observe && (options.timeBudgetMs <= 0 || options.signal?.aborted === true);
   if (!skipSearch) {
     for (const box of findQrCandidates(frame, 4)) addRegion(growBox(box, 0.3, frame.width, frame.height));
     passes.push('search');
@@ -186,10 +190,14 @@ export async function runCascade(
       }
     }
   }
-  if (found.length === 0 && !spent(baseMs * 4)) {
+  // Four times the pixels, plus the enlargement itself: about ten base passes (measured).
+  if (found.length === 0 && !spent(baseMs * 10)) {
     passes.push('upscale×2');
     const big = cropEnlargeStretch(frame, { x: 0, y: 0, width: frame.width, height: frame.height }, 2, false);
-    const results = await readGrey(big, qrReaderOptions(true, options.maxSymbols, { tryDownscale: false }));
+    const results = await readGrey(
+      big,
+      qrReaderOptions(true, options.maxSymbols, { tryRotate: false, tryInvert: false, tryDownscale: false }),
+    );
     ends.push(now() - start);
     const map = (p: { x: number; y: number }) => ({ x: p.x / 2, y: p.y / 2 });
     found.push(

@@ -296,6 +296,24 @@ export function saturatedShare(img: Grey, box: Box): number {
   return n === 0 ? 0 : hot / n;
 }
 
+/** Variance of the grey levels of a region (contrast). */
+export function levelVariance(img: Grey, box: Box): number {
+  let sum = 0;
+  let sum2 = 0;
+  let n = 0;
+  for (let y = box.y; y < Math.min(img.height, box.y + box.height); y++) {
+    for (let x = box.x; x < Math.min(img.width, box.x + box.width); x++) {
+      const v = img.data[y * img.width + x]!;
+      sum += v;
+      sum2 += v * v;
+      n++;
+    }
+  }
+  if (n === 0) return 0;
+  const mean = sum / n;
+  return sum2 / n - mean * mean;
+}
+
 /** Mean grey level of a region. */
 export function meanLevel(img: Grey, box: Box): number {
   let sum = 0;
