@@ -29,6 +29,8 @@ for (const r of religions) RELIGION_BY_FOLD.set(fold(r.name), { name: r.name, co
 // Usual spellings on forms (Decree 162/2017 names the religions; "Không" = none).
 for (const [alias, name] of [
   ['khong ton giao', 'Không'],
+  // Some registers write "no religion" as 0 (the official list starts at 1 = Không).
+  ['0', 'Không'],
   ['none', 'Không'],
   ['phat', 'Phật giáo'],
   ['dao phat', 'Phật giáo'],
@@ -54,7 +56,7 @@ for (const [alias, name] of [
 /** Religion (tôn giáo) by the list of `@cancuoc/schemas` (codes 1–14). */
 export const lookupReligion = cached((text) => {
   const key = fold(text);
-  const byCode = religions.find((r) => r.code === key);
+  const byCode = key === '0' ? undefined : religions.find((r) => r.code === key);
   if (byCode) return { name: byCode.name, code: byCode.code };
   return RELIGION_BY_FOLD.get(key) ?? null;
 });

@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+// The full metadata: the smaller sets check lengths only and would call 011… valid.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CleanIssueCode } from './issue-codes.js';
 
 // Decision 798/QĐ-BTTTT (25 May 2018) of the Ministry of Information and Communications: the

@@ -171,7 +171,8 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
   for (const key in input) {
     const v = (input as Record<string, unknown>)[key];
     if (typeof v !== 'string') continue;
-    out[key as CleanField] = v;
+    // A blank cell is an absent value (whitespace-only cells are common in exported sheets).
+    out[key as CleanField] = v.length > 0 && v.trim() === '' ? '' : v;
   }
 
   // Legacy fonts and replacement characters in free-text fields.
@@ -247,9 +248,12 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
         id = stripped;
       }
     }
-    if (id.length === 11 && isDigitsOnly(id)) {
-      c.add('personalId', 'CLEAN_ID_LEADING_ZERO', 'fixed', undefined, id, `0${id}`);
-      id = `0${id}`;
+    // Every birth-place code starts with 0 (001–096); a spreadsheet that read the number as a
+    // number dropped one or two zeros (provinces 001–009).
+    if ((id.length === 11 || id.length === 10) && isDigitsOnly(id)) {
+      const padded = id.padStart(12, '0');
+      c.add('personalId', 'CLEAN_ID_LEADING_ZERO', 'fixed', undefined, id, padded);
+      id = padded;
     }
     if (id.length === 9 && isDigitsOnly(id)) {
       if (out.legacyId === undefined || out.legacyId.trim() === '') {
