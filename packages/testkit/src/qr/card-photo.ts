@@ -272,7 +272,7 @@ function deskBackground(width: number, height: number, random: () => number): Gr
       seed ^= seed << 5;
       const grain = ((seed >>> 0) % 13) - 6;
       const g = v + streak + grain;
-      out[y * width + x] = g < 0 ? 0 : g > 255 ? 255 : g;
+      out[y * width + x] = g < 0 ? 0 : Math.min(g, 255);
     }
   }
   return { data: out, width, height };

@@ -128,7 +128,7 @@ export function sharpen(img: Grey, amount: number): Grey {
           data[i + width + 1]!) /
         9;
       const v = data[i]! + amount * (data[i]! - mean);
-      out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+      out[i] = v < 0 ? 0 : Math.min(v, 255);
     }
   }
   return { data: out, width, height };
