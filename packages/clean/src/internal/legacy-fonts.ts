@@ -210,41 +210,88 @@ const VALID_AFTER: Readonly<Record<string, string>> = {
 /** Which legacy encoding a field looks like, if any. */
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'viqr';
 
-function suspicionOf(text: string): { latin1: number; vniPair: number; midUpper: number; viqr: number } {
-  let latin1 = 0;
-  let vniPair = 0;
-  let midUpper = 0;
-  let viqr = 0;
+// TCVN3 codes that VNI never produces: the U+00A1–U+00BF block (ă â ê ô ơ ư đ, à á ả ã ạ …)
+// and a few letters VNI has no use for.
+function isTcvn3Only(c: number): boolean {
+  return (
+    (c >= 0xa1 && c <= 0xbf) ||
+    c === 0xd7 ||
+    c === 0xf7 ||
+    c === 0xdf ||
+    c === 0xde ||
+    c === 0xfe ||
+    c === 0xd0
+  );
+}
+
+interface Suspicion {
+  /** Latin-1 characters that are not Vietnamese letters. */
+  latin1: number;
+  /** TCVN3-only codes. */
+  tcvn3Only: number;
+  /** Latin-1 characters right after a Latin vowel: where VNI puts its marks. */
+  afterVowel: number;
+  /** Latin-1 characters after a consonant, a space or nothing: where TCVN3 puts its vowels. */
+  afterOther: number;
+  /** VNI mark pairs that Vietnamese spelling never has (`aê`, `eã`). */
+  vniPair: number;
+  /** A capital inside a lower-case word (`NguyÔn`: TCVN3 ễ = Ô). */
+  midUpper: number;
+  viqr: number;
+}
+
+function suspicionOf(text: string): Suspicion {
+  const s: Suspicion = {
+    latin1: 0,
+    tcvn3Only: 0,
+    afterVowel: 0,
+    afterOther: 0,
+    vniPair: 0,
+    midUpper: 0,
+    viqr: 0,
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    const prev = i > 0 ? (text[i - 1] as string) : ' ';
     if (c < 0x80) {
       // VIQR quality marks after a vowel: a^ a( e^ o^ o+ u+
-      if ((c === 0x5e || c === 0x28 || c === 0x2b) && i > 0 && VOWELS.includes(text[i - 1] as string)) {
-        const prev = (text[i - 1] as string).toLowerCase();
+      if (c === 0x5e || c === 0x28 || c === 0x2b) {
+        const p = prev.toLowerCase();
         if (
-          (c === 0x5e && 'aeo'.includes(prev)) ||
-          (c === 0x28 && prev === 'a') ||
-          (c === 0x2b && 'ou'.includes(prev))
+          (c === 0x5e && 'aeo'.includes(p)) ||
+          (c === 0x28 && p === 'a') ||
+          (c === 0x2b && 'ou'.includes(p))
         )
-          viqr++;
+          s.viqr++;
       }
       continue;
     }
-    if (c > 0xff) continue;
+    // U+00A0 (no-break space) is a space, not a legacy code.
+    if (c > 0xff || c === 0xa0) continue;
     const ch = text[i] as string;
-    if (!VIET_LATIN1.has(ch)) latin1++;
+    if (isTcvn3Only(c)) s.tcvn3Only++;
+    if (VOWELS.includes(prev) || prev === 'ô' || prev === 'ö' || prev === 'Ô' || prev === 'Ö') s.afterVowel++;
+    else s.afterOther++;
+    if (!VIET_LATIN1.has(ch)) s.latin1++;
     else {
-      const prev = i > 0 ? (text[i - 1] as string) : ' ';
       if (VNI_LETTER_MARKS.has(ch) && VOWELS.includes(prev)) {
         const allowed = VALID_AFTER[prev.toLowerCase()] ?? '';
-        if (!allowed.includes(ch)) vniPair++;
+        if (!allowed.includes(ch)) s.vniPair++;
       }
-      // A capital inside a lower-case word: `NguyÔn` (TCVN3 ễ = Ô).
       const p = prev.charCodeAt(0);
-      if (p >= 0x61 && p <= 0x7a && ch === ch.toUpperCase() && ch !== ch.toLowerCase()) midUpper++;
+      const next = text.charCodeAt(i + 1);
+      if (
+        p >= 0x61 &&
+        p <= 0x7a &&
+        next >= 0x61 &&
+        next <= 0x7a &&
+        ch === ch.toUpperCase() &&
+        ch !== ch.toLowerCase()
+      )
+        s.midUpper++;
     }
   }
-  return { latin1, vniPair, midUpper, viqr };
+  return s;
 }
 
 // A decoded text is plausible when nothing of U+0080–U+00FF outside Vietnamese letters is left.
@@ -262,30 +309,34 @@ function leftover(text: string): number {
  * look like legacy-font text (the common case: one pass over the characters, no allocation).
  */
 export function fixLegacyFont(text: string): { encoding: LegacyEncoding; text: string } | undefined {
-  // Fast path: pure ASCII without VIQR marks, or text with no Latin-1 range character.
-  let hasLatin1 = false;
-  let hasViqrMark = false;
+  // Fast path: nothing in U+0080–U+00FF (other than a no-break space) and no VIQR mark.
+  let suspicious = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80 && c <= 0xff) hasLatin1 = true;
-    else if (c === 0x5e || c === 0x28 || c === 0x2b) hasViqrMark = true;
+    if ((c >= 0x80 && c <= 0xff && c !== 0xa0) || c === 0x5e || c === 0x28 || c === 0x2b) {
+      suspicious = true;
+      break;
+    }
   }
-  if (!hasLatin1 && !hasViqrMark) return undefined;
+  if (!suspicious) return undefined;
   const s = suspicionOf(text);
   if (s.latin1 === 0 && s.vniPair === 0 && s.midUpper === 0) {
     if (s.viqr === 0) return undefined;
     return { encoding: 'viqr', text: decodeViqr(text) };
   }
-  const tcvn = decodeTcvn3(text);
-  const vni = decodeVni(text);
-  const lt = leftover(tcvn);
-  const lv = leftover(vni);
-  // VNI signals: its mark pairs; TCVN3 signals: capitals inside words. Otherwise the decoding
-  // that leaves fewer foreign characters wins.
-  if (s.vniPair > s.midUpper && lv <= lt) return vni !== text ? { encoding: 'vni', text: vni } : undefined;
-  if (lt < lv || (lt === lv && s.midUpper >= s.vniPair))
-    return tcvn !== text ? { encoding: 'tcvn3', text: tcvn } : undefined;
-  return vni !== text ? { encoding: 'vni', text: vni } : undefined;
+  let encoding: LegacyEncoding;
+  if (s.tcvn3Only > 0 || (s.midUpper > 0 && s.vniPair === 0)) encoding = 'tcvn3';
+  else if (s.vniPair > 0) encoding = 'vni';
+  else encoding = s.afterVowel >= s.afterOther ? 'vni' : 'tcvn3';
+  const decoded = encoding === 'tcvn3' ? decodeTcvn3(text) : decodeVni(text);
+  // A decoding that leaves foreign characters behind was the wrong guess: try the other one.
+  if (leftover(decoded) > 0) {
+    const other = encoding === 'tcvn3' ? decodeVni(text) : decodeTcvn3(text);
+    if (leftover(other) < leftover(decoded)) {
+      return { encoding: encoding === 'tcvn3' ? 'vni' : 'tcvn3', text: other };
+    }
+  }
+  return decoded === text ? undefined : { encoding, text: decoded };
 }
 
 /** Every Vietnamese letter, lower and upper case (for tests). */
