@@ -43,6 +43,7 @@ export function load(app) {
       const heading = firstHeading(doc.content);
       if (heading) doc.name = heading;
     }
-    if (fm.group === undefined) fm.group = path.startsWith('guides/') ? 'Hướng dẫn · Guides' : 'Tham khảo · Reference';
+    if (fm.group === undefined)
+      fm.group = path.startsWith('guides/') ? 'Hướng dẫn · Guides' : 'Tham khảo · Reference';
   });
 }
