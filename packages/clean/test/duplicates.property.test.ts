@@ -15,7 +15,7 @@ const keys = fc.record(
     personalId: fc.constantFrom('001098012345', '079201000001', '031190000777', ''),
     foldedName: name,
     birthDate: fc.constantFrom('1990', '01/02/1990', '02/01/1990'),
-    birthPlace: fc.constantFrom('001', '079', ' '),
+    birthPlace: fc.constantFrom('001', '079', 'ha noi', 'hue', ' '),
   },
   { requiredKeys: [] },
 );
@@ -60,29 +60,36 @@ function oracle(records: readonly CleanedRecord[]): DuplicateGroup[] {
   };
   const oneId = (g: K[]) => g.every((r) => r.id !== null && r.id === g[0]?.id);
   const found: { reason: DuplicateGroup['reason']; rows: number[]; tier: number }[] = [];
+  const ascii = (n: string) => n.length <= 255 && /^[\x00-\x7f]*$/.test(n);
+  const code = (p: string) => /^[0-9]{3}$/.test(p);
+  const placesAgree = (p: string | null, q: string | null) =>
+    p === null || q === null || p === q || code(p) !== code(q);
   for (const g of components(
     (a, b) => a.id === b.id,
     (a) => a.id !== null,
   )) {
-    const names = new Set(g.map((r) => r.name).filter((n) => n !== null));
+    const names = [...new Set(g.map((r) => r.name).filter((n) => n !== null))] as string[];
     const dates = new Set(g.map((r) => r.date).filter((n) => n !== null));
+    const differ = names.some((x) =>
+      names.some((y) => x !== y && !(ascii(x) && ascii(y) && distance(x, y) <= 1)),
+    );
     found.push({
-      reason: names.size > 1 || dates.size > 1 ? 'id-conflict' : 'same-id',
+      reason: dates.size > 1 || differ ? 'id-conflict' : 'same-id',
       rows: g.map((r) => r.row),
       tier: 0,
     });
   }
   for (const g of components(
-    (a, b) => a.name === b.name && a.date === b.date && a.place === b.place,
+    (a, b) => a.name === b.name && a.date === b.date && placesAgree(a.place, b.place),
     (a) => a.name !== null && a.date !== null && a.place !== null,
   ))
     if (!oneId(g)) found.push({ reason: 'same-name-birth-date-place', rows: g.map((r) => r.row), tier: 1 });
   for (const g of components(
     (a, b) =>
       a.date === b.date &&
-      (a.place === null || b.place === null || a.place === b.place) &&
+      placesAgree(a.place, b.place) &&
       distance(a.name as string, b.name as string) === 1,
-    (a) => a.name !== null && a.date !== null && a.name.length <= 255 && /^[\x00-\x7f]*$/.test(a.name),
+    (a) => a.name !== null && a.date !== null && ascii(a.name),
   ))
     if (!oneId(g)) found.push({ reason: 'similar-name', rows: g.map((r) => r.row), tier: 2 });
   for (const f of found) f.rows.sort((a, b) => a - b);

@@ -85,6 +85,28 @@ describe.each(['memory', 'duckdb'] as const)('createDuplicateIndex (%s)', (store
     ]);
   });
 
+  it('keeps one ID whose names are one typo apart as same-id, and links a place code to a place text', async () => {
+    const groups = await groupsOf([
+      rec(1, {
+        personalId: '001098012345',
+        foldedName: 'nguyen cong an',
+        birthDate: '01/02/1998',
+        birthPlace: '001',
+      }),
+      rec(2, { personalId: '001098012345', foldedName: 'nguyen cong ah', birthDate: '01/02/1998' }),
+      rec(3, { foldedName: 'nguyen cong an', birthDate: '01/02/1998', birthPlace: 'xa dong anh, ha noi' }),
+      rec(4, { foldedName: 'nguyen cong an', birthDate: '01/02/1998', birthPlace: '079' }),
+      rec(5, { foldedName: 'le thi mai', birthDate: '1970', birthPlace: 'hue' }),
+      rec(6, { foldedName: 'le thi mai', birthDate: '1970', birthPlace: 'ha noi' }),
+    ]);
+    // 1, 3 and 4: one (name, date) holding both kinds of place; 5 and 6: two texts that differ.
+    expect(groups).toEqual([
+      { group: 1, reason: 'same-id', rows: [1, 2] },
+      { group: 2, reason: 'same-name-birth-date-place', rows: [1, 3, 4] },
+      { group: 3, reason: 'similar-name', rows: [1, 2, 3, 4] },
+    ]);
+  });
+
   it('treats blank keys as absent and finds nothing in an empty index', async () => {
     expect(await groupsOf([])).toEqual([]);
     const groups = await groupsOf([

@@ -19,15 +19,33 @@ export async function groupInPostgres(client: pg.PoolClient, jobId: string): Pro
   await q(
     'CREATE TEMP TABLE d_groups (tier INTEGER, first BIGINT, reason TEXT, rows BIGINT[]) ON COMMIT DROP',
   );
+  // One ID, two people: birth dates differ, or names more than one typo apart (CASE keeps
+  // levenshtein, limited to 255 characters, off names it must not see).
+  await q(`CREATE TEMP TABLE d_conflicts ON COMMIT DROP AS
+     WITH names AS (SELECT DISTINCT pid, name FROM d_rec WHERE pid IS NOT NULL AND name IS NOT NULL),
+          counts AS (SELECT pid, count(*) AS n FROM names GROUP BY pid)
+     SELECT pid FROM counts WHERE n > 256
+     UNION
+     SELECT a.pid FROM names a JOIN names b ON a.pid = b.pid AND a.name < b.name
+     JOIN counts c ON c.pid = a.pid AND c.n <= 256
+     WHERE NOT CASE WHEN octet_length(a.name) = char_length(a.name) AND octet_length(b.name) = char_length(b.name)
+                         AND char_length(a.name) <= 255 AND char_length(b.name) <= 255
+                    THEN levenshtein(a.name, b.name) <= 1 ELSE false END`);
   await q(`INSERT INTO d_groups
-     SELECT 0, min(rn),
-            CASE WHEN count(DISTINCT name) > 1 OR count(DISTINCT bdate) > 1 THEN 'id-conflict' ELSE 'same-id' END,
-            array_agg(rn ORDER BY rn)
-     FROM d_rec WHERE pid IS NOT NULL GROUP BY pid HAVING count(*) > 1`);
+     SELECT 0, min(r.rn),
+            CASE WHEN count(DISTINCT r.bdate) > 1 OR bool_or(c.pid IS NOT NULL) THEN 'id-conflict' ELSE 'same-id' END,
+            array_agg(r.rn ORDER BY r.rn)
+     FROM d_rec r LEFT JOIN d_conflicts c ON c.pid = r.pid
+     WHERE r.pid IS NOT NULL GROUP BY r.pid HAVING count(*) > 1`);
+  // Same name and birth date; a code and a text birth place in one (name, date) link everything.
   await q(`INSERT INTO d_groups
      SELECT 1, min(rn), 'same-name-birth-date-place', array_agg(rn ORDER BY rn)
-     FROM d_rec WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL
-     GROUP BY name, bdate, place
+     FROM (
+       SELECT rn, pid, name, bdate, place,
+              bool_or(place ~ '^[0-9]{3}$') OVER (PARTITION BY name, bdate) AS has_code,
+              bool_or(place !~ '^[0-9]{3}$') OVER (PARTITION BY name, bdate) AS has_text
+       FROM d_rec WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL) b
+     GROUP BY name, bdate, CASE WHEN has_code AND has_text THEN NULL ELSE place END
      HAVING count(*) > 1 AND NOT (count(pid) = count(*) AND count(DISTINCT pid) = 1)`);
   await q(`CREATE TEMP TABLE d_nodes ON COMMIT DROP AS
      SELECT row_number() OVER () AS node, bdate, name, place FROM (
@@ -46,7 +64,8 @@ export async function groupInPostgres(client: pg.PoolClient, jobId: string): Pro
        SELECT DISTINCT a.node AS a, b.node AS b
        FROM d_variants a JOIN d_variants b ON a.bdate = b.bdate AND a.v = b.v AND a.node < b.node
        JOIN d_nodes na ON na.node = a.node JOIN d_nodes nb ON nb.node = b.node
-       WHERE (na.place IS NULL OR nb.place IS NULL OR na.place = nb.place)
+       WHERE (na.place IS NULL OR nb.place IS NULL OR na.place = nb.place
+              OR (na.place ~ '^[0-9]{3}$') <> (nb.place ~ '^[0-9]{3}$'))
          AND levenshtein(na.name, nb.name) = 1)
      SELECT a AS node, b AS other FROM edges UNION ALL SELECT b, a FROM edges`);
   await q('CREATE TEMP TABLE d_labels ON COMMIT DROP AS SELECT DISTINCT node, node AS label FROM d_adjacent');

@@ -14,16 +14,33 @@ import type { DuplicateGroup, DuplicateIndex, DuplicateIndexOptions, DuplicateRe
  * the name on the same date; `strlen = length` keeps ASCII names only, up to 255 characters
  * (see `isAsciiName`); components by min-label propagation until nothing changes.
  */
+const CONFLICTS = `
+CREATE OR REPLACE TEMP TABLE dup_conflicts AS
+WITH names AS (SELECT DISTINCT pid, name FROM dup_records WHERE pid IS NOT NULL AND name IS NOT NULL),
+     counts AS (SELECT pid, count(*) AS n FROM names GROUP BY pid)
+SELECT pid FROM counts WHERE n > 256
+UNION
+SELECT a.pid FROM names a JOIN names b ON a.pid = b.pid AND a.name < b.name
+JOIN counts c ON c.pid = a.pid AND c.n <= 256
+WHERE NOT CASE WHEN strlen(a.name) = length(a.name) AND strlen(b.name) = length(b.name)
+                    AND length(a.name) <= 255 AND length(b.name) <= 255
+               THEN levenshtein(a.name, b.name) <= 1 ELSE false END`;
+
 const EXACT_GROUPS = `
 CREATE OR REPLACE TEMP TABLE dup_groups AS
-SELECT 0 AS tier, min(row) AS first,
-       CASE WHEN count(DISTINCT name) > 1 OR count(DISTINCT bdate) > 1 THEN 'id-conflict' ELSE 'same-id' END AS reason,
-       list(row ORDER BY row) AS rows
-FROM dup_records WHERE pid IS NOT NULL GROUP BY pid HAVING count(*) > 1
+SELECT 0 AS tier, min(r.row) AS first,
+       CASE WHEN count(DISTINCT r.bdate) > 1 OR bool_or(c.pid IS NOT NULL) THEN 'id-conflict' ELSE 'same-id' END AS reason,
+       list(r.row ORDER BY r.row) AS rows
+FROM dup_records r LEFT JOIN dup_conflicts c ON c.pid = r.pid
+WHERE r.pid IS NOT NULL GROUP BY r.pid HAVING count(*) > 1
 UNION ALL
 SELECT 1, min(row), 'same-name-birth-date-place', list(row ORDER BY row)
-FROM dup_records WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL
-GROUP BY name, bdate, place
+FROM (
+  SELECT row, pid, name, bdate, place,
+         bool_or(regexp_full_match(place, '[0-9]{3}')) OVER (PARTITION BY name, bdate) AS has_code,
+         bool_or(NOT regexp_full_match(place, '[0-9]{3}')) OVER (PARTITION BY name, bdate) AS has_text
+  FROM dup_records WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL)
+GROUP BY name, bdate, CASE WHEN has_code AND has_text THEN NULL ELSE place END
 HAVING count(*) > 1 AND NOT (count(pid) = count(*) AND count(DISTINCT pid) = 1)`;
 
 const SIMILAR_SETUP = [
@@ -40,7 +57,9 @@ const SIMILAR_SETUP = [
    SELECT DISTINCT a.node AS a, b.node AS b
    FROM dup_variants a JOIN dup_variants b ON a.bdate = b.bdate AND a.v = b.v AND a.node < b.node
    JOIN dup_nodes na ON na.node = a.node JOIN dup_nodes nb ON nb.node = b.node
-   WHERE (na.place IS NULL OR nb.place IS NULL OR na.place = nb.place) AND levenshtein(na.name, nb.name) = 1`,
+   WHERE (na.place IS NULL OR nb.place IS NULL OR na.place = nb.place
+          OR regexp_full_match(na.place, '[0-9]{3}') <> regexp_full_match(nb.place, '[0-9]{3}'))
+     AND levenshtein(na.name, nb.name) = 1`,
   `CREATE OR REPLACE TEMP TABLE dup_adjacent AS
    SELECT a AS node, b AS other FROM dup_edges UNION ALL SELECT b, a FROM dup_edges`,
   `CREATE OR REPLACE TEMP TABLE dup_labels AS SELECT DISTINCT node, node AS label FROM dup_adjacent`,
@@ -168,6 +187,7 @@ export async function createDuckDbIndex(options: DuplicateIndexOptions): Promise
           });
           if (twice > 0) throw new RangeError(`DuplicateIndex: ${twice} row numbers were added twice`);
           await run(async () => {
+            await db.run(CONFLICTS);
             await db.run(EXACT_GROUPS);
             for (const sql of SIMILAR_SETUP) await db.run(sql);
             for (;;) {

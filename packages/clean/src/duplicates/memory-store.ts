@@ -1,6 +1,16 @@
 import { distance } from 'fastest-levenshtein';
 import type { CleanedRecord } from '../types.js';
-import { deletionVariants, type IndexedKeys, indexedKeys, isAsciiName, reasonRank } from './keys.js';
+import {
+  deletionVariants,
+  type IndexedKeys,
+  indexedKeys,
+  isAsciiName,
+  isPlaceCode,
+  MAX_NAMES_PER_ID,
+  namesAgree,
+  placesAgree,
+  reasonRank,
+} from './keys.js';
 import type { DuplicateGroup, DuplicateIndex, DuplicateReason } from './types.js';
 
 interface Found {
@@ -35,23 +45,36 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
     seen.add(r.row);
   }
 
-  // Same personal ID; different names or birth dates under one ID make it a conflict.
+  // Same personal ID. Two different people under one ID (birth dates differ, or names more than
+  // one typo apart) make it a conflict.
   const byId = new Map<string, IndexedKeys[]>();
   for (const r of records) if (r.id !== null) push(byId, r.id, r);
   for (const rows of byId.values()) {
     if (rows.length < 2) continue;
-    const names = new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])));
+    const names = [...new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])))];
     const dates = new Set(rows.flatMap((r) => (r.date === null ? [] : [r.date])));
-    out.push(found(names.size > 1 || dates.size > 1 ? 'id-conflict' : 'same-id', rows));
+    let conflict = dates.size > 1 || names.length > MAX_NAMES_PER_ID;
+    for (let i = 0; !conflict && i < names.length; i++)
+      for (let j = i + 1; !conflict && j < names.length; j++)
+        conflict = !namesAgree(names[i] as string, names[j] as string, distance);
+    out.push(found(conflict ? 'id-conflict' : 'same-id', rows));
   }
 
-  // Same folded name, birth date and birth place.
-  const byTriple = new Map<string, IndexedKeys[]>();
+  // Same folded name and birth date, birth places agreeing: within one (name, date), a code and a
+  // text place link everything; otherwise each place is its own group.
+  const byNameDate = new Map<string, IndexedKeys[]>();
   for (const r of records)
     if (r.name !== null && r.date !== null && r.place !== null)
-      push(byTriple, `${r.name}\u0000${r.date}\u0000${r.place}`, r);
-  for (const rows of byTriple.values())
-    if (rows.length > 1 && !oneId(rows)) out.push(found('same-name-birth-date-place', rows));
+      push(byNameDate, `${r.name}\u0000${r.date}`, r);
+  for (const block of byNameDate.values()) {
+    if (block.length < 2) continue;
+    const codes = block.some((r) => isPlaceCode(r.place as string));
+    const texts = block.some((r) => !isPlaceCode(r.place as string));
+    const byPlace = new Map<string, IndexedKeys[]>();
+    for (const r of block) push(byPlace, codes && texts ? '' : (r.place as string), r);
+    for (const rows of byPlace.values())
+      if (rows.length > 1 && !oneId(rows)) out.push(found('same-name-birth-date-place', rows));
+  }
 
   // Names one edit apart on the same birth date, birth places not in conflict. Nodes are the
   // distinct (date, name, place) triples; candidates share a deletion variant on the same date.
@@ -86,7 +109,7 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
         const a = list[members[x] as number];
         const b = list[members[y] as number];
         if (!a || !b) continue;
-        if (a.place !== null && b.place !== null && a.place !== b.place) continue;
+        if (!placesAgree(a.place, b.place)) continue;
         if (distance(a.name, b.name) !== 1) continue;
         linked.add(members[x] as number);
         linked.add(members[y] as number);
