@@ -115,16 +115,13 @@ interface Runner {
 async function createRunner(workers: number): Promise<Runner> {
   if (workers === 0) return { run: async (t) => cleanBatch(t), close: async () => {} };
   const { Piscina } = await import('piscina');
-  const filename = workerFile();
-  // From the TypeScript sources (tests, benchmarks) the worker needs a TypeScript loader; tsx
-  // passes its own in execArgv, vitest does not.
-  const needsLoader = filename.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx'));
-  const pool = new Piscina({
-    filename,
-    minThreads: workers,
-    maxThreads: workers,
-    ...(needsLoader ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
-  });
+  let filename = workerFile();
+  // From the TypeScript sources the worker needs a TypeScript loader: tsx hands its own to
+  // worker threads (benchmarks run under tsx), vitest does not (tests), so a bootstrap registers it.
+  if (filename.endsWith('.ts') && !process.execArgv.some((a) => /[\\/]tsx[\\/]dist[\\/]/.test(a))) {
+    filename = new URL('./worker-source.mjs', filename).href;
+  }
+  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers });
   return { run: (t) => pool.run(t) as Promise<CleanedRecord[]>, close: () => pool.destroy() };
 }
 

@@ -232,6 +232,8 @@ async function openText(
         if (format === 'csv') {
           const sniff = Papa.parse<string[]>(candidate.slice(0, 65536), {
             preview: 20,
+            // Blank lines would count as one-field rows and defeat the guess.
+            skipEmptyLines: true,
             delimitersToGuess: DELIMITERS,
           });
           delimiter = sniff.meta.delimiter || ',';
