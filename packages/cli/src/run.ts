@@ -1,12 +1,5 @@
 import { isCancuocError } from '@cancuoc/core';
 import { Command, CommanderError, Option } from 'commander';
-import { bridgeCommand } from './commands/bridge.js';
-import { chipCommand } from './commands/chip.js';
-import { cleanCommand } from './commands/clean.js';
-import { idCommand } from './commands/id.js';
-import { qrCommand } from './commands/qr.js';
-import { readCommand } from './commands/read.js';
-import { tokenVerifyCommand } from './commands/token.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { Context, langFromEnv, type RunOptions } from './internal/context.js';
 import { UsageError } from './internal/usage-error.js';
@@ -28,7 +21,10 @@ function examples(...lines: string[]): string {
   return `\nExamples / Ví dụ:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-/** Builds the program; `act` receives each command's result. */
+/**
+ * Builds the program; `act` receives each command's result. Commands are imported when run, so
+ * `cancuoc id` starts without loading the chip, reader, e-ID and cleaning packages.
+ */
 function program(
   make: (flags: { lang?: string; json?: boolean }) => Context,
   act: (p: Promise<ExitCode> | ExitCode) => void,
@@ -82,7 +78,9 @@ function program(
         'cancuoc clean members.xlsx --map personalId="ID number" --json > summary.json',
       ),
     )
-    .action((file: string, _o, cmd: Command) => act(cleanCommand(ctx(cmd), file, cmd.opts())));
+    .action((file: string, _o, cmd: Command) =>
+      act(import('./commands/clean.js').then((m) => m.cleanCommand(ctx(cmd), file, cmd.opts()))),
+    );
 
   root
     .command('id')
@@ -92,7 +90,9 @@ function program(
     .argument('<number...>', 'numbers to check / các số cần kiểm tra')
     .option('--normalize', 'accept spaces, dots, dashes / chấp nhận dấu cách, chấm, gạch')
     .addHelpText('after', examples('cancuoc id 001099012345', 'cancuoc id 0100233488 GD4790123456789 --json'))
-    .action((numbers: string[], _o, cmd: Command) => act(idCommand(ctx(cmd), numbers, cmd.opts())));
+    .action((numbers: string[], _o, cmd: Command) =>
+      act(import('./commands/id.js').then((m) => m.idCommand(ctx(cmd), numbers, cmd.opts()))),
+    );
 
   root
     .command('qr')
@@ -106,7 +106,9 @@ function program(
         "cancuoc qr '001099012345||Nguyễn Văn An|15011999|Nam|Hà Nội|10052021'",
       ),
     )
-    .action((input: string, _o, cmd: Command) => act(qrCommand(ctx(cmd), input, cmd.opts())));
+    .action((input: string, _o, cmd: Command) =>
+      act(import('./commands/qr.js').then((m) => m.qrCommand(ctx(cmd), input, cmd.opts()))),
+    );
 
   root
     .command('chip')
@@ -131,7 +133,9 @@ function program(
         'cancuoc chip ./files --trust icao.ml --json',
       ),
     )
-    .action((folder: string, _o, cmd: Command) => act(chipCommand(ctx(cmd), folder, cmd.opts())));
+    .action((folder: string, _o, cmd: Command) =>
+      act(import('./commands/chip.js').then((m) => m.chipCommand(ctx(cmd), folder, cmd.opts()))),
+    );
 
   root
     .command('read')
@@ -155,7 +159,7 @@ function program(
       if ((o.can === undefined) === (o.mrz === undefined)) {
         throw new UsageError('give either --can or --mrz', 'cần đúng một trong hai: --can hoặc --mrz');
       }
-      act(readCommand(ctx(cmd), o));
+      act(import('./commands/read.js').then((m) => m.readCommand(ctx(cmd), o)));
     });
 
   const token = root.command('token').description('e-ID (VNeID) tokens / token định danh điện tử');
@@ -175,7 +179,9 @@ function program(
         'cancuoc token verify "$ID_TOKEN" --issuer https://xacthuc.dichvucong.gov.vn --audience my-client --jwks jwks.json',
       ),
     )
-    .action((tok: string, _o, cmd: Command) => act(tokenVerifyCommand(ctx(cmd), tok, cmd.opts())));
+    .action((tok: string, _o, cmd: Command) =>
+      act(import('./commands/token.js').then((m) => m.tokenVerifyCommand(ctx(cmd), tok, cmd.opts()))),
+    );
 
   root
     .command('bridge')
@@ -190,7 +196,9 @@ function program(
     .option('--wait <seconds>', 'wait for a card (default 60) / chờ đặt thẻ')
     .addOption(new Option('--simulated [variant]', 'software test card').hideHelp())
     .addHelpText('after', examples('cancuoc bridge --origin https://quay.benhvien.example'))
-    .action((_o, cmd: Command) => act(bridgeCommand(ctx(cmd), cmd.opts())));
+    .action((_o, cmd: Command) =>
+      act(import('./commands/bridge.js').then((m) => m.bridgeCommand(ctx(cmd), cmd.opts()))),
+    );
 
   return root;
 }

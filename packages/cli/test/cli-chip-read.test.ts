@@ -44,7 +44,7 @@ beforeAll(async () => {
     'notes.txt': 'not a chip file',
   });
   const tampered = dataGroups[13]!.slice();
-  tampered[tampered.length - 1] ^= 0x01;
+  tampered[tampered.length - 1] = tampered.at(-1)! ^ 0x01;
   await writeCard('tampered', { 'EF.SOD': sod, 'DG1.bin': dataGroups[1]!, 'DG13.bin': tampered });
   await writeCard('no-sod', { 'DG1.bin': dataGroups[1]! });
   await writeCard('empty', { 'readme.md': '# nothing' });
