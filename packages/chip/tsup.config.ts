@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', image: 'src/image/index.ts' },
+  entry: { index: 'src/index.ts', lite: 'src/lite.ts', image: 'src/image/index.ts' },
   external: [/^@cornerstonejs\/codec-openjpeg/],
   format: ['esm', 'cjs'],
   dts: true,

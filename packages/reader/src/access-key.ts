@@ -1,4 +1,4 @@
-import { mrzCheckDigit } from '@cancuoc/chip';
+import { mrzCheckDigit } from '@cancuoc/chip/lite';
 import { type PartialDate, utf8Encode } from '@cancuoc/core';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { fail } from './errors.js';

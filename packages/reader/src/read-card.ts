@@ -3,7 +3,7 @@ import {
   type AuthenticationStatus,
   type PaceInfo,
   parseCom,
-} from '@cancuoc/chip';
+} from '@cancuoc/chip/lite';
 import { type CancuocError, isCancuocError } from '@cancuoc/core';
 import {
   type AccessKey,

@@ -3,7 +3,7 @@
  * AUTHENTICATE); the signature is checked by `verifyActiveAuthentication` of `@cancuoc/chip`
  * (ISO/IEC 9796-2 scheme 1 for RSA keys, ECDSA for EC keys).
  */
-import { type PublicKeyInfo, verifyActiveAuthentication } from '@cancuoc/chip';
+import { type PublicKeyInfo, verifyActiveAuthentication } from '@cancuoc/chip/lite';
 import { isCancuocError } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';

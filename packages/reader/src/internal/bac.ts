@@ -1,5 +1,5 @@
 /** Basic Access Control, ICAO 9303-11 §4.3 (terminal side). */
-import { bacKeySeed as chipBacKeySeed } from '@cancuoc/chip';
+import { bacKeySeed as chipBacKeySeed } from '@cancuoc/chip/lite';
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';

@@ -1,5 +1,5 @@
 /** Chip authentication, ICAO 9303-11 §6.2 (terminal side), ECDH keys from DG14. */
-import { curvePointConstructor, encodeOid, encodeTlv } from '@cancuoc/chip';
+import { curvePointConstructor, encodeOid, encodeTlv } from '@cancuoc/chip/lite';
 import { concatBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';

@@ -10,7 +10,7 @@ import {
   curvePointConstructor,
   namedCurveParameters,
   standardDomainParameters,
-} from '@cancuoc/chip';
+} from '@cancuoc/chip/lite';
 
 /** A curve as the protocols use it: `@cancuoc/chip`'s @noble/curves point constructor. */
 export type EcPoint = CurvePointConstructor;

@@ -1,5 +1,5 @@
 /** PACE, ICAO 9303-11 §4.4 (terminal side): ECDH with generic or integrated mapping. */
-import { encodeOid, encodeTlv, type PaceInfo, tryReadTlv } from '@cancuoc/chip';
+import { encodeOid, encodeTlv, type PaceInfo, tryReadTlv } from '@cancuoc/chip/lite';
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import { fail } from '../errors.js';
 import type { Channel } from './channel.js';

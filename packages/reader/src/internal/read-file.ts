@@ -4,7 +4,7 @@
  * reads the first chunk through the short EF identifier to save the SELECT, and reads past
  * offset 32 767 with the odd INS B1 and an offset data object (files over 32 KB: large faces).
  */
-import { encodeTlv, encodeTlvLength, readTlvHeader, type TlvHeader, tryReadTlv } from '@cancuoc/chip';
+import { encodeTlv, encodeTlvLength, readTlvHeader, type TlvHeader, tryReadTlv } from '@cancuoc/chip/lite';
 import { concatBytes, isCancuocError } from '@cancuoc/core';
 import type { ResponseApdu } from '../apdu.js';
 import { fail } from '../errors.js';

@@ -3,7 +3,7 @@
  * commands, check responses) and the card side (check commands, protect responses) so that the
  * software card of `@cancuoc/testkit` runs the very same code paths.
  */
-import { encodeTlv, tryReadTlv } from '@cancuoc/chip';
+import { encodeTlv, tryReadTlv } from '@cancuoc/chip/lite';
 import { concatBytes, equalBytes } from '@cancuoc/core';
 import type { CommandApdu, ResponseApdu } from '../apdu.js';
 import { formatStatusWord } from '../apdu.js';

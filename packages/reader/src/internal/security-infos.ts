@@ -12,7 +12,7 @@ import {
   parseDg14,
   parseDg15,
   type SecurityInfos,
-} from '@cancuoc/chip';
+} from '@cancuoc/chip/lite';
 import { isCancuocError } from '@cancuoc/core';
 import { fail } from '../errors.js';
 
