@@ -1,4 +1,4 @@
-import { type CancuocError, isCancuocError, type Lang } from '@cancuoc/core';
+import type { CancuocError, Lang } from '@cancuoc/core';
 import pc from 'picocolors';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 
@@ -108,4 +108,3 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-export { isCancuocError };
