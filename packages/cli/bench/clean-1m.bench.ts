@@ -1,0 +1,89 @@
+/**
+ * End to end through the command: 1 M generated resident records as CSV → `cancuoc clean` →
+ * cleaned CSV, issue report and duplicate groups. Prints records/s and the peak RSS of the
+ * command's process (worker threads included: they share the process). The issue's target is
+ * ≥ 200 k records/s on a 2-core machine.
+ *
+ *   pnpm bench cli                       # 1 M records, the built CLI (dist/cli.js) if present
+ *   CLEAN_BENCH_RECORDS=100000 pnpm bench cli
+ *   CLEAN_BENCH_SOURCE=1 pnpm bench cli  # the TypeScript sources through tsx instead of dist
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { generateResidents, residentsToCsv } from '@cancuoc/testkit';
+
+const records = Number(process.env.CLEAN_BENCH_RECORDS ?? 1_000_000);
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const dist = here('../dist/cli.js');
+const useDist = existsSync(dist) && !process.env.CLEAN_BENCH_SOURCE;
+
+const dir = await mkdtemp(join(tmpdir(), 'cancuoc-bench-'));
+try {
+  const input = join(dir, 'residents.csv');
+  let t = performance.now();
+  await pipeline(
+    Readable.from(residentsToCsv(generateResidents({ count: records, seed: 2026 }))),
+    createWriteStream(input),
+  );
+  const size = (await stat(input)).size;
+  console.log(
+    `wrote ${records.toLocaleString('en-US')} records (${(size / 1048576).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+
+  // Peak RSS of the command's own process, reported as it exits.
+  const rss = join(dir, 'rss.mjs');
+  await writeFile(
+    rss,
+    "process.on('exit', () => process.stderr.write(`maxRSS_KB ${process.resourceUsage().maxRSS}\\n`));\n",
+  );
+  const args = [
+    '--import',
+    rss,
+    ...(useDist ? [dist] : ['--conditions=@cancuoc/source', '--import', 'tsx', here('../src/bin.ts')]),
+    'clean',
+    input,
+    '--out',
+    join(dir, 'cleaned.csv'),
+    '--report',
+    join(dir, 'issues.csv'),
+    '--duplicates',
+    join(dir, 'duplicates.csv'),
+    '--json',
+  ];
+  t = performance.now();
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LANG: 'en' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  const seconds = (performance.now() - t) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`cancuoc clean exited ${code}: ${stderr.slice(-2000)}`);
+  const summary = JSON.parse(stdout) as {
+    records: number;
+    recordsPerSecond: number;
+    duplicates: { groups: number };
+  };
+  const peak = Number(/maxRSS_KB (\d+)/.exec(stderr)?.[1] ?? Number.NaN) / 1024;
+  console.log(
+    `cancuoc clean (${useDist ? 'dist/cli.js' : 'sources via tsx'}): ${summary.records.toLocaleString('en-US')} records`,
+  );
+  console.log(
+    `  end to end (process start to exit): ${seconds.toFixed(1)} s = ${Math.round(summary.records / seconds).toLocaleString('en-US')} records/s`,
+  );
+  console.log(
+    `  engine's own rate: ${Math.round(summary.recordsPerSecond).toLocaleString('en-US')} records/s`,
+  );
+  console.log(`  peak RSS: ${peak.toFixed(0)} MB; duplicate groups: ${summary.duplicates.groups}`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
