@@ -3,6 +3,7 @@
  * nothing left running. Each package adds its section here.
  */
 import { chipSection } from './sections/chip.js';
+import { cleanSection } from './sections/clean.js';
 import { coreSection } from './sections/core.js';
 import { eidSection } from './sections/eid.js';
 import { guestStaySection } from './sections/guest-stay.js';
@@ -22,6 +23,7 @@ const sections: Array<() => void | Promise<void>> = [
   eidSection,
   insuranceSection,
   guestStaySection,
+  cleanSection,
 ];
 
 for (const section of sections) await section();
