@@ -34,6 +34,8 @@ const DISTRICT_PREFIXES = [
   'tx ',
 ];
 
+const CITY_PREFIXES = ['thành phố ', 'thanh pho ', 'tp ', 'tp.'];
+
 function lastIndexOfFolded(text: string, name: string): number {
   return text.toLowerCase().lastIndexOf(name.toLowerCase());
 }
@@ -76,9 +78,13 @@ export function migrateAddress(text: string): AddressOutcome {
   }
   let review: AddressOutcome['review'];
   if (comma >= 0) {
-    for (const part of text.split(',')) {
+    const parts = text.split(',');
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k] as string;
       const p = part.trim().toLowerCase();
-      if (DISTRICT_PREFIXES.some((d) => p.startsWith(d))) {
+      // A city (thành phố) before the last part is a provincial city, a district-level unit.
+      const city = k < parts.length - 1 && CITY_PREFIXES.some((d) => p.startsWith(d));
+      if (city || DISTRICT_PREFIXES.some((d) => p.startsWith(d))) {
         review = {
           reasonEn: `it names a district (${part.trim()}); districts were abolished on 1 July 2025 and communes merged: check the new commune or ward`,
           reasonVi: `còn cấp huyện (${part.trim()}); từ ngày 1/7/2025 không còn cấp huyện và các xã, phường đã sắp xếp lại: cần xác định xã, phường mới`,

@@ -71,8 +71,8 @@ export const cleanIssueMessages: ErrorCatalog<CleanIssueCode> = {
     vi: 'Đã thêm lại chữ số 0 đầu của số định danh 12 số (bị bảng tính làm mất)',
   },
   CLEAN_ID_LEGACY_IN_ID_COLUMN: {
-    en: 'A 9-digit ID card (CMND) number was entered as the personal ID number; it was moved to the CMND column',
-    vi: 'Số CMND 9 số được nhập vào cột số định danh; đã chuyển sang cột số CMND',
+    en: 'A 9-digit ID card (CMND) number was entered as the personal ID number; it belongs in the CMND column (moved there unless that column holds another number)',
+    vi: 'Số CMND 9 số được nhập vào cột số định danh; số này thuộc cột số CMND (đã chuyển sang nếu cột đó chưa có số khác)',
   },
   CLEAN_DATE_NORMALIZED: {
     en: 'The date was rewritten as dd/MM/yyyy',

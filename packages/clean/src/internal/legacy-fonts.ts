@@ -324,19 +324,68 @@ export function fixLegacyFont(text: string): { encoding: LegacyEncoding; text: s
     if (s.viqr === 0) return undefined;
     return { encoding: 'viqr', text: decodeViqr(text) };
   }
-  let encoding: LegacyEncoding;
-  if (s.tcvn3Only > 0 || (s.midUpper > 0 && s.vniPair === 0)) encoding = 'tcvn3';
-  else if (s.vniPair > 0) encoding = 'vni';
-  else encoding = s.afterVowel >= s.afterOther ? 'vni' : 'tcvn3';
-  const decoded = encoding === 'tcvn3' ? decodeTcvn3(text) : decodeVni(text);
-  // A decoding that leaves foreign characters behind was the wrong guess: try the other one.
-  if (leftover(decoded) > 0) {
-    const other = encoding === 'tcvn3' ? decodeVni(text) : decodeTcvn3(text);
-    if (leftover(other) < leftover(decoded)) {
-      return { encoding: encoding === 'tcvn3' ? 'vni' : 'tcvn3', text: other };
-    }
+  // Decode both ways and keep the reading that looks like Vietnamese: no foreign characters
+  // left, one tone per syllable. The character-level signals break ties.
+  const preferred: LegacyEncoding =
+    s.tcvn3Only > 0 || (s.midUpper > 0 && s.vniPair === 0)
+      ? 'tcvn3'
+      : s.vniPair > 0 || s.afterVowel >= s.afterOther
+        ? 'vni'
+        : 'tcvn3';
+  const tcvn = decodeTcvn3(text);
+  const vni = decodeVni(text);
+  const score = (decoded: string): number =>
+    decoded === text ? Number.POSITIVE_INFINITY : leftover(decoded) * 4 + implausibleWords(decoded) * 2;
+  const st = score(tcvn);
+  const sv = score(vni);
+  if (st === Number.POSITIVE_INFINITY && sv === Number.POSITIVE_INFINITY) return undefined;
+  const encoding: LegacyEncoding = st < sv ? 'tcvn3' : sv < st ? 'vni' : preferred;
+  return encoding === 'tcvn3' ? { encoding, text: recapitalise(text, tcvn) } : { encoding, text: vni };
+}
+
+// Letters that carry a tone mark (huyền, sắc, hỏi, ngã, nặng).
+const TONED = new Set([...LOWER, ...LOWER.toUpperCase()].filter((c) => decompose(c.toLowerCase()).tone > 0));
+
+/** Words with two or more toned letters, which no Vietnamese syllable has. */
+function implausibleWords(text: string): number {
+  let bad = 0;
+  let tones = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === undefined || ch === ' ' || ch === ',') {
+      if (tones > 1) bad++;
+      tones = 0;
+    } else if (TONED.has(ch)) tones++;
   }
-  return decoded === text ? undefined : { encoding, text: decoded };
+  return bad;
+}
+
+/**
+ * TCVN3 has no toned capitals (`Ấp`, `Ý` were typed in the `.VnTimeH` fonts with lower-case
+ * codes), so a decoded word may start in lower case where the rest of the text is capitalised:
+ * such words get their capital back.
+ */
+function recapitalise(original: string, decoded: string): string {
+  const words = decoded.split(' ');
+  const originals = original.split(' ');
+  if (words.length !== originals.length) return decoded;
+  let upper = 0;
+  let lowerCount = 0;
+  for (const w of originals) {
+    const c = w.charCodeAt(0);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lowerCount++;
+  }
+  if (upper === 0 || upper < lowerCount) return decoded;
+  return words
+    .map((w, i) => {
+      const o = originals[i]?.charCodeAt(0) ?? 0;
+      const first = w[0];
+      if (first === undefined || o < 0x80 || first !== first.toLowerCase() || first === first.toUpperCase())
+        return w;
+      return first.toUpperCase() + w.slice(1);
+    })
+    .join(' ');
 }
 
 /** Every Vietnamese letter, lower and upper case (for tests). */

@@ -157,6 +157,8 @@ function sexOf(text: string): 'Nam' | 'Nữ' | undefined {
     case 'female':
     case 'gai':
     case '2':
+    // 1 = male, 0 = female in registers that store sex as a flag.
+    case '0':
       return 'Nữ';
     default:
       return undefined;
@@ -176,6 +178,7 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
   }
 
   // Legacy fonts and replacement characters in free-text fields.
+  let legacyName: RecordIssue | undefined;
   for (const f of TEXT_FIELDS) {
     const v = out[f];
     if (v === undefined || v === '') continue;
@@ -185,6 +188,7 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
       const name = legacy.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : legacy.encoding === 'vni' ? 'VNI' : 'VIQR';
       c.add(f, 'CLEAN_LEGACY_FONT', 'fixed', { encoding: name }, v, legacy.text);
       out[f] = legacy.text;
+      if (f === 'fullName') legacyName = c.issues[c.issues.length - 1];
     }
   }
 
@@ -192,12 +196,18 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
   const rawName = out.fullName;
   if (rawName !== undefined && rawName !== '') {
     const n = normalizeName(rawName);
-    if (n.value !== rawName) c.add('fullName', 'CLEAN_NAME_NORMALIZED', 'fixed', undefined, rawName, n.value);
+    // After a legacy-font conversion the name's layout is part of the same repair.
+    if (n.value !== rawName && legacyName !== undefined) legacyName.after = n.value;
+    else if (n.value !== rawName)
+      c.add('fullName', 'CLEAN_NAME_NORMALIZED', 'fixed', undefined, rawName, n.value);
     out.fullName = n.value;
     if (n.badCharacters) c.add('fullName', 'CLEAN_NAME_CHARACTERS', 'error', undefined, n.value);
     else if (
       n.noDiacritics &&
-      (out.nationality === undefined || lookupNationality(out.nationality)?.code === 'VNM')
+      hasMarkedNameWord(n.value) &&
+      (out.nationality === undefined ||
+        out.nationality === '' ||
+        lookupNationality(out.nationality)?.code === 'VNM')
     )
       c.add('fullName', 'CLEAN_NAME_NO_DIACRITICS', 'warning', undefined, n.value);
   }
@@ -233,6 +243,11 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
       birthYear = Number(d.value.slice(-4));
     } else {
       c.add('birthDate', code, 'error', d.details ?? { value: rawDate }, out.birthDate);
+      // An impossible day still tells the year (31/02/1990): keep it for the ID check.
+      if (code === 'CLEAN_DATE_IMPOSSIBLE' && rawDate.length >= 4) {
+        const y = Number(rawDate.slice(-4));
+        if (Number.isInteger(y) && y >= 1880) birthYear = y;
+      }
     }
   }
 
@@ -256,14 +271,17 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
       id = padded;
     }
     if (id.length === 9 && isDigitsOnly(id)) {
-      if (out.legacyId === undefined || out.legacyId.trim() === '') {
-        c.add('personalId', 'CLEAN_ID_LEGACY_IN_ID_COLUMN', 'warning', undefined, id);
+      // A CMND where the 12-digit number belongs: moved to the CMND column when that is empty
+      // or already holds it; otherwise left in place for a person to decide.
+      c.add('personalId', 'CLEAN_ID_LEGACY_IN_ID_COLUMN', 'warning', undefined, id);
+      const legacy = out.legacyId?.trim() ?? '';
+      if (legacy === '' || stripSeparators(legacy) === id) {
         out.legacyId = id;
         id = '';
       }
     }
     out.personalId = id;
-    if (id !== '') {
+    if (id !== '' && !(id.length === 9 && isDigitsOnly(id))) {
       try {
         pid = parsePersonalId(id);
       } catch (error) {
@@ -446,6 +464,23 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
   const result: CleanedRecord = { row, values: out, issues: c.issues, keys };
   if (codes !== undefined) result.codes = codes;
   return result;
+}
+
+// Name syllables that Vietnamese names always write with diacritics (the commonest family names
+// and middle names: Nguyễn, Trần, Lê, Phạm, Hoàng, Thị, Văn, Đức …). A name written without
+// diacritics is reported only when it has one of them: "Phan Thu Giang" needs none.
+const MARKED_NAME_WORDS = new Set(
+  (
+    'nguyen tran le pham hoang huynh vo vu dang bui do ho ngo duong ly dao doan trinh dinh lam phung ' +
+    'luong luu ta thai chau quach hua tong tu mac la lai diep van thi duc hong ngoc quoc huu cong ' +
+    'dung tuan hieu nhung ngan thuy phuong huong trung dat thang cuong tien hung trong loc phuc ' +
+    'tam nghia hai ha thao trang yen nga hien hang'
+  ).split(' '),
+);
+
+function hasMarkedNameWord(name: string): boolean {
+  for (const w of name.toLowerCase().split(' ')) if (MARKED_NAME_WORDS.has(w)) return true;
+  return false;
 }
 
 function stripSeparatorsSpaces(s: string): string {
