@@ -137,7 +137,9 @@ export function measureRuleQuality(
       const expectedFields = new Set(
         spec.defects.filter((d) => defects.has(d as never)).map((d) => d.split(':')[0]),
       );
-      const foundFields = new Set(cleaned.issues.filter(spec.matches).map((i) => i.field ?? 'record'));
+      const foundFields = new Set<string>(
+        cleaned.issues.filter(spec.matches).map((i) => i.field ?? 'record'),
+      );
       // Row-level rules (consistency) may report on another field than the defect's.
       if (spec.rule.startsWith('ID inconsistent')) {
         // A row carrying another person's ID (an ID conflict) is inconsistent too.
@@ -148,8 +150,11 @@ export function measureRuleQuality(
         else if (e) s.fn++;
         return;
       }
-      for (const f of foundFields) expectedFields.has(f) ? (s.tp++, 0) : s.fp++;
-      for (const f of expectedFields) if (!foundFields.has(f)) s.fn++;
+      for (const f of foundFields) {
+        if (expectedFields.has(f)) s.tp++;
+        else s.fp++;
+      }
+      for (const f of expectedFields) if (!foundFields.has(f as string)) s.fn++;
     });
     // Repairs: does the repaired value equal the true one?
     for (const i of cleaned.issues) {
