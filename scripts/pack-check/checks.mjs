@@ -60,3 +60,43 @@ export function minimumNode(pkgs) {
   const version = match ? `${match[1]}.${match[2] ?? 0}.${match[3] ?? 0}` : '0.0.0';
   return { range, version, mixed };
 }
+
+/**
+ * A cycle among workspace packages through any kind of dependency (pnpm warns "There are cyclic
+ * workspace dependencies" and cannot order the builds), or undefined.
+ * @param {Record<string, any>[]} pkgs every workspace package.json
+ */
+export function findWorkspaceCycle(pkgs) {
+  const names = new Set(pkgs.map((p) => p.name));
+  const edges = new Map(
+    pkgs.map((p) => [
+      p.name,
+      Object.keys({
+        ...p.dependencies,
+        ...p.devDependencies,
+        ...p.peerDependencies,
+        ...p.optionalDependencies,
+      }).filter((d) => names.has(d) && d !== p.name),
+    ]),
+  );
+  const state = new Map();
+  const path = [];
+  const visit = (name) => {
+    if (state.get(name) === 'done') return undefined;
+    if (state.get(name) === 'open') return [...path.slice(path.indexOf(name)), name];
+    state.set(name, 'open');
+    path.push(name);
+    for (const next of edges.get(name) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const name of names) {
+    const cycle = visit(name);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}

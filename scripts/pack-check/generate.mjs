@@ -44,6 +44,15 @@ if (!oidcProviderInstalled) {
   const outcome = await startTestOidcProvider().then(async (op) => { await op.close(); return undefined; }, (e) => e);
   check(outcome?.code === 'ERR_TESTKIT_PEER_MISSING' && /oidc-provider/.test(outcome.messageVi), \`testkit/oidc without oidc-provider: \${outcome ? describe(outcome) : 'started'}\`);
 }
+
+// The outbox stores' drivers are optional peers too: importing works, creating a store says what to install.
+const absent = (name) => { try { require.resolve(name); return false; } catch { return true; } };
+if (absent('better-sqlite3') && ${JSON.stringify(entries)}.includes('@cancuoc/guest-stay/sqlite')) {
+  const { createSqliteStore } = await import('@cancuoc/guest-stay/sqlite');
+  let outcome;
+  try { createSqliteStore({ path: ':memory:' }); } catch (e) { outcome = e; }
+  check(outcome?.code === 'ERR_STAY_STORE_PEER' && /better-sqlite3/.test(outcome.messageVi), \`guest-stay/sqlite without better-sqlite3: \${outcome ? describe(outcome) : 'opened'}\`);
+}
 process.exitCode = failed ? 1 : 0;
 `;
 }

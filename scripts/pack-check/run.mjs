@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkDistFiles, extractMarkedBlocks, minimumNode } from './checks.mjs';
+import { checkDistFiles, extractMarkedBlocks, findWorkspaceCycle, minimumNode } from './checks.mjs';
 import { entryFiles, specifier, subpaths } from './entries.mjs';
 import { cjsSmoke, esmSmoke, typeConsumers } from './generate.mjs';
 
@@ -135,6 +135,20 @@ if (!args.has('--no-build')) {
     return run('pnpm', ['-r', ...filters, 'build']).ok;
   });
 }
+
+await step("no cyclic workspace dependencies (testkit is a root dev dependency, not each package's)", () => {
+  const manifests = ['packages', 'examples'].flatMap((group) =>
+    existsSync(join(repo, group))
+      ? readdirSync(join(repo, group))
+          .map((d) => join(repo, group, d, 'package.json'))
+          .filter((f) => existsSync(f))
+          .map((f) => JSON.parse(readFileSync(f, 'utf8')))
+      : [],
+  );
+  const cycle = findWorkspaceCycle(manifests);
+  if (cycle) console.log(`    cycle: ${cycle.join(' → ')}`);
+  return cycle === undefined;
+});
 
 await step('prepack refuses to pack a package whose dist/ is missing', () => {
   const fake = join(work, 'unbuilt');
