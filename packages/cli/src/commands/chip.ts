@@ -103,7 +103,8 @@ function attempt(file: string, parse: () => Record<string, unknown>): Parsed {
   }
 }
 
-function dg13Summary(dg13: Dg13, reveal: boolean): Record<string, unknown> {
+/** The holder's data of DG13 for display: dates formatted, ID numbers masked unless `reveal`. */
+export function dg13Summary(dg13: Dg13, reveal: boolean): Record<string, string | undefined> {
   return {
     personalId: shownId(dg13.personalId, reveal),
     legacyId: shownId(dg13.legacyId, reveal),

@@ -4,10 +4,10 @@ import { cliError } from '../errors.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { openCard } from '../internal/card-source.js';
 import type { Context } from '../internal/context.js';
-import { printFields, shownDate, shownId } from '../internal/show.js';
+import { printFields } from '../internal/show.js';
 import { loadTrust } from '../internal/trust.js';
 import { UsageError } from '../internal/usage-error.js';
-import { printPassive } from './chip.js';
+import { dg13Summary, printPassive } from './chip.js';
 
 /** Options of `cancuoc read`. */
 export interface ReadOptions {
@@ -93,22 +93,7 @@ export async function readCommand(ctx: Context, options: ReadOptions): Promise<E
     const verdict = { ...report, reasons };
     let holder: Record<string, string | undefined> | undefined;
     if (report.genuine && card.dataGroups[13]) {
-      const dg13 = parseDg13(card.dataGroups[13]);
-      const reveal = options.reveal === true;
-      holder = {
-        personalId: shownId(dg13.personalId, reveal),
-        legacyId: shownId(dg13.legacyId, reveal),
-        fullName: dg13.fullName,
-        dateOfBirth: shownDate(dg13.dateOfBirth),
-        sex: dg13.sex,
-        nationality: dg13.nationality,
-        ethnicity: dg13.ethnicity,
-        religion: dg13.religion,
-        placeOfOrigin: dg13.placeOfOrigin,
-        permanentResidence: dg13.permanentResidence,
-        dateOfIssue: shownDate(dg13.dateOfIssue),
-        dateOfExpiry: shownDate(dg13.dateOfExpiry),
-      };
+      holder = dg13Summary(parseDg13(card.dataGroups[13]), options.reveal === true);
     }
     if (ctx.json) {
       ctx.printJson({
