@@ -1,6 +1,13 @@
 import type { GeneratedResident, ResidentField, ResidentRecord } from './types.js';
 
-/** Column headers of {@link residentsToCsv}: the usual Vietnamese headings of resident lists, or English ones. */
+/**
+ * Column headers of {@link residentsToCsv}: the usual Vietnamese headings of resident lists, or English ones.
+ *
+ * @example
+ * ```ts
+ * residentCsvHeaders.vi.personalId // 'Số CCCD'
+ * ```
+ */
 export const residentCsvHeaders: Readonly<Record<'vi' | 'en', Readonly<Record<ResidentField, string>>>> = {
   vi: {
     fullName: 'Họ và tên',
@@ -38,7 +45,14 @@ export const residentCsvHeaders: Readonly<Record<'vi' | 'en', Readonly<Record<Re
   },
 };
 
-/** All fields, in the column order of {@link residentsToCsv}. */
+/**
+ * All fields, in the column order of {@link residentsToCsv}.
+ *
+ * @example
+ * ```ts
+ * residentFields[0] // 'fullName'
+ * ```
+ */
 export const residentFields: readonly ResidentField[] = Object.freeze(
   Object.keys(residentCsvHeaders.vi) as ResidentField[],
 );
