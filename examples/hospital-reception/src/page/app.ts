@@ -4,6 +4,7 @@
  * shows the patient and the insurance verdict. Every value is written with `textContent`.
  */
 import { configureQrImageDecoder, decodeQrImage } from '@cancuoc/qr/image';
+import { readIdentityQrFromVideo } from '@cancuoc/qr/video';
 import type { CheckResponse, ErrorView, PatientView, ReceptionInfo, VerdictView } from '../shared.js';
 
 configureQrImageDecoder({ wasmUrl: '/zxing_reader.wasm' });
@@ -207,6 +208,72 @@ async function fromImage(image: Blob): Promise<void> {
   }
 }
 
+// ——— Camera: readIdentityQrFromVideo reads frames until a valid card QR, with hints ———
+
+let stream: MediaStream | undefined;
+let scanning: AbortController | undefined;
+
+function stopCamera(): void {
+  scanning?.abort();
+  scanning = undefined;
+  for (const track of stream?.getTracks() ?? []) track.stop();
+  stream = undefined;
+  $<HTMLVideoElement>('camera-video').srcObject = null;
+  $('camera').hidden = true;
+  $<HTMLButtonElement>('camera-start').disabled = false;
+}
+
+async function scanWithCamera(): Promise<void> {
+  const hint = $('camera-hint');
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({
+      video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } },
+      audio: false,
+    });
+  } catch (e) {
+    show({
+      error: {
+        code: 'ERR_CAMERA',
+        message: `The camera could not be opened (${e instanceof Error ? e.name : String(e)}); upload a photo instead`,
+        messageVi: 'Không mở được camera; hãy cho phép truy cập camera hoặc tải ảnh lên',
+      },
+    });
+    return;
+  }
+  const video = $<HTMLVideoElement>('camera-video');
+  video.srcObject = stream;
+  $('camera').hidden = false;
+  $<HTMLButtonElement>('camera-start').disabled = true;
+  scanning = new AbortController();
+  try {
+    const scan = await readIdentityQrFromVideo(video, {
+      signal: scanning.signal,
+      onGuidance: (g) => {
+        hint.replaceChildren(
+          g
+            ? bilingual(g.vi, g.en)
+            : bilingual('Đưa mã QR trên thẻ vào khung hình', "Show the card's QR code to the camera"),
+        );
+        hint.dataset.guidance = g?.code ?? '';
+      },
+    });
+    stopCamera();
+    status('Đang tra cứu cổng BHXH… · Checking with the BHXH gateway…', true);
+    await post('/api/qr', { text: scan.symbol.text });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    stopCamera();
+    const e = error as { code?: string; message?: string; messageVi?: string };
+    show({
+      error: {
+        code: e.code ?? 'ERROR',
+        message: e.message ?? 'Error',
+        messageVi: e.messageVi ?? 'Lỗi khi đọc camera',
+      },
+    });
+  }
+}
+
 async function readChip(): Promise<void> {
   const button = $<HTMLButtonElement>('read-chip');
   button.disabled = true;
@@ -258,6 +325,13 @@ async function start(): Promise<void> {
     if (file) void fromImage(file);
   });
   $('read-chip').addEventListener('click', () => void readChip());
+  const camera = $<HTMLButtonElement>('camera-start');
+  if (!navigator.mediaDevices?.getUserMedia) {
+    camera.disabled = true;
+    camera.title = 'Camera cần HTTPS hoặc localhost · The camera needs HTTPS or localhost';
+  }
+  camera.addEventListener('click', () => void scanWithCamera());
+  $('camera-stop').addEventListener('click', stopCamera);
   document.body.dataset.ready = 'true';
 }
 

@@ -9,6 +9,7 @@
 import { type CancuocError, formatPartialDate, isCancuocError, maskId } from '@cancuoc/core';
 import type { CardQr } from '@cancuoc/qr';
 import { configureQrImageDecoder, readIdentityQrImage } from '@cancuoc/qr/image';
+import { readIdentityQrFromVideo } from '@cancuoc/qr/video';
 import type {
   ApiError,
   CheckInRequest,
@@ -224,38 +225,53 @@ $('sample-card').addEventListener('click', async () => {
 // ——— Camera (getUserMedia needs https or localhost) ———
 
 let stream: MediaStream | undefined;
-let scanTimer: number | undefined;
+let scanning: AbortController | undefined;
 const video = $<HTMLVideoElement>('camera-video');
-const frameCanvas = document.createElement('canvas');
+const cameraHint = document.querySelector<HTMLElement>('.camera-hint');
+const defaultHint = Array.from(cameraHint?.childNodes ?? [], (n) => n.cloneNode(true));
+const resetHint = () => cameraHint?.replaceChildren(...defaultHint.map((n) => n.cloneNode(true)));
 
 function stopCamera() {
-  if (scanTimer !== undefined) clearTimeout(scanTimer);
-  scanTimer = undefined;
+  scanning?.abort();
+  scanning = undefined;
   for (const track of stream?.getTracks() ?? []) track.stop();
   stream = undefined;
   video.srcObject = null;
   $('camera').hidden = true;
   dropzone.hidden = false;
+  resetHint();
 }
 
-async function scanFrame() {
-  if (!stream) return;
-  if (video.readyState >= 2 && video.videoWidth > 0) {
-    // Downscale large frames: the QR code fills a good part of the frame, 960 px is plenty.
-    const ratio = Math.min(1, 960 / Math.max(video.videoWidth, video.videoHeight));
-    frameCanvas.width = Math.round(video.videoWidth * ratio);
-    frameCanvas.height = Math.round(video.videoHeight * ratio);
-    const ctx = frameCanvas.getContext('2d', { willReadFrequently: true });
-    if (ctx) {
-      ctx.drawImage(video, 0, 0, frameCanvas.width, frameCanvas.height);
-      const found = await readImage(ctx.getImageData(0, 0, frameCanvas.width, frameCanvas.height), true);
-      if (found) {
-        stopCamera();
-        return;
-      }
+/**
+ * Reads the camera with readIdentityQrFromVideo: frames decoded with the photo cascade until a
+ * valid card QR, with hints ("move closer", "avoid glare", "hold still") shown over the preview.
+ */
+async function scanCamera() {
+  scanning = new AbortController();
+  try {
+    const scan = await readIdentityQrFromVideo(video, {
+      signal: scanning.signal,
+      onGuidance: (g) => {
+        if (!cameraHint) return;
+        if (!g) resetHint();
+        else cameraHint.replaceChildren(g.vi, h('span', 'en', g.en));
+        cameraHint.dataset.guidance = g?.code ?? '';
+      },
+    });
+    stopCamera();
+    if (scan.kind !== 'card') {
+      showError(scanError, {
+        messageVi: 'Đây là mã QR của thẻ BHYT. Hãy quét mã QR trên thẻ căn cước của khách.',
+        message: "This is a health-insurance (BHYT) card's QR code. Scan the QR code of the guest's ID card.",
+      });
+      return;
     }
+    showGuest(scan.symbol.text, scan.card);
+  } catch (e) {
+    if (scanning?.signal.aborted || (e instanceof DOMException && e.name === 'AbortError')) return;
+    stopCamera();
+    showError(scanError, asError(e));
   }
-  scanTimer = window.setTimeout(() => void scanFrame(), 250);
 }
 
 const cameraButton = $<HTMLButtonElement>('camera-start');
@@ -283,7 +299,7 @@ cameraButton.addEventListener('click', async () => {
   $('camera').hidden = false;
   dropzone.hidden = true;
   await video.play().catch(() => undefined);
-  void scanFrame();
+  void scanCamera();
 });
 $('camera-stop').addEventListener('click', stopCamera);
 

@@ -72,6 +72,11 @@ export interface CardPhotoCorpusOptions {
   readonly qrWidthPx?: readonly [number, number];
   /** Only these degradations (default all, with some photos carrying two at once). */
   readonly only?: readonly CardPhotoDegradation[];
+  /**
+   * The QR text of every photo (default: a generated card payload). The random choices are the
+   * same either way, so a sequence of frames of one card differs only in what the options change.
+   */
+  readonly payload?: string;
 }
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
@@ -336,7 +341,8 @@ export function createCardPhoto(index: number, options: CardPhotoCorpusOptions =
   }
   const has = (d: CardPhotoDegradation): boolean => degradations.includes(d);
 
-  const payload = cardQrPayload(random);
+  const generated = cardQrPayload(random);
+  const payload = options.payload ?? generated;
   const qrImage = renderQrImage(payload, { moduleSize: 8 });
   const modules = qrImage.width / 8 - 8;
   const qrWidthPx = Math.round(minQr + random() * (maxQr - minQr));
