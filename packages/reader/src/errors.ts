@@ -26,6 +26,7 @@ export type ReaderErrorCode =
   | 'ERR_READER_AA_FAILED'
   | 'ERR_READER_PCSC_MISSING'
   | 'ERR_READER_PCSC_NO_READER'
+  | 'ERR_READER_PCSC_UNAVAILABLE'
   | 'ERR_READER_BRIDGE_UNREACHABLE'
   | 'ERR_READER_BRIDGE_TIMEOUT'
   | 'ERR_READER_BRIDGE_TOKEN'
@@ -131,6 +132,10 @@ export const readerErrorMessages: ErrorCatalog<ReaderErrorCode> = {
   ERR_READER_PCSC_NO_READER: {
     en: 'No card reader found{reader}',
     vi: 'Không tìm thấy đầu đọc thẻ{reader}',
+  },
+  ERR_READER_PCSC_UNAVAILABLE: {
+    en: 'The PC/SC service is not available ({reason}): start pcscd (Linux) or the Smart Card service (Windows)',
+    vi: 'Dịch vụ PC/SC không hoạt động ({reason}): hãy khởi động pcscd (Linux) hoặc dịch vụ Smart Card (Windows)',
   },
   ERR_READER_BRIDGE_UNREACHABLE: {
     en: "Could not connect to the card reader agent at {url}: is it running on this computer, and is this page's origin on its allow-list?",

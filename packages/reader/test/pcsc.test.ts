@@ -90,10 +90,18 @@ describe('@cancuoc/reader/pcsc with a fake smartcard module', () => {
 
   it('loads the real optional module or reports it missing, never anything else', async () => {
     const outcome = await createPcscTransport().then(
-      () => 'connected',
+      async (transport) => {
+        await transport.close();
+        return 'connected';
+      },
       (e: { code?: string }) => e.code,
     );
-    expect(['connected', 'ERR_READER_PCSC_MISSING', 'ERR_READER_PCSC_NO_READER']).toContain(outcome);
+    expect([
+      'connected',
+      'ERR_READER_PCSC_MISSING',
+      'ERR_READER_PCSC_UNAVAILABLE',
+      'ERR_READER_PCSC_NO_READER',
+    ]).toContain(outcome);
   });
 
   it('reports ERR_READER_PCSC_NO_READER when no reader matches or no card is present', async () => {
@@ -113,40 +121,93 @@ describe('@cancuoc/reader/pcsc with a fake smartcard module', () => {
     ]);
   });
 
-  it('reports cards placed and removed', async () => {
-    const listeners: Record<string, (e: unknown) => void> = {};
-    let started = false;
-    const fake = fakeModule();
-    const mod: SmartcardModule = {
-      ...fake.mod,
-      Devices: class {
-        on(event: string, listener: (e: unknown) => void) {
-          listeners[event] = listener;
-          return this;
-        }
-        start() {
-          started = true;
-        }
-        stop() {
-          started = false;
-        }
-      } as unknown as NonNullable<SmartcardModule['Devices']>,
+  it('reports cards placed and removed, and stop() cancels the pending wait and releases PC/SC', async () => {
+    const simulated = card();
+    const reader = { name: 'R1', state: 0, atr: null };
+    let wake: ((changes: unknown) => void) | undefined;
+    const log = { contexts: 0, closed: 0, cancelled: 0, disconnected: 0 };
+    const setPresent = (present: boolean) => {
+      reader.state = present ? PRESENT : 0;
+      wake?.([{ name: 'R1', state: reader.state }]);
     };
-    const seen: string[] = [];
+    const mod: SmartcardModule = {
+      Context: class {
+        constructor() {
+          log.contexts++;
+        }
+        listReaders() {
+          return [
+            {
+              ...reader,
+              async connect() {
+                return {
+                  transmit: (apdu: Uint8Array) => simulated.transmit(apdu),
+                  disconnect() {
+                    log.disconnected++;
+                  },
+                };
+              },
+            },
+          ];
+        }
+        // As SCardGetStatusChange: resolves at once when the caller's state is stale, else on the
+        // next change of the fake reader, or with null when cancelled. No timer.
+        waitForChange(known?: readonly { name: string; state: number }[]) {
+          const stale = known?.find((r) => r.name === 'R1' && r.state !== reader.state);
+          if (stale) return Promise.resolve([{ name: 'R1', state: reader.state }]);
+          return new Promise((resolve) => {
+            wake = (changes) => {
+              wake = undefined;
+              resolve(changes);
+            };
+          });
+        }
+        cancel() {
+          log.cancelled++;
+          wake?.(null);
+        }
+        close() {
+          log.closed++;
+        }
+      },
+      SCARD_SHARE_SHARED: 2,
+      SCARD_PROTOCOL_T0: 1,
+      SCARD_PROTOCOL_T1: 2,
+      SCARD_LEAVE_CARD: 0,
+      SCARD_STATE_PRESENT: PRESENT,
+    };
+    const events: string[] = [];
+    let onEvent: (() => void) | undefined;
+    const nextEvent = () => new Promise<void>((resolve) => (onEvent = resolve));
+    let transport: { transmit(apdu: Uint8Array): Promise<Uint8Array> } | undefined;
     const watch = await watchPcscCards({
       load: async () => mod,
-      onInserted: ({ reader }) => seen.push(`in:${reader}`),
-      onRemoved: ({ reader }) => seen.push(`out:${reader}`),
+      onInserted: (e) => {
+        events.push(`in:${e.reader}`);
+        transport = e.transport;
+        onEvent?.();
+      },
+      onRemoved: ({ reader: name }) => {
+        events.push(`out:${name}`);
+        onEvent?.();
+      },
     });
-    expect(started).toBe(true);
-    const simulated = card();
-    listeners['card-inserted']?.({
-      reader: { name: 'R1' },
-      card: { transmit: (a: Uint8Array) => simulated.transmit(a) },
+    let seen = nextEvent();
+    setPresent(true);
+    await seen;
+    expect((await readCard(transport as NonNullable<typeof transport>, { access: { can } })).protocol).toBe(
+      'PACE',
+    );
+    seen = nextEvent();
+    setPresent(false);
+    await seen;
+    await expect(transport?.transmit(Uint8Array.of(0, 0xb0, 0, 0, 1))).rejects.toMatchObject({
+      code: 'CARD_REMOVED',
     });
-    listeners['card-removed']?.({ reader: { name: 'R1' } });
-    watch.stop();
-    expect(started).toBe(false);
-    expect(seen).toEqual(['in:R1', 'out:R1']);
+    await watch.stop();
+    await watch.stop();
+    expect(events).toEqual(['in:R1', 'out:R1']);
+    expect(log).toMatchObject({ contexts: 2, closed: 2, disconnected: 1 });
+    expect(log.cancelled).toBeGreaterThan(0);
   });
 });

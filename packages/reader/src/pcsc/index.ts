@@ -22,4 +22,4 @@ export type {
   SmartcardReader,
 } from './smartcard-module.js';
 /** Watch readers for cards placed and removed. */
-export { type PcscCardEvents, watchPcscCards } from './watch-pcsc-cards.js';
+export { type PcscCardEvents, type PcscCardWatch, watchPcscCards } from './watch-pcsc-cards.js';

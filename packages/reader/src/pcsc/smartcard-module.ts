@@ -19,7 +19,12 @@ export interface SmartcardReader {
 
 export interface SmartcardContext {
   listReaders(): SmartcardReader[];
-  waitForChange(readers?: SmartcardReader[], timeout?: number): Promise<unknown>;
+  waitForChange(
+    readers?: readonly { readonly name: string; readonly state: number }[],
+    timeout?: number,
+  ): Promise<unknown>;
+  /** Ends a pending `waitForChange` (SCardCancel); smartcard ≥ 3.7. */
+  cancel?(): void;
   close(): void;
 }
 
