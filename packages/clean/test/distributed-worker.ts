@@ -20,7 +20,8 @@ const worker = await startCleanWorker({
   queueName: process.env.CLEAN_QUEUE ?? 'cancuoc-clean',
   workerId: process.env.CLEAN_WORKER_ID ?? 'worker',
   batchSize: 50,
-  lockDuration: 1000,
+  // Short, so that a killed worker's partition comes back soon; long enough for a loaded machine.
+  lockDuration: 4000,
   onBatch: async ({ partition }) => {
     if (!first || mode === 'run') return;
     first = false;

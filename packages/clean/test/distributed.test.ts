@@ -272,7 +272,8 @@ describe.skipIf(skip !== undefined)('distributed mode on Redis and PostgreSQL', 
         [jobId, mid.partition],
       );
       // Started once by the victim, once more by the survivor after the lock expired.
-      expect(part.rows[0]).toMatchObject({ worker: 'survivor', attempt: 2 });
+      expect(part.rows[0]).toMatchObject({ worker: 'survivor' });
+      expect(part.rows[0].attempt).toBeGreaterThanOrEqual(2);
       await check(coordinator, jobId);
     } finally {
       await coordinator.close();
@@ -296,7 +297,7 @@ describe.skipIf(skip !== undefined)('distributed mode on Redis and PostgreSQL', 
       const unknownHeader = join(dir, 'unknown.csv');
       writeFileSync(unknownHeader, 'a,b\n1,2\n');
       await expect(coordinator.submit(unknownHeader)).rejects.toMatchObject({
-        code: 'ERR_CLEAN_INPUT_FORMAT',
+        code: 'ERR_CLEAN_NO_HEADER',
       });
     } finally {
       await coordinator.close();

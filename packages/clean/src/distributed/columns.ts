@@ -1,23 +1,19 @@
-import { type CleanField, cleanFields } from '../types.js';
+import { mapColumns } from '../internal/columns.js';
+import type { CleanField } from '../types.js';
 
-/** Which field each header column holds: the field → header `mapping` first, then field names. */
+/**
+ * Which field each header column holds, by the single-machine engine's header recognition
+ * (`mapColumns`: the explicit mapping, then the usual Vietnamese and English headers).
+ *
+ * @throws `ERR_CLEAN_MAPPING` / `ERR_CLEAN_NO_HEADER` as `mapColumns` does.
+ */
 export function resolveColumns(
   headers: readonly string[],
   mapping: Partial<Record<CleanField, string>> = {},
 ): (CleanField | null)[] {
-  const key = (s: string) => s.trim().toLowerCase();
-  const byHeader = new Map<string, CleanField>();
-  for (const field of cleanFields) byHeader.set(key(field), field);
-  for (const [field, header] of Object.entries(mapping) as [CleanField, string][]) {
-    if (!cleanFields.includes(field)) throw new TypeError(`mapping: unknown field ${field}`);
-    if (typeof header !== 'string') throw new TypeError(`mapping: the header of ${field} must be a string`);
-    byHeader.set(key(header), field);
-  }
-  const used = new Set<CleanField>();
-  return headers.map((h) => {
-    const field = byHeader.get(key(h));
-    if (field === undefined || used.has(field)) return null;
-    used.add(field);
-    return field;
-  });
+  const map = mapColumns(headers, mapping);
+  const out: (CleanField | null)[] = headers.map(() => null);
+  for (const [field, index] of Object.entries(map) as [CleanField, number | undefined][])
+    if (index !== undefined && index >= 0) out[index] = field;
+  return out;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -71,6 +72,22 @@ export interface CleanCoordinator {
 
 const PAGE = 5000;
 
+/** The first non-blank line of the file's first 64 KB (where the header is), for delimiter detection. */
+async function firstLine(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const bytes = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+    const text = bytes
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    return text.split('\n').find((line) => line.trim() !== '') ?? '';
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Picks the delimiter that splits the header most (outside quotes): `,`, `;`, tab or `|`. */
 function detectDelimiter(header: string): string {
   const counts = new Map<string, number>();
@@ -136,8 +153,8 @@ export async function createCleanCoordinator(options: ClusterOptions): Promise<C
     if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100)
       throw new RangeError('attempts must be from 1 to 100');
     const path = resolve(file);
-    const plan = await planCsvPartitions(path, count);
-    const delimiter = detectDelimiter(plan.header);
+    const delimiter = detectDelimiter(await firstLine(path));
+    const plan = await planCsvPartitions(path, count, delimiter);
     let headers: string[];
     try {
       headers = (parseSync(plan.header, { delimiter, relax_column_count: true }) as string[][])[0] ?? [];
@@ -149,11 +166,6 @@ export async function createCleanCoordinator(options: ClusterOptions): Promise<C
       );
     }
     const columns = resolveColumns(headers, submitOptions.mapping);
-    if (columns.every((c) => c === null))
-      throw distributedError('ERR_CLEAN_INPUT_FORMAT', {
-        reason: 'no column of the header is a known field: give a mapping',
-        reasonVi: 'không cột nào của dòng tiêu đề là trường đã biết: hãy khai báo ánh xạ cột',
-      });
     const jobId = randomUUID();
     await pool.query(
       `INSERT INTO cancuoc_clean_jobs (id, file, header, columns, delimiter, profile, partitions, rows)

@@ -30,19 +30,23 @@ export interface CsvPlan {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 /** A header longer than this is not a header (hostile or binary input). */
 const MAX_HEADER_BYTES = 1 << 20;
 
 /**
- * Plans up to `count` partitions of about equal size. Empty lines are not rows (as in the
- * single-machine reader).
+ * Plans up to `count` partitions of about equal size. A line whose fields are all blank (spaces,
+ * tabs, line breaks, quotes and delimiters only) is not a row, as in the single-machine reader.
  */
-export async function planCsvPartitions(file: string, count: number): Promise<CsvPlan> {
+export async function planCsvPartitions(file: string, count: number, delimiter = ','): Promise<CsvPlan> {
+  const sep = delimiter.charCodeAt(0);
   const { size } = await stat(file);
   const fail = (reason: string, reasonVi: string) =>
     distributedError('ERR_CLEAN_INPUT_FORMAT', { reason, reasonVi });
   let offset = 0;
   let inQuotes = false;
+  let justClosed = false;
   let hasContent = false;
   let recordStart = 0;
   let header: { start: number; end: number } | undefined;
@@ -93,11 +97,16 @@ export async function planCsvPartitions(file: string, count: number): Promise<Cs
     for (; i < chunk.length; i++) {
       const b = chunk[i];
       if (b === QUOTE) {
+        // A quote right after a closing quote is an escaped quote: a character of the field.
+        if (!inQuotes && justClosed) hasContent = true;
+        justClosed = inQuotes;
         inQuotes = !inQuotes;
-        hasContent = true;
-      } else if (b === LF && !inQuotes) {
-        endRecord(offset + i + 1);
-      } else if (b !== CR) {
+        continue;
+      }
+      justClosed = false;
+      if (b === LF) {
+        if (!inQuotes) endRecord(offset + i + 1);
+      } else if (b !== CR && b !== SPACE && b !== TAB && (b !== sep || inQuotes)) {
         hasContent = true;
       }
     }

@@ -49,6 +49,7 @@ interface JobMeta {
 }
 
 const MAX_RECORD_BYTES = 1 << 20;
+const BLANK = /^[ \t\r\n]*$/;
 
 /**
  * Starts a worker of the distributed mode: it takes partitions of a submitted file from the BullMQ
@@ -141,6 +142,8 @@ export async function startCleanWorker(options: CleanWorkerOptions): Promise<Cle
           }),
         );
         for await (const record of parser as AsyncIterable<string[]>) {
+          // A line of blank fields is not a row (the planner counted rows the same way).
+          if (record.every((v) => BLANK.test(v))) continue;
           const input: InputRecord = {};
           job.columns.forEach((field, i) => {
             const value = record[i];
@@ -187,7 +190,14 @@ export async function startCleanWorker(options: CleanWorkerOptions): Promise<Cle
       if (job.name === 'group') return runGroup(job.data as GroupJobData);
       throw new Error(`unknown job ${job.name}`);
     },
-    { connection, concurrency, lockDuration, stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)) },
+    {
+      connection,
+      concurrency,
+      lockDuration,
+      stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+      // A partition is idempotent: one that stalled (its worker died or starved) is safe to redo.
+      maxStalledCount: 3,
+    },
   );
   // Failures are reported through the job (and so to the coordinator's wait), never logged here:
   // a message could quote a record.

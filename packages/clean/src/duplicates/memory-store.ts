@@ -76,55 +76,58 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
       if (rows.length > 1 && !oneId(rows)) out.push(found('same-name-birth-date-place', rows));
   }
 
-  // Names one edit apart on the same birth date, birth places not in conflict. Nodes are the
-  // distinct (date, name, place) triples; candidates share a deletion variant on the same date.
-  const nodes = new Map<string, { date: string; name: string; place: string | null; rows: IndexedKeys[] }>();
-  for (const r of records) {
-    if (r.name === null || r.date === null || !isAsciiName(r.name)) continue;
-    const key = `${r.date}\u0000${r.name}\u0000${r.place ?? ''}\u0000${r.place === null ? 0 : 1}`;
-    const node = nodes.get(key);
-    if (node) node.rows.push(r);
-    else nodes.set(key, { date: r.date, name: r.name, place: r.place, rows: [r] });
-  }
-  const list = [...nodes.values()];
-  const parent = list.map((_, i) => i);
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
-    while (parent[i] !== root) {
-      const next = parent[i] as number;
-      parent[i] = root;
-      i = next;
+  // Names one edit apart on the same birth date, birth places agreeing. One birth date at a time
+  // (memory stays that of the largest day); nodes are the day's distinct (name, place); candidates
+  // share a deletion variant of the name.
+  const byDate = new Map<string, IndexedKeys[]>();
+  for (const r of records)
+    if (r.name !== null && r.date !== null && isAsciiName(r.name)) push(byDate, r.date, r);
+  for (const day of byDate.values()) {
+    if (day.length < 2) continue;
+    const nodes = new Map<string, { name: string; place: string | null; rows: IndexedKeys[] }>();
+    for (const r of day) {
+      const key = r.place === null ? `${r.name}\u0000` : `${r.name}\u0000\u0000${r.place}`;
+      const node = nodes.get(key);
+      if (node) node.rows.push(r);
+      else nodes.set(key, { name: r.name as string, place: r.place, rows: [r] });
     }
-    return root;
-  };
-  const linked = new Set<number>();
-  const buckets = new Map<string, number[]>();
-  list.forEach((node, i) => {
-    for (const v of deletionVariants(node.name)) push(buckets, `${node.date}\u0000${v}`, i);
-  });
-  for (const members of buckets.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const a = list[members[x] as number];
-        const b = list[members[y] as number];
-        if (!a || !b) continue;
-        if (!placesAgree(a.place, b.place)) continue;
-        if (distance(a.name, b.name) !== 1) continue;
-        linked.add(members[x] as number);
-        linked.add(members[y] as number);
-        const ra = find(members[x] as number);
-        const rb = find(members[y] as number);
-        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (nodes.size < 2) continue;
+    const list = [...nodes.values()];
+    const parent = list.map((_, i) => i);
+    const find = (i: number): number => {
+      let root = i;
+      while (parent[root] !== root) root = parent[root] as number;
+      while (parent[i] !== root) {
+        const next = parent[i] as number;
+        parent[i] = root;
+        i = next;
+      }
+      return root;
+    };
+    const linked = new Set<number>();
+    const buckets = new Map<string, number[]>();
+    list.forEach((node, i) => {
+      for (const v of deletionVariants(node.name)) push(buckets, v, i);
+    });
+    for (const members of buckets.values()) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const i = members[x] as number;
+          const j = members[y] as number;
+          const a = list[i];
+          const b = list[j];
+          if (!a || !b || !placesAgree(a.place, b.place) || distance(a.name, b.name) !== 1) continue;
+          linked.add(i).add(j);
+          const ra = find(i);
+          const rb = find(j);
+          if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
       }
     }
+    const components = new Map<number, IndexedKeys[]>();
+    for (const i of linked) for (const r of list[i]?.rows ?? []) push(components, find(i), r);
+    for (const rows of components.values()) if (!oneId(rows)) out.push(found('similar-name', rows));
   }
-  const components = new Map<number, IndexedKeys[]>();
-  for (const i of linked) {
-    const node = list[i];
-    if (node) for (const r of node.rows) push(components, find(i), r);
-  }
-  for (const rows of components.values()) if (!oneId(rows)) out.push(found('similar-name', rows));
 
   out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
   return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
