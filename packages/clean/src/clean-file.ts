@@ -304,7 +304,7 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
     const mapped: Partial<Record<CleanField, string>> = {};
     for (const [field, at] of columns) mapped[field] = src.header[at] as string;
     const result = summary.build({
-      duplicates: { groups, records: dupRecords, byReason },
+      duplicates: { checked: dupIndex !== undefined, groups, records: dupRecords, byReason },
       input: {
         format: src.format,
         encoding: src.encoding.encoding,

@@ -108,7 +108,7 @@ describe('cleanFile: CSV end to end', () => {
       ['1', '1', 'same-id'],
       ['1', '4', 'same-id'],
     ]);
-    expect(summary.duplicates).toEqual({ groups: 1, records: 2, byReason: { 'same-id': 1 } });
+    expect(summary.duplicates).toEqual({ checked: true, groups: 1, records: 2, byReason: { 'same-id': 1 } });
     expect(summary.byStatus).toEqual({ clean: 1, fixed: 2, warning: 0, error: 1 });
     expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(summary);
     const page = readFileSync(html, 'utf8');

@@ -53,7 +53,7 @@ function bars(
   return `<div class="bars">${rows
     .map(
       (r) =>
-        `<div class="bar"><div class="bl" title="${esc(r.note ?? r.label)}">${esc(r.label)}${r.note ? `<code>${esc(r.note)}</code>` : ''}</div><div class="bt"><div class="bf" style="width:${Math.max(0.5, (100 * r.value) / max).toFixed(2)}%;background:${r.color}"></div></div><div class="bv">${fmt(r.value, lang)}</div></div>`,
+        `<div class="bar"><div class="bl"><span>${esc(r.label)}</span>${r.note ? `<code>${esc(r.note)}</code>` : ''}</div><div class="bt"><div class="bf" style="width:${Math.max(0.5, (100 * r.value) / max).toFixed(2)}%;background:${r.color}"></div></div><div class="bv">${fmt(r.value, lang)}</div></div>`,
     )
     .join('')}</div>`;
 }
@@ -123,16 +123,16 @@ main{max-width:1180px;margin:0 auto;padding:24px 32px 40px}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:14px;margin-bottom:20px}
 .kpi{background:#fff;border-radius:10px;padding:14px 16px;border-top:4px solid;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .kl{color:#4a5568;font-size:12px;text-transform:uppercase;letter-spacing:.04em}.kv{font-size:26px;font-weight:700;margin-top:2px}.ks{color:#718096;font-size:12px}
-.grid{display:grid;grid-template-columns:1fr 1.6fr;gap:18px}@media(max-width:900px){.grid{grid-template-columns:1fr}}
+.grid{display:grid;grid-template-columns:1fr 1.5fr;gap:18px}@media(max-width:900px){.grid{grid-template-columns:1fr}}
 .card{background:#fff;border-radius:10px;padding:18px 20px;box-shadow:0 1px 3px rgba(0,0,0,.08);margin-bottom:18px}
 .card h2{font-size:15px;margin:0 0 12px;color:#2d3748}
-.status{display:flex;gap:18px;align-items:center}.status ul{list-style:none;margin:0;padding:0;flex:1}
-.status li{display:grid;grid-template-columns:14px 1fr auto 52px;gap:8px;align-items:center;padding:6px 0;border-bottom:1px solid #edf2f7}
+.status{display:flex;flex-direction:column;align-items:center;gap:10px}.status ul{list-style:none;margin:0;padding:0;width:100%}
+.status li{display:grid;grid-template-columns:14px 1fr auto 56px;gap:8px;align-items:center;padding:6px 0;border-bottom:1px solid #edf2f7}
 .status li b{text-align:right}.status li i{color:#718096;font-style:normal;text-align:right;font-size:12px}
 .sw{width:12px;height:12px;border-radius:3px;display:inline-block}
 .dn{font-size:22px;font-weight:700;fill:#1a202c}.ds{font-size:11px;fill:#718096}
-.bars{display:flex;flex-direction:column;gap:6px}.bar{display:grid;grid-template-columns:minmax(180px,42%) 1fr 70px;gap:10px;align-items:center}
-.bl{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.bl code{margin-left:6px;color:#a0aec0;font-size:11px}
+.bars{display:flex;flex-direction:column;gap:7px}.bar{display:grid;grid-template-columns:minmax(0,1fr) 40% 64px;gap:10px;align-items:center}
+.bl{min-width:0}.bl span{display:block;overflow-wrap:anywhere}.bl code{display:block;color:#a0aec0;font-size:10.5px;line-height:1.2}
 .bt{background:#edf2f7;border-radius:4px;height:14px;overflow:hidden}.bf{height:100%;border-radius:4px}.bv{text-align:right;font-variant-numeric:tabular-nums}
 .legend{display:flex;gap:16px;font-size:12px;color:#4a5568;margin:0 0 10px}.legend span{display:inline-flex;align-items:center;gap:5px}
 table{border-collapse:collapse;width:100%;font-size:13px}td{padding:5px 6px;border-bottom:1px solid #edf2f7}td:first-child{color:#4a5568;width:45%}
@@ -147,13 +147,13 @@ ${kpi(t('Dùng được ngay', 'Usable now'), pct(usable, s.records, lang), `${f
 ${kpi(t('Đã tự động sửa', 'Repairs made'), fmt(s.bySeverity.fixed, lang), `${fmt(s.recordsWith.fixed, lang)} ${t('hồ sơ', 'records')}`, COLORS.fixed)}
 ${kpi(t('Cần rà soát', 'Warnings'), fmt(s.bySeverity.warning, lang), `${fmt(s.recordsWith.warning, lang)} ${t('hồ sơ', 'records')}`, COLORS.warning)}
 ${kpi(t('Lỗi phải sửa', 'Errors'), fmt(s.bySeverity.error, lang), `${fmt(s.recordsWith.error, lang)} ${t('hồ sơ', 'records')}`, COLORS.error)}
-${kpi(t('Nhóm trùng lặp', 'Duplicate groups'), fmt(s.duplicates.groups, lang), `${fmt(s.duplicates.records, lang)} ${t('hồ sơ liên quan', 'records involved')}`, '#805ad5')}
+${kpi(t('Nhóm trùng lặp', 'Duplicate groups'), s.duplicates.checked ? fmt(s.duplicates.groups, lang) : '–', `${fmt(s.duplicates.records, lang)} ${t('hồ sơ liên quan', 'records involved')}`, '#805ad5')}
 </section>
 <div class="grid">
 <div>
 <section class="card"><h2>${esc(t('Tình trạng hồ sơ', 'Records by status'))}</h2><div class="status">${donut(status, s.records, pct(usable, s.records, lang), t('dùng được', 'usable'))}<ul>${legend}</ul></div></section>
 <section class="card"><h2>${esc(t('Theo trường thông tin', 'Issues by field'))}</h2>${fields.length ? bars(fields, lang) : `<p>${esc(t('Không có vấn đề nào.', 'No issues.'))}</p>`}</section>
-<section class="card"><h2>${esc(t('Trùng lặp', 'Duplicates'))}</h2>${dup.length ? bars(dup, lang) : `<p>${esc(t('Không phát hiện hồ sơ trùng.', 'No duplicates found.'))}</p>`}</section>
+<section class="card"><h2>${esc(t('Trùng lặp', 'Duplicates'))}</h2>${dup.length ? bars(dup, lang) : `<p>${esc(s.duplicates.checked ? t('Không phát hiện hồ sơ trùng.', 'No duplicates found.') : t('Chưa kiểm tra trùng lặp (không yêu cầu tệp trùng lặp).', 'Duplicates were not checked (no duplicates file was asked for).'))}</p>`}</section>
 </div>
 <div>
 <section class="card"><h2>${esc(t('Theo quy tắc kiểm tra', 'Issues by rule'))}</h2>

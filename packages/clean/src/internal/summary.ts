@@ -25,8 +25,8 @@ export interface CleanSummary {
   byCode: CodeCount[];
   /** Issues by field (`record` for issues about the whole record). */
   byField: Partial<Record<CleanField | 'record', number>>;
-  /** Duplicate groups by reason, and the records in them. */
-  duplicates: { groups: number; records: number; byReason: Record<string, number> };
+  /** Duplicate groups by reason and the records in them (`checked` is false when no duplicates file was asked for). */
+  duplicates: { checked: boolean; groups: number; records: number; byReason: Record<string, number> };
   input: {
     format: string;
     encoding: string;
