@@ -150,15 +150,28 @@ export async function runCascade(
     );
   }
   const skipSearch = !options.observe && (options.timeBudgetMs <= 0 || options.signal?.aborted === true);
-  if (!skipSearch) {
+  let searched = false;
+  const search = (): void => {
+    searched = true;
     for (const box of findQrCandidates(frame, 4)) addRegion(growBox(box, 0.3, frame.width, frame.height));
     passes.push('search');
     ends.push(now() - start);
-  }
+  };
+  // The edge-density search costs a pass over the frame: where zxing located a symbol, that region
+  // is tried first and the search waits until it has failed.
+  if (!skipSearch && regions.length === 0) search();
   // Cost model: zxing's time grows with the pixels read; the base pass measured the rate.
   const msPerPixel = baseMs / (frame.width * frame.height);
   // Region by region (the first is nearly always the QR), each with every variant.
-  outer: for (const [index, box] of regions.slice(0, 3).entries()) {
+  let next = 0;
+  outer: for (;;) {
+    if (next >= Math.min(regions.length, 3)) {
+      if (searched || skipSearch || spent()) break;
+      search();
+      if (next >= Math.min(regions.length, 3)) break;
+    }
+    const index = next++;
+    const box = regions[index]!;
     for (const variant of VARIANTS) {
       const factor = variant.factor(Math.max(box.width, box.height));
       const pixels = box.width * box.height * factor * factor;
@@ -190,6 +203,8 @@ export async function runCascade(
       }
     }
   }
+  // Observation for guidance needs the search even when the budget ended the passes.
+  if (options.observe && !searched && !skipSearch && regions.length === 0) search();
   // Four times the pixels, plus the enlargement itself: about ten base passes (measured).
   if (found.length === 0 && !spent(baseMs * 10)) {
     passes.push('upscale×2');
