@@ -305,13 +305,27 @@ if (installed) {
   }
 
   const tsc = join(consumer, 'node_modules/typescript/bin/tsc');
-  for (const [name, files] of Object.entries(typeConsumers(packages.map((p) => p.pkg)))) {
+  const consumers = Object.entries(typeConsumers(packages.map((p) => p.pkg)));
+  for (const [, files] of consumers) {
     for (const [file, text] of Object.entries(files)) writeFileSync(join(consumer, file), text);
-    await step(
-      `TypeScript consumer: ${name}`,
-      () => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: consumer, show: true }).ok,
-    );
   }
+  await step(
+    `TypeScript consumers (${consumers.map(([name]) => name).join(', ')}), skipLibCheck off`,
+    async () => {
+      const results = await pool(consumers, 2, ([name]) =>
+        runAsync(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: consumer }),
+      );
+      let ok = true;
+      consumers.forEach(([name], i) => {
+        console.log(`    ${results[i].ok ? 'ok  ' : 'FAIL'} ${name}`);
+        if (!results[i].ok) {
+          ok = false;
+          console.log(results[i].output.replace(/^/gm, '      '));
+        }
+      });
+      return ok;
+    },
+  );
 
   await step('publint --strict on each tarball', async () => {
     const names = [...packed.keys()];
