@@ -39,7 +39,7 @@ beforeAll(async () => {
     target: 'es2022',
     dts: false,
     silent: true,
-    external: [/^@cancuoc\//, 'zxing-wasm', /^zxing-wasm\//],
+    external: [/^@cancuoc\//, 'zxing-wasm', /^zxing-wasm\//, 'jpeg-js', 'fast-png'],
   });
 }, 60_000);
 
