@@ -31,7 +31,7 @@ function leaves(value, out) {
 
 /**
  * Every file the published manifest points at (exports except workspace-only conditions,
- * main, module, types, typesVersions targets), relative to the package folder.
+ * main, module, types, typesVersions targets, bin), relative to the package folder.
  * @param {Record<string, any>} pkg
  */
 export function entryFiles(pkg) {
@@ -39,5 +39,6 @@ export function entryFiles(pkg) {
   for (const subpath of subpaths(pkg)) leaves(pkg.exports?.[subpath] ?? pkg.exports, files);
   for (const field of ['main', 'module', 'types']) if (typeof pkg[field] === 'string') files.push(pkg[field]);
   for (const map of Object.values(pkg.typesVersions ?? {})) leaves(map, files);
+  if (pkg.bin) leaves(pkg.bin, files);
   return [...new Set(files.map((file) => file.replace(/^\.\//, '')))].filter((file) => !file.includes('*'));
 }
