@@ -93,8 +93,12 @@ if (only) {
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 1 << 20,
     });
-    if (r.status !== 0) throw new Error(`${store} bench failed`);
+    if (r.status !== 0) {
+      console.error(`${store} bench failed`);
+      continue;
+    }
     results.push(JSON.parse(r.stdout.trim().split('\n').at(-1) as string));
+    console.log(r.stdout.trim());
   }
   console.table(results);
 }

@@ -26,20 +26,28 @@ WHERE NOT CASE WHEN strlen(a.name) = length(a.name) AND strlen(b.name) = length(
                     AND length(a.name) <= 255 AND length(b.name) <= 255
                THEN levenshtein(a.name, b.name) <= 1 ELSE false END`;
 
+// Keys that occur once are dropped before the ordered list() aggregates, which DuckDB keeps in
+// memory: only rows that can be in a group reach them.
 const EXACT_GROUPS = `
 CREATE OR REPLACE TEMP TABLE dup_groups AS
+WITH multi_id AS (SELECT pid FROM dup_records WHERE pid IS NOT NULL GROUP BY pid HAVING count(*) > 1),
+     multi_name AS (
+       SELECT name, bdate FROM dup_records
+       WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL
+       GROUP BY name, bdate HAVING count(*) > 1)
 SELECT 0 AS tier, min(r.row) AS first,
        CASE WHEN count(DISTINCT r.bdate) > 1 OR bool_or(c.pid IS NOT NULL) THEN 'id-conflict' ELSE 'same-id' END AS reason,
        list(r.row ORDER BY r.row) AS rows
-FROM dup_records r LEFT JOIN dup_conflicts c ON c.pid = r.pid
-WHERE r.pid IS NOT NULL GROUP BY r.pid HAVING count(*) > 1
+FROM dup_records r JOIN multi_id m ON m.pid = r.pid LEFT JOIN dup_conflicts c ON c.pid = r.pid
+GROUP BY r.pid
 UNION ALL
 SELECT 1, min(row), 'same-name-birth-date-place', list(row ORDER BY row)
 FROM (
-  SELECT row, pid, name, bdate, place,
-         bool_or(regexp_full_match(place, '[0-9]{3}')) OVER (PARTITION BY name, bdate) AS has_code,
-         bool_or(NOT regexp_full_match(place, '[0-9]{3}')) OVER (PARTITION BY name, bdate) AS has_text
-  FROM dup_records WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL)
+  SELECT r.row, r.pid, r.name, r.bdate, r.place,
+         bool_or(regexp_full_match(r.place, '[0-9]{3}')) OVER (PARTITION BY r.name, r.bdate) AS has_code,
+         bool_or(NOT regexp_full_match(r.place, '[0-9]{3}')) OVER (PARTITION BY r.name, r.bdate) AS has_text
+  FROM dup_records r JOIN multi_name m ON m.name = r.name AND m.bdate = r.bdate
+  WHERE r.place IS NOT NULL)
 GROUP BY name, bdate, CASE WHEN has_code AND has_text THEN NULL ELSE place END
 HAVING count(*) > 1 AND NOT (count(pid) = count(*) AND count(DISTINCT pid) = 1)`;
 
