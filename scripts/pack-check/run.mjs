@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/pack-check/run.mjs [--no-build] [--keep] [--skip-min-node]`
+// `node scripts/pack-check/run.mjs [--no-build | --build-missing] [--keep] [--skip-min-node]`
 //
 // Checks the packages as a user gets them, not the sources: packs every public package
 // (packages/*/package.json without "private": true, found at run time), installs the tarballs
