@@ -20,21 +20,11 @@ function oldProvinceOf(tail: string): Province | undefined {
   return found ?? undefined;
 }
 
-// District-level units (cấp huyện) written at the start of an address part.
-const DISTRICT_PREFIXES = [
-  'quận ',
-  'huyện ',
-  'thị xã ',
-  'quan ',
-  'huyen ',
-  'thi xa ',
-  'q.',
-  'h.',
-  'tx.',
-  'tx ',
-];
-
-const CITY_PREFIXES = ['thành phố ', 'thanh pho ', 'tp ', 'tp.'];
+// A district-level unit (cấp huyện) at the start of an address part: quận, huyện, thị xã (also
+// unaccented or abbreviated), or a city (thành phố) that is not the last part, i.e. a provincial
+// city. One regular expression over the whole address, not a split per part.
+const DISTRICT_RE =
+  /(?:^|,)\s*((?:quận|huyện|thị xã|quan|huyen|thi xa)\s[^,]*|(?:q|h|tx)\.\s*[^,]*|tx\s[^,]*|(?:thành phố|thanh pho|tp)\.?\s[^,]*(?=,))/i;
 
 function lastIndexOfFolded(text: string, name: string): number {
   return text.toLowerCase().lastIndexOf(name.toLowerCase());
@@ -77,21 +67,13 @@ export function migrateAddress(text: string): AddressOutcome {
     }
   }
   let review: AddressOutcome['review'];
-  if (comma >= 0) {
-    const parts = text.split(',');
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k] as string;
-      const p = part.trim().toLowerCase();
-      // A city (thành phố) before the last part is a provincial city, a district-level unit.
-      const city = k < parts.length - 1 && CITY_PREFIXES.some((d) => p.startsWith(d));
-      if (city || DISTRICT_PREFIXES.some((d) => p.startsWith(d))) {
-        review = {
-          reasonEn: `it names a district (${part.trim()}); districts were abolished on 1 July 2025 and communes merged: check the new commune or ward`,
-          reasonVi: `còn cấp huyện (${part.trim()}); từ ngày 1/7/2025 không còn cấp huyện và các xã, phường đã sắp xếp lại: cần xác định xã, phường mới`,
-        };
-        break;
-      }
-    }
+  const m = comma >= 0 ? DISTRICT_RE.exec(text) : null;
+  if (m) {
+    const part = (m[1] as string).trim();
+    review = {
+      reasonEn: `it names a district (${part}); districts were abolished on 1 July 2025 and communes merged: check the new commune or ward`,
+      reasonVi: `còn cấp huyện (${part}); từ ngày 1/7/2025 không còn cấp huyện và các xã, phường đã sắp xếp lại: cần xác định xã, phường mới`,
+    };
   }
   return { value, ...(migrated ? { migrated } : {}), ...(review ? { review } : {}) };
 }

@@ -207,6 +207,15 @@ const VALID_AFTER: Readonly<Record<string, string>> = {
   y: 'êÊ',
 };
 
+const VOWEL_CODES = new Set([...VOWELS].map((ch) => ch.charCodeAt(0)));
+// U+0080–U+00FF: 0 = a lower-case Vietnamese letter, 1 = not a Vietnamese letter (a legacy code),
+// 2 = a Vietnamese capital (suspicious inside a lower-case word).
+const LATIN1_KIND = Array.from({ length: 128 }, (_, i) => {
+  const ch = String.fromCharCode(0x80 + i);
+  if (!VIET_LATIN1.has(ch)) return 1;
+  return ch === ch.toUpperCase() ? 2 : 0;
+});
+
 /** Which legacy encoding a field looks like, if any. */
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'viqr';
 
@@ -309,11 +318,27 @@ function leftover(text: string): number {
  * look like legacy-font text (the common case: one pass over the characters, no allocation).
  */
 export function fixLegacyFont(text: string): { encoding: LegacyEncoding; text: string } | undefined {
-  // Fast path: nothing in U+0080–U+00FF (other than a no-break space) and no VIQR mark.
+  // Fast path (every Vietnamese field goes through it): a Latin-1 letter that Vietnamese uses is
+  // suspicious only right after a vowel (where VNI puts its marks) or as a capital inside a word.
   let suspicious = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x80 && c <= 0xff && c !== 0xa0) || c === 0x5e || c === 0x28 || c === 0x2b) {
+    if (c < 0x80) {
+      if (c === 0x5e || c === 0x28 || c === 0x2b) {
+        suspicious = true;
+        break;
+      }
+      continue;
+    }
+    if (c > 0xff || c === 0xa0) continue;
+    const kind = LATIN1_KIND[c - 0x80] as number;
+    if (kind === 1) {
+      suspicious = true;
+      break;
+    }
+    const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+    // p is a Latin vowel, or a lower-case ASCII letter before a capital.
+    if (VOWEL_CODES.has(p) || (kind === 2 && p >= 0x61 && p <= 0x7a)) {
       suspicious = true;
       break;
     }

@@ -81,10 +81,15 @@ const ADDRESS_FIELDS: readonly CleanField[] = [
   'birthPlace',
 ];
 
+let todayCache: { at: number; day: [number, number, number] } | undefined;
 function today(): [number, number, number] {
-  // Vietnam time (UTC+7) decides which day "today" is.
-  const d = new Date(Date.now() + 7 * 3_600_000);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  // Vietnam time (UTC+7) decides which day "today" is; worked out once a minute, not per record.
+  const now = Date.now();
+  if (todayCache === undefined || now - todayCache.at > 60_000) {
+    const d = new Date(now + 7 * 3_600_000);
+    todayCache = { at: now, day: [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] };
+  }
+  return todayCache.day;
 }
 
 class Collector {
@@ -163,6 +168,32 @@ function sexOf(text: string): 'Nam' | 'Nữ' | undefined {
     default:
       return undefined;
   }
+}
+
+/** Ethnicity, religion or nationality to the official name, its code kept aside. */
+function catalogue(
+  out: InputRecord,
+  c: Collector,
+  f: 'ethnicity' | 'religion' | 'nationality',
+  lookup: (t: string) => { name: string; code: string } | null,
+  fixed: CleanIssueCode,
+  unknown: CleanIssueCode,
+  codes: CleanedRecord['codes'],
+): CleanedRecord['codes'] {
+  const v = out[f];
+  if (v === undefined || v.trim() === '') return codes;
+  const hit = lookup(v.trim());
+  if (hit === null) {
+    c.add(f, unknown, 'warning', undefined, v);
+    return codes;
+  }
+  const next = codes ?? {};
+  next[f] = hit.code;
+  if (hit.name !== v) {
+    c.add(f, fixed, 'fixed', { code: hit.code }, v, hit.name);
+    out[f] = hit.name;
+  }
+  return next;
 }
 
 /** Runs every per-record rule on one record. */
@@ -393,29 +424,33 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
 
   // Catalogue values.
   let codes: CleanedRecord['codes'];
-  const cat = (
-    f: 'ethnicity' | 'religion' | 'nationality',
-    lookup: (t: string) => { name: string; code: string } | null,
-    fixed: CleanIssueCode,
-    unknown: CleanIssueCode,
-  ): void => {
-    const v = out[f];
-    if (v === undefined || v.trim() === '') return;
-    const hit = lookup(v.trim());
-    if (hit === null) {
-      c.add(f, unknown, 'warning', undefined, v);
-      return;
-    }
-    codes ??= {};
-    codes[f] = hit.code;
-    if (hit.name !== v) {
-      c.add(f, fixed, 'fixed', { code: hit.code }, v, hit.name);
-      out[f] = hit.name;
-    }
-  };
-  cat('ethnicity', lookupEthnicity, 'CLEAN_ETHNICITY_NORMALIZED', 'ERR_SCHEMA_ETHNICITY_UNKNOWN');
-  cat('religion', lookupReligion, 'CLEAN_RELIGION_NORMALIZED', 'CLEAN_RELIGION_UNKNOWN');
-  cat('nationality', lookupNationality, 'CLEAN_NATIONALITY_NORMALIZED', 'CLEAN_NATIONALITY_UNKNOWN');
+  codes = catalogue(
+    out,
+    c,
+    'ethnicity',
+    lookupEthnicity,
+    'CLEAN_ETHNICITY_NORMALIZED',
+    'ERR_SCHEMA_ETHNICITY_UNKNOWN',
+    codes,
+  );
+  codes = catalogue(
+    out,
+    c,
+    'religion',
+    lookupReligion,
+    'CLEAN_RELIGION_NORMALIZED',
+    'CLEAN_RELIGION_UNKNOWN',
+    codes,
+  );
+  codes = catalogue(
+    out,
+    c,
+    'nationality',
+    lookupNationality,
+    'CLEAN_NATIONALITY_NORMALIZED',
+    'CLEAN_NATIONALITY_UNKNOWN',
+    codes,
+  );
 
   // Phone and e-mail.
   const rawPhone = out.phone;
