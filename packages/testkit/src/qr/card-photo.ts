@@ -118,6 +118,11 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 /**
  * A card QR payload as the chip-card QR carries it, with an ID number consistent with the birth
  * year and sex (century/sex digit: 0/1 for 1900s male/female, 2/3 for 2000s).
+ *
+ * @example
+ * ```ts
+ * const text = cardQrPayload(createRandom(1)); // '0790…|…|Lê Thị Lan|…|Nữ|Số 12 Lê Lợi, Quận 3, …|…'
+ * ```
  */
 export function cardQrPayload(random: () => number): string {
   const [province, place] = pick(PLACES, random);
