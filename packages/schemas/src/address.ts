@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { pushCodedIssue } from './internal/custom-issue.js';
 import { isKnownProvinceCode, isMergedProvince, provinceNameEra } from './internal/provinces.js';
 import { textField } from './internal/text-field.js';
-import { FIELD } from './internal/zod.js';
+import { FIELD, object } from './internal/zod.js';
 import { CountryCode } from './nationality.js';
 
 /**
@@ -14,7 +14,7 @@ import { CountryCode } from './nationality.js';
  * (`digits` long: 2 for a province, 3 for a district, 5 for a commune).
  */
 function unit(digits: number) {
-  return z.object(
+  return object(
     {
       code: z.optional(z.string(FIELD).check(z.regex(new RegExp(`^\\d{${digits}}$`)))),
       name: textField(100),
@@ -62,7 +62,7 @@ export type CommuneRef = z.infer<typeof CommuneRef>;
 
 /** The fields of an address, shared by {@link Address} and `createAddressSchema`. */
 export function addressShape() {
-  return z.object(
+  return object(
     {
       text: z.optional(textField(500)),
       street: z.optional(textField(200)),

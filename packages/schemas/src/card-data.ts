@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { checkOrder, checkPersonFacts, whenObject } from './internal/person-checks.js';
 import { textField } from './internal/text-field.js';
-import { described, FIELD } from './internal/zod.js';
+import { described, FIELD, object } from './internal/zod.js';
 import { PartialDateSchema } from './partial-date.js';
 import { FullName } from './person-name.js';
 import { Sex } from './sex.js';
@@ -52,62 +52,60 @@ export type CardDataSource = z.infer<typeof CardDataSource>;
  * });
  * ```
  */
-export const CardData = /* @__PURE__ */ z
-  .object(
-    {
-      cardKind: described(
-        CardKind,
-        'Loại thẻ: cccd-2021 (CCCD gắn chip) or can-cuoc (thẻ căn cước, since 1 July 2024)',
-      ),
-      source: described(CardDataSource, 'Where the data was read: qr, chip or mrz'),
-      // 12 digits here; the number itself is checked once, with the sex and birth year, below.
-      personalId: described(
-        z.string(FIELD).check(z.regex(/^\d{12}$/)),
-        'Số định danh cá nhân: the 12-digit personal ID number',
-      ),
-      legacyId: described(
-        z.optional(z.string(FIELD).check(z.regex(/^(?:\d{9}|\d{12})$/))),
-        'Số CMND cũ: the old ID number (9 or 12 digits)',
-      ),
-      fullName: described(FullName, 'Họ và tên: full name as printed (NFC, diacritics kept)'),
-      dateOfBirth: described(PartialDateSchema, 'Ngày sinh: date of birth; month and day may be unknown'),
-      sex: described(Sex, 'Giới tính: male (Nam) or female (Nữ)'),
-      nationality: described(z.optional(textField(100)), 'Quốc tịch as printed (Việt Nam)'),
-      ethnicity: described(z.optional(textField(100)), 'Dân tộc as printed (Kinh)'),
-      religion: described(z.optional(textField(100)), 'Tôn giáo as printed (Không = none)'),
-      placeOfOrigin: described(
-        z.optional(textField(500)),
-        'DG13 field 8: quê quán (2021 card) or nơi đăng ký khai sinh (Căn cước card)',
-      ),
-      permanentResidence: described(
-        z.optional(textField(500)),
-        'DG13 field 9: nơi thường trú (2021 card) or nơi cư trú (Căn cước card)',
-      ),
-      identifyingMarks: described(z.optional(textField(500)), 'Đặc điểm nhận dạng: identifying marks'),
-      dateOfIssue: described(z.optional(PartialDateSchema), 'Ngày cấp: date of issue'),
-      dateOfExpiry: described(
-        z.optional(z.nullable(PartialDateSchema)),
-        'Có giá trị đến: date of expiry; null for không thời hạn (no expiry)',
-      ),
-      father: described(z.optional(FullName), 'Họ tên cha: father’s full name'),
-      mother: described(z.optional(FullName), 'Họ tên mẹ: mother’s full name'),
-      spouse: described(z.optional(FullName), 'Họ tên vợ/chồng: spouse’s full name'),
-      cardId: described(
-        z.optional(z.string(FIELD).check(z.regex(/^[A-Za-z0-9]{1,32}$/))),
-        'DG13 field 16: the card or chip ID',
-      ),
-    },
-    FIELD,
-  )
-  .check(
-    z.superRefine(
-      (card, ctx) => {
-        checkPersonFacts(card, ctx);
-        checkOrder(ctx, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
-        checkOrder(ctx, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
-      },
-      { when: whenObject },
+export const CardData = /* @__PURE__ */ object(
+  {
+    cardKind: described(
+      CardKind,
+      'Loại thẻ: cccd-2021 (CCCD gắn chip) or can-cuoc (thẻ căn cước, since 1 July 2024)',
     ),
-  );
+    source: described(CardDataSource, 'Where the data was read: qr, chip or mrz'),
+    // 12 digits here; the number itself is checked once, with the sex and birth year, below.
+    personalId: described(
+      z.string(FIELD).check(z.regex(/^\d{12}$/)),
+      'Số định danh cá nhân: the 12-digit personal ID number',
+    ),
+    legacyId: described(
+      z.optional(z.string(FIELD).check(z.regex(/^(?:\d{9}|\d{12})$/))),
+      'Số CMND cũ: the old ID number (9 or 12 digits)',
+    ),
+    fullName: described(FullName, 'Họ và tên: full name as printed (NFC, diacritics kept)'),
+    dateOfBirth: described(PartialDateSchema, 'Ngày sinh: date of birth; month and day may be unknown'),
+    sex: described(Sex, 'Giới tính: male (Nam) or female (Nữ)'),
+    nationality: described(z.optional(textField(100)), 'Quốc tịch as printed (Việt Nam)'),
+    ethnicity: described(z.optional(textField(100)), 'Dân tộc as printed (Kinh)'),
+    religion: described(z.optional(textField(100)), 'Tôn giáo as printed (Không = none)'),
+    placeOfOrigin: described(
+      z.optional(textField(500)),
+      'DG13 field 8: quê quán (2021 card) or nơi đăng ký khai sinh (Căn cước card)',
+    ),
+    permanentResidence: described(
+      z.optional(textField(500)),
+      'DG13 field 9: nơi thường trú (2021 card) or nơi cư trú (Căn cước card)',
+    ),
+    identifyingMarks: described(z.optional(textField(500)), 'Đặc điểm nhận dạng: identifying marks'),
+    dateOfIssue: described(z.optional(PartialDateSchema), 'Ngày cấp: date of issue'),
+    dateOfExpiry: described(
+      z.optional(z.nullable(PartialDateSchema)),
+      'Có giá trị đến: date of expiry; null for không thời hạn (no expiry)',
+    ),
+    father: described(z.optional(FullName), 'Họ tên cha: father’s full name'),
+    mother: described(z.optional(FullName), 'Họ tên mẹ: mother’s full name'),
+    spouse: described(z.optional(FullName), 'Họ tên vợ/chồng: spouse’s full name'),
+    cardId: described(
+      z.optional(z.string(FIELD).check(z.regex(/^[A-Za-z0-9]{1,32}$/))),
+      'DG13 field 16: the card or chip ID',
+    ),
+  },
+  FIELD,
+).check(
+  z.superRefine(
+    (card, ctx) => {
+      checkPersonFacts(card, ctx);
+      checkOrder(ctx, card.dateOfBirth, card.dateOfIssue, ['dateOfIssue'], ['date of birth', 'ngày sinh']);
+      checkOrder(ctx, card.dateOfIssue, card.dateOfExpiry, ['dateOfExpiry'], ['date of issue', 'ngày cấp']);
+    },
+    { when: whenObject },
+  ),
+);
 /** The data of a citizen card; see {@link CardData}. */
 export type CardData = z.infer<typeof CardData>;

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { type EthnicityEntry, ethnicities } from './data/ethnicities.js';
 import { pushCodedIssue } from './internal/custom-issue.js';
 import { textField } from './internal/text-field.js';
-import { FIELD } from './internal/zod.js';
+import { FIELD, object } from './internal/zod.js';
 
 /** Folded, lower-case, letters and digits only: "H'Mông" and "hmong" give the same key. */
 function nameKey(name: string): string {
@@ -61,31 +61,29 @@ export function findEthnicity(codeOrName: string): EthnicityEntry | undefined {
  * Ethnicity.parse({ code: '01', name: 'Kinh' });
  * ```
  */
-export const Ethnicity = /* @__PURE__ */ z
-  .object(
-    {
-      code: z.optional(z.string(FIELD)),
-      name: textField(100),
-    },
-    FIELD,
-  )
-  .check((payload) => {
-    const value = payload.value;
-    if (value.code === undefined) return;
-    const entry = byCode.get(value.code);
-    if (!entry) {
-      pushCodedIssue(payload, 'ERR_SCHEMA_ETHNICITY_CODE', ['code'], { code: value.code.slice(0, 8) });
-      return;
-    }
-    const named = findEthnicity(value.name);
-    if (named && named !== entry) {
-      pushCodedIssue(payload, 'ERR_SCHEMA_ETHNICITY_MISMATCH', ['name'], {
-        code: entry.code,
-        expected: entry.name,
-        name: named.name,
-      });
-    }
-  });
+export const Ethnicity = /* @__PURE__ */ object(
+  {
+    code: z.optional(z.string(FIELD)),
+    name: textField(100),
+  },
+  FIELD,
+).check((payload) => {
+  const value = payload.value;
+  if (value.code === undefined) return;
+  const entry = byCode.get(value.code);
+  if (!entry) {
+    pushCodedIssue(payload, 'ERR_SCHEMA_ETHNICITY_CODE', ['code'], { code: value.code.slice(0, 8) });
+    return;
+  }
+  const named = findEthnicity(value.name);
+  if (named && named !== entry) {
+    pushCodedIssue(payload, 'ERR_SCHEMA_ETHNICITY_MISMATCH', ['name'], {
+      code: entry.code,
+      expected: entry.name,
+      name: named.name,
+    });
+  }
+});
 /** `{ code?: string; name: string }`. */
 export type Ethnicity = z.infer<typeof Ethnicity>;
 

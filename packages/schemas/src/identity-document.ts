@@ -6,7 +6,7 @@ import { comparePartialDates } from '@cancuoc/core';
 import * as z from 'zod/mini';
 import { pushCodedIssue } from './internal/custom-issue.js';
 import { textField } from './internal/text-field.js';
-import { FIELD } from './internal/zod.js';
+import { FIELD, object } from './internal/zod.js';
 import { PartialDateSchema } from './partial-date.js';
 
 /**
@@ -42,34 +42,32 @@ const NUMBER_SHAPES: Partial<Record<IdentityDocumentKind, { pattern: RegExp; en:
  * IdentityDocument.parse({ kind: 'can-cuoc', number: '001098012345', dateOfIssue: { year: 2024, month: 8, day: 1 }, dateOfExpiry: null });
  * ```
  */
-export const IdentityDocument = /* @__PURE__ */ z
-  .object(
-    {
-      kind: IdentityDocumentKind,
-      number: z.string(FIELD).check(z.regex(/^[A-Z0-9]{5,20}$/)),
-      dateOfIssue: z.optional(PartialDateSchema),
-      dateOfExpiry: z.optional(z.nullable(PartialDateSchema)),
-      issuer: z.optional(textField(200)),
-    },
-    FIELD,
-  )
-  .check((payload) => {
-    const doc = payload.value;
-    // The number of a CCCD or Căn cước card is the holder's 12-digit personal ID number; a CMND
-    // has 9 digits, or 12 on the plastic CMND issued from 2012 (shared/reference/cccd-formats.md §1.2).
-    const shape = NUMBER_SHAPES[doc.kind];
-    if (shape && /^[A-Z0-9]{5,20}$/.test(doc.number) && !shape.pattern.test(doc.number)) {
-      pushCodedIssue(payload, 'ERR_SCHEMA_FORMAT', ['number'], { expected: shape.en, expectedVi: shape.vi });
+export const IdentityDocument = /* @__PURE__ */ object(
+  {
+    kind: IdentityDocumentKind,
+    number: z.string(FIELD).check(z.regex(/^[A-Z0-9]{5,20}$/)),
+    dateOfIssue: z.optional(PartialDateSchema),
+    dateOfExpiry: z.optional(z.nullable(PartialDateSchema)),
+    issuer: z.optional(textField(200)),
+  },
+  FIELD,
+).check((payload) => {
+  const doc = payload.value;
+  // The number of a CCCD or Căn cước card is the holder's 12-digit personal ID number; a CMND
+  // has 9 digits, or 12 on the plastic CMND issued from 2012 (shared/reference/cccd-formats.md §1.2).
+  const shape = NUMBER_SHAPES[doc.kind];
+  if (shape && /^[A-Z0-9]{5,20}$/.test(doc.number) && !shape.pattern.test(doc.number)) {
+    pushCodedIssue(payload, 'ERR_SCHEMA_FORMAT', ['number'], { expected: shape.en, expectedVi: shape.vi });
+  }
+  if (doc.dateOfIssue && doc.dateOfExpiry) {
+    const order = comparePartialDates(doc.dateOfExpiry, doc.dateOfIssue);
+    if (order !== undefined && order < 0) {
+      pushCodedIssue(payload, 'ERR_SCHEMA_DATE_ORDER', ['dateOfExpiry'], {
+        other: 'date of issue',
+        otherVi: 'ngày cấp',
+      });
     }
-    if (doc.dateOfIssue && doc.dateOfExpiry) {
-      const order = comparePartialDates(doc.dateOfExpiry, doc.dateOfIssue);
-      if (order !== undefined && order < 0) {
-        pushCodedIssue(payload, 'ERR_SCHEMA_DATE_ORDER', ['dateOfExpiry'], {
-          other: 'date of issue',
-          otherVi: 'ngày cấp',
-        });
-      }
-    }
-  });
+  }
+});
 /** An identity document; see {@link IdentityDocument}. */
 export type IdentityDocument = z.infer<typeof IdentityDocument>;

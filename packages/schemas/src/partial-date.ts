@@ -5,7 +5,7 @@
 import { isCalendarDate, type PartialDate, safeParsePartialDate } from '@cancuoc/core';
 import * as z from 'zod/mini';
 import { pushCodedIssue } from './internal/custom-issue.js';
-import { FIELD } from './internal/zod.js';
+import { FIELD, object } from './internal/zod.js';
 
 // Years a personal ID number can encode (1900–2399, Circular 07/2016/TT-BCA Art. 7) widened to
 // 1800 for records of people born before the ID system; the same bounds as core's parser.
@@ -35,23 +35,21 @@ function checkPart(
 
 // One check function for the whole date (rather than int/min/max chains on each part): dates
 // are on the hot path of bulk validation.
-const PartialDateObject = /* @__PURE__ */ z
-  .object(
-    { year: z.number(FIELD), month: z.optional(z.number(FIELD)), day: z.optional(z.number(FIELD)) },
-    FIELD,
-  )
-  .check((payload) => {
-    const d = payload.value;
-    let ok = checkPart(payload, 'year', d.year, MIN_YEAR, MAX_YEAR);
-    if (d.month !== undefined) ok = checkPart(payload, 'month', d.month, 1, 12) && ok;
-    if (d.day === undefined) return;
-    if (!checkPart(payload, 'day', d.day, 1, 31) || !ok) return;
-    if (d.month === undefined) pushCodedIssue(payload, 'ERR_SCHEMA_DATE_DAY_WITHOUT_MONTH', ['day']);
-    else if (!isCalendarDate(d.year, d.month, d.day)) {
-      // No details: the date may be a date of birth, personal data.
-      pushCodedIssue(payload, 'ERR_SCHEMA_DATE_CALENDAR', ['day']);
-    }
-  });
+const PartialDateObject = /* @__PURE__ */ object(
+  { year: z.number(FIELD), month: z.optional(z.number(FIELD)), day: z.optional(z.number(FIELD)) },
+  FIELD,
+).check((payload) => {
+  const d = payload.value;
+  let ok = checkPart(payload, 'year', d.year, MIN_YEAR, MAX_YEAR);
+  if (d.month !== undefined) ok = checkPart(payload, 'month', d.month, 1, 12) && ok;
+  if (d.day === undefined) return;
+  if (!checkPart(payload, 'day', d.day, 1, 31) || !ok) return;
+  if (d.month === undefined) pushCodedIssue(payload, 'ERR_SCHEMA_DATE_DAY_WITHOUT_MONTH', ['day']);
+  else if (!isCalendarDate(d.year, d.month, d.day)) {
+    // No details: the date may be a date of birth, personal data.
+    pushCodedIssue(payload, 'ERR_SCHEMA_DATE_CALENDAR', ['day']);
+  }
+});
 
 /**
  * A partial date `{ year, month?, day? }` (the `PartialDate` of `@cancuoc/core`): year

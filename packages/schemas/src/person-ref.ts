@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FIELD } from './internal/zod.js';
+import { FIELD, object } from './internal/zod.js';
 import { FullName } from './person-name.js';
 import { PersonalIdString } from './personal-id-string.js';
 
@@ -12,7 +12,7 @@ import { PersonalIdString } from './personal-id-string.js';
  * PersonRef.parse({ fullName: 'Trần Thị Bình' });
  * ```
  */
-export const PersonRef = /* @__PURE__ */ z.object(
+export const PersonRef = /* @__PURE__ */ object(
   {
     fullName: FullName,
     personalId: z.optional(PersonalIdString),

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { textField } from './internal/text-field.js';
-import { FIELD } from './internal/zod.js';
+import { FIELD, object } from './internal/zod.js';
 
 /** One religion of {@link religions}. */
 export interface ReligionEntry {
@@ -51,7 +51,7 @@ export const religions: readonly ReligionEntry[] = Object.freeze(
  * Religion.parse({ name: 'Không' });
  * ```
  */
-export const Religion = /* @__PURE__ */ z.object(
+export const Religion = /* @__PURE__ */ object(
   {
     code: z.optional(textField(10)),
     name: textField(100),

@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import {
-  type Address,
+  Address,
   mapZodIssues,
   ResidentRecord,
   type ResidentRecord as ResidentRecordType,
@@ -25,6 +25,15 @@ describe('the zod/mini schemas with classic zod', () => {
     expect(WithRoom.safeParse({ ...goodResident, room: '7' }).success).toBe(true);
     expect(WithRoom.safeParse({ ...goodResident, room: 7 }).success).toBe(false);
     expect(WithRoom.safeParse({ ...goodResident, sex: 'female', room: '7' }).success).toBe(false);
+  });
+
+  it("parse objects with zod's JIT-compiled object parser, as classic zod objects do", () => {
+    for (const schema of [ResidentRecord, Address]) {
+      expect(schema._zod.traits.has('$ZodObjectJIT')).toBe(true);
+      expect(schema._zod.traits.has('ZodMiniType')).toBe(true);
+    }
+    expect(Object.keys(ResidentRecord.shape)).toContain('personalId');
+    expect(Object.keys(zm.safeExtend(ResidentRecord, { room: zm.string() }).shape)).toContain('room');
   });
 
   it('infer the same types as the exported type names', () => {
