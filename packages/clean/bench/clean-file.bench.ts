@@ -15,7 +15,8 @@ import Papa from 'papaparse';
 import { cleanFile } from '../src/index.js';
 
 const count = Number(process.env.CLEAN_BENCH_COUNT ?? 1_000_000);
-const workers = process.env.CLEAN_BENCH_WORKERS === undefined ? undefined : Number(process.env.CLEAN_BENCH_WORKERS);
+const workers =
+  process.env.CLEAN_BENCH_WORKERS === undefined ? undefined : Number(process.env.CLEAN_BENCH_WORKERS);
 const store = (process.env.CLEAN_BENCH_STORE ?? 'memory') as 'memory' | 'duckdb';
 const dir = join(tmpdir(), 'cancuoc-clean-bench');
 mkdirSync(dir, { recursive: true });
@@ -33,8 +34,13 @@ const cpu = () => {
 
 if (!existsSync(input)) {
   const t = performance.now();
-  await pipeline(Readable.from(residentsToCsv(generateResidents({ count, seed: 1 }))), createWriteStream(input));
-  console.log(`generated ${count} residents (${mb(statSync(input).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await pipeline(
+    Readable.from(residentsToCsv(generateResidents({ count, seed: 1 }))),
+    createWriteStream(input),
+  );
+  console.log(
+    `generated ${count} residents (${mb(statSync(input).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 const size = statSync(input).size;
 

@@ -150,9 +150,24 @@ async function openText(
   options: OpenInputOptions,
 ): Promise<InputSource> {
   const totalBytes = (await stat(path)).size;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    return await readText(stream, totalBytes, format, options);
+  } catch (error) {
+    // A file refused while its header is read is closed at once.
+    stream.destroy();
+    throw error;
+  }
+}
+
+async function readText(
+  stream: ReturnType<typeof createReadStream>,
+  totalBytes: number,
+  format: 'csv' | 'jsonl',
+  options: OpenInputOptions,
+): Promise<InputSource> {
   const cap = options.maxFieldLength ?? 1 << 20;
   const batchSize = options.batchSize ?? 4096;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let bytes = 0;
   const first = await iterator.next();
@@ -273,20 +288,31 @@ async function openText(
   }
   if (header.length === 0) throw cleanError('ERR_CLEAN_NO_HEADER');
 
-  async function* rowsOf(): AsyncGenerator<string[][]> {
-    let out: string[][] = [];
-    const emit = function* (rows: string[][]): Generator<string[][]> {
-      for (const r of rows) {
-        out.push(r);
-        dataRows++;
-        if (out.length >= batchSize) {
-          yield out;
-          out = [];
-        }
+  let out: string[][] = [];
+  const emit = function* (rows: string[][]): Generator<string[][]> {
+    for (const r of rows) {
+      out.push(r);
+      dataRows++;
+      if (out.length >= batchSize) {
+        yield out;
+        out = [];
       }
-    };
-    yield* emit(firstRows);
-    firstRows = [];
+    }
+  };
+
+  async function* rowsOf(): AsyncGenerator<string[][]> {
+    try {
+      yield* emit(firstRows);
+      firstRows = [];
+      yield* rest();
+    } finally {
+      // Also when the consumer stops early (an error, a cancellation): close the file.
+      stream.destroy();
+    }
+    if (out.length > 0) yield out;
+  }
+
+  async function* rest(): AsyncGenerator<string[][]> {
     while (!eof) {
       if (options.signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
       const next = await iterator.next();
@@ -301,10 +327,8 @@ async function openText(
       const block = splitter.push(t);
       if (block !== undefined) yield* emit(parseBlock(block));
     }
-    const rest = tailTaken ? '' : splitter.end();
-    if (rest.trim() !== '') yield* emit(parseBlock(rest));
-    if (out.length > 0) yield out;
-    stream.destroy();
+    const tail = tailTaken ? '' : splitter.end();
+    if (tail.trim() !== '') yield* emit(parseBlock(tail));
   }
 
   return {
