@@ -40,7 +40,8 @@ try {
   const rss = join(dir, 'rss.mjs');
   await writeFile(
     rss,
-    "process.on('exit', () => process.stderr.write(`maxRSS_KB ${process.resourceUsage().maxRSS}\\n`));\n",
+    // Written to a file the command preloads; plain concatenation, this is not a template here.
+    "process.on('exit', () => process.stderr.write('maxRSS_KB ' + process.resourceUsage().maxRSS + '\\n'));\n",
   );
   const args = [
     '--import',
