@@ -7,14 +7,12 @@
 // condition, so run `pnpm build` first); with --root, they resolve from <dir>/node_modules, e.g.
 // a folder where the packed tarballs were installed with npm. --why lists the largest inputs of
 // each bundle; --json prints the results as JSON.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { repo, workspaceRoot } from './consumer-root.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /** esbuild comes into the workspace with tsup; a consumer folder may have its own. */
@@ -97,19 +95,6 @@ function parseArgs(argv) {
   return args;
 }
 
-/**
- * A folder whose node_modules/@cancuoc/* link to the workspace packages, so that the bare
- * names resolve exactly as in a consumer project (package.json "exports", "import" condition).
- */
-function workspaceRoot() {
-  const dir = mkdtempSync(join(tmpdir(), 'cancuoc-bundle-size-'));
-  mkdirSync(join(dir, 'node_modules', '@cancuoc'), { recursive: true });
-  for (const name of readdirSync(join(repo, 'packages'))) {
-    symlinkSync(join(repo, 'packages', name), join(dir, 'node_modules', '@cancuoc', name), 'dir');
-  }
-  return dir;
-}
-
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 async function measure(esbuild, scenario, resolveDir) {
@@ -166,7 +151,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const budget = JSON.parse(readFileSync(join(repo, 'bundle-budget.json'), 'utf8')).scenarios;
   const esbuild = await loadEsbuild();
-  const root = args.root ?? workspaceRoot();
+  const root = args.root ?? workspaceRoot('cancuoc-bundle-size-');
   const results = [];
   let failed = 0;
   try {

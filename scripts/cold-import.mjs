@@ -9,12 +9,10 @@
 // load zod (always checked: deterministic, so CI can rely on it); with --check-time, the median
 // wall time must stay under `medianMs` (only meaningful on a quiet machine). Exits 1 on failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repo, workspaceRoot } from './consumer-root.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_PACKAGES = [
   'core',
   'admin-units',
@@ -41,16 +39,6 @@ function parseArgs(argv) {
   if (!Number.isInteger(args.runs) || args.runs < 1)
     throw new RangeError('--runs must be a positive integer');
   return args;
-}
-
-/** A folder whose node_modules/@cancuoc/* link to the workspace packages (see bundle-size.mjs). */
-function workspaceRoot() {
-  const dir = mkdtempSync(join(tmpdir(), 'cancuoc-cold-import-'));
-  mkdirSync(join(dir, 'node_modules', '@cancuoc'), { recursive: true });
-  for (const name of readdirSync(join(repo, 'packages'))) {
-    symlinkSync(join(repo, 'packages', name), join(dir, 'node_modules', '@cancuoc', name), 'dir');
-  }
-  return dir;
 }
 
 // The child times the import alone. Whether zod is loaded is found in one more, untimed run
@@ -113,7 +101,7 @@ function main() {
   const budget = JSON.parse(readFileSync(join(repo, 'bundle-budget.json'), 'utf8')).coldImport ?? {};
   const withoutZod = new Set(budget.withoutZod ?? []);
   const limits = budget.medianMs ?? {};
-  const root = args.root ?? workspaceRoot();
+  const root = args.root ?? workspaceRoot('cancuoc-cold-import-');
   const names = args.only.length ? args.only : DEFAULT_PACKAGES;
   const results = [];
   let failed = 0;
