@@ -3,12 +3,17 @@ import { availableParallelism } from 'node:os';
 import { createDuplicateIndex } from './duplicates/index.js';
 import type { DuplicateIndex } from './duplicates/types.js';
 import { cleanError } from './errors.js';
-import { type BatchTask, cleanBatch } from './internal/clean-batch.js';
+import {
+  APPENDED_HEADERS,
+  type FileBatchResult,
+  type FileBatchTask,
+  LEGACY_HEADER,
+  processFileBatch,
+} from './internal/clean-batch.js';
 import { type ColumnMapping, mapColumns } from './internal/columns.js';
 import { renderSummaryHtml } from './internal/html.js';
 import {
   DUPLICATES_HEADER,
-  issueRows,
   openTableWriter,
   outputFormatOf,
   REPORT_HEADER,
@@ -17,7 +22,7 @@ import {
 import { type InputFormat, openInput } from './internal/read-input.js';
 import { PROFILE_FIELDS } from './internal/rules.js';
 import { type CleanSummary, SummaryBuilder } from './internal/summary.js';
-import type { CleanedRecord, CleanField, Profile } from './types.js';
+import type { CleanField, Profile } from './types.js';
 
 /** Progress of {@link cleanFile}, reported after each batch. */
 export interface CleanProgress {
@@ -65,12 +70,6 @@ export interface CleanFileOptions {
   readonly batchSize?: number;
 }
 
-const APPENDED: readonly { field: 'ethnicity' | 'religion' | 'nationality'; header: string }[] = [
-  { field: 'ethnicity', header: 'Mã dân tộc' },
-  { field: 'religion', header: 'Mã tôn giáo' },
-  { field: 'nationality', header: 'Mã quốc tịch' },
-];
-
 function checkOptions(input: unknown, options: CleanFileOptions): void {
   if (typeof input !== 'string' || input === '')
     throw new TypeError('cleanFile expects the input file path as a string');
@@ -108,12 +107,12 @@ function workerFile(): string {
 }
 
 interface Runner {
-  run(task: BatchTask): Promise<CleanedRecord[]>;
+  run(task: FileBatchTask): Promise<FileBatchResult>;
   close(): Promise<void>;
 }
 
 async function createRunner(workers: number): Promise<Runner> {
-  if (workers === 0) return { run: async (t) => cleanBatch(t), close: async () => {} };
+  if (workers === 0) return { run: async (t) => processFileBatch(t), close: async () => {} };
   const { Piscina } = await import('piscina');
   let filename = workerFile();
   // From the TypeScript sources the worker needs a TypeScript loader: tsx hands its own to
@@ -122,7 +121,7 @@ async function createRunner(workers: number): Promise<Runner> {
     filename = new URL('./worker-source.mjs', filename).href;
   }
   const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers });
-  return { run: (t) => pool.run(t) as Promise<CleanedRecord[]>, close: () => pool.destroy() };
+  return { run: (t) => pool.run(t) as Promise<FileBatchResult>, close: () => pool.destroy() };
 }
 
 /**
@@ -162,9 +161,18 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
   });
   const colMap = mapColumns(src.header, options.mapping);
   const columns = Object.entries(colMap) as [CleanField, number][];
-  const appended = APPENDED.filter((a) => colMap[a.field] !== undefined);
+  const appended = (['ethnicity', 'religion', 'nationality'] as const).filter((f) => colMap[f] !== undefined);
   const moveLegacy = colMap.personalId !== undefined && colMap.legacyId === undefined;
-  const appendedHeaders = [...appended.map((a) => a.header), ...(moveLegacy ? ['Số CMND'] : [])];
+  const appendedHeaders = [
+    ...appended.map((f) => APPENDED_HEADERS[f]),
+    ...(moveLegacy ? [LEGACY_HEADER] : []),
+  ];
+  const outFormat = options.out ? outputFormatOf(options.out, src.format) : undefined;
+  const reportFormat = options.report
+    ? outputFormatOf(options.report, 'csv') === 'jsonl'
+      ? 'jsonl'
+      : 'csv'
+    : undefined;
 
   const closers: (() => Promise<void>)[] = [];
   let out: TableWriter | undefined;
@@ -173,9 +181,8 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
   let runner: Runner | undefined;
   const summary = new SummaryBuilder();
   try {
-    if (options.out) {
-      const format = outputFormatOf(options.out, src.format);
-      out = await openTableWriter(options.out, format, src.header, {
+    if (options.out && outFormat) {
+      out = await openTableWriter(options.out, outFormat, src.header, {
         delimiter: src.delimiter,
         // A BOM when the input had one or was not UTF-8, so Excel reads the letters right.
         bom: src.encoding.bom || src.encoding.encoding !== 'utf-8',
@@ -205,7 +212,7 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
     const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
     runner = await createRunner(workers);
     const maxInFlight = Math.max(2, workers * 2);
-    const queue: { rows: string[][]; result: Promise<CleanedRecord[]> }[] = [];
+    const queue: Promise<FileBatchResult>[] = [];
     let nextRow = 1;
     let lastProgress = 0;
     const started = Date.now();
@@ -236,42 +243,35 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
     const drainOne = async (): Promise<void> => {
       const head = queue.shift();
       if (head === undefined) return;
-      const records = await head.result;
-      summary.add(records);
+      const result = await head;
+      summary.merge(result.stats);
       if (out) {
-        const rows: string[][] = new Array(records.length);
-        const extras: string[][] = new Array(records.length);
-        for (let i = 0; i < records.length; i++) {
-          const rec = records[i] as CleanedRecord;
-          const row = (head.rows[i] as string[]).slice();
-          for (const [field, at] of columns) {
-            const v = rec.values[field];
-            if (v !== undefined) row[at] = v;
-            else if (row[at] !== undefined && row[at] !== '') row[at] = '';
-          }
-          rows[i] = row;
-          const e: string[] = appended.map((a) => rec.codes?.[a.field] ?? '');
-          if (moveLegacy) e.push(rec.values.legacyId ?? '');
-          extras[i] = e;
-        }
-        await out.writeRows(rows, extras);
+        if (result.outRows) await out.writeRows(result.outRows.rows, result.outRows.extras);
+        else if (result.out !== undefined) await out.writeText(result.out);
       }
-      if (report) {
-        const rows = issueRows(records);
-        if (rows.length > 0) await report.writeRows(rows);
-      }
-      if (dupIndex) await dupIndex.add(records);
+      if (report && result.report !== undefined) await report.writeText(result.report);
+      if (dupIndex && result.keys) await dupIndex.add(result.keys);
       progress(false);
     };
 
     for await (const rows of src.rows) {
       if (signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
-      const task: BatchTask = { rows, columns, firstRow: nextRow, profile };
+      const task: FileBatchTask = { rows, columns, firstRow: nextRow, profile, keys: dupIndex !== undefined };
+      if (outFormat) {
+        task.output = {
+          format: outFormat,
+          header: [...src.header],
+          delimiter: src.delimiter,
+          appended: [...appended],
+          moveLegacy,
+        };
+      }
+      if (reportFormat) task.report = reportFormat;
       nextRow += rows.length;
       const result = runner.run(task);
       // Keep a rejection from being reported as unhandled before its turn in the queue.
       result.catch(() => {});
-      queue.push({ rows, result });
+      queue.push(result);
       while (queue.length >= maxInFlight) await drainOne();
     }
     while (queue.length > 0) await drainOne();

@@ -6,6 +6,8 @@ import { TextSink } from './sink.js';
 
 /** Writes rows of a table to CSV (with the input's delimiter), JSON Lines or .xlsx. */
 export interface TableWriter {
+  /** Writes text already serialised by {@link serializeRows} (CSV and JSON Lines only). */
+  writeText(text: string): Promise<void>;
   /** Writes rows; `extras[i]` holds the values of the appended columns of `rows[i]`. */
   writeRows(rows: readonly (readonly string[])[], extras?: readonly (readonly string[])[]): Promise<void>;
   close(): Promise<void>;
@@ -21,6 +23,50 @@ export function outputFormatOf(path: string, fallback: InputFormat): InputFormat
 }
 
 /**
+ * Serialises rows as CSV (CRLF line ends, quotes only where needed) or JSON Lines, appended
+ * columns after the input's. Pure: worker threads call it so that only one string per batch
+ * crosses back to the main thread.
+ */
+export function serializeRows(
+  format: 'csv' | 'jsonl',
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: { delimiter?: string; appended?: readonly string[]; extras?: readonly (readonly string[])[] } = {},
+): string {
+  if (rows.length === 0) return '';
+  const appended = options.appended ?? [];
+  const extras = options.extras;
+  if (format === 'jsonl') {
+    let text = '';
+    rows.forEach((r, k) => {
+      const obj: Record<string, string> = {};
+      for (let i = 0; i < r.length; i++) {
+        const v = r[i];
+        if (v !== undefined) obj[header[i] as string] = v;
+      }
+      const e = extras?.[k];
+      if (e)
+        appended.forEach((name, i) => {
+          const v = e[i];
+          if (v !== undefined && v !== '') obj[name] = v;
+        });
+      text += `${JSON.stringify(obj)}\n`;
+    });
+    return text;
+  }
+  const joined = extras ? rows.map((r, i) => padJoin(r, header.length, extras[i])) : (rows as string[][]);
+  // quotes only where needed (delimiter, quote, CR/LF); a leading space is kept as written.
+  return `${Papa.unparse(joined as string[][], { delimiter: options.delimiter ?? ',', newline: '\r\n', header: false })}\r\n`;
+}
+
+// Short rows are padded so that appended columns stay under their header.
+function padJoin(r: readonly string[], width: number, e: readonly string[] | undefined): string[] {
+  const out = r.slice();
+  while (out.length < width) out.push('');
+  return e ? out.concat(e) : out;
+}
+
+/**
  * Opens a table writer. CSV output is UTF-8 with CRLF line ends; it starts with a BOM when
  * `bom` is set (so that Excel reads Vietnamese letters right).
  */
@@ -31,12 +77,6 @@ export async function openTableWriter(
   options: { delimiter?: string; bom?: boolean; appended?: readonly string[] } = {},
 ): Promise<TableWriter> {
   const appended = options.appended ?? [];
-  const join = (r: readonly string[], e: readonly string[] | undefined): string[] => {
-    const out = r.slice();
-    // Short rows are padded so that appended columns stay under their header.
-    while (out.length < header.length) out.push('');
-    return e ? out.concat(e) : out;
-  };
   if (format === 'xlsx') {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: path,
@@ -46,9 +86,12 @@ export async function openTableWriter(
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow([...header, ...appended]).commit();
     return {
+      async writeText() {
+        throw new TypeError('an .xlsx writer takes rows, not text');
+      },
       async writeRows(rows, extras) {
         rows.forEach((r, i) => {
-          ws.addRow(join(r, extras?.[i])).commit();
+          ws.addRow(padJoin(r, header.length, extras?.[i])).commit();
         });
       },
       async close() {
@@ -58,40 +101,16 @@ export async function openTableWriter(
     };
   }
   const sink = new TextSink(path);
-  if (format === 'jsonl') {
-    return {
-      async writeRows(rows, extras) {
-        let text = '';
-        rows.forEach((r, k) => {
-          // `header` is read at write time: for JSON Lines it grows as new keys appear.
-          const obj: Record<string, string> = {};
-          for (let i = 0; i < r.length; i++) {
-            const v = r[i];
-            if (v !== undefined) obj[header[i] as string] = v;
-          }
-          const e = extras?.[k];
-          if (e)
-            appended.forEach((name, i) => {
-              const v = e[i];
-              if (v !== undefined && v !== '') obj[name] = v;
-            });
-          text += `${JSON.stringify(obj)}\n`;
-        });
-        await sink.write(text);
-      },
-      close: () => sink.close(),
-    };
-  }
   const delimiter = options.delimiter ?? ',';
-  const unparse = (rows: readonly (readonly string[])[]): string =>
-    // quotes only where needed (delimiter, quote, CR/LF); a leading space is kept as written.
-    `${Papa.unparse(rows as string[][], { delimiter, newline: '\r\n', header: false })}\r\n`;
-  await sink.write((options.bom ? '\ufeff' : '') + unparse([[...header, ...appended]]));
+  if (format === 'csv')
+    await sink.write(
+      (options.bom ? '\ufeff' : '') + serializeRows('csv', header, [[...header, ...appended]], { delimiter }),
+    );
   return {
-    async writeRows(rows, extras) {
-      if (rows.length > 0)
-        await sink.write(unparse(extras ? rows.map((r, i) => join(r, extras[i])) : (rows as string[][])));
-    },
+    writeText: (text) => (text.length > 0 ? sink.write(text) : Promise.resolve()),
+    // `header` is read at write time: for JSON Lines it grows as new keys appear.
+    writeRows: (rows, extras) =>
+      sink.write(serializeRows(format, header, rows, { delimiter, appended, ...(extras ? { extras } : {}) })),
     close: () => sink.close(),
   };
 }

@@ -40,6 +40,17 @@ export interface CleanSummary {
   recordsPerSecond: number;
 }
 
+/** Counts of one batch (crosses the thread boundary). */
+export interface SummaryPart {
+  records: number;
+  clean: number;
+  recordsWith: Record<Severity, number>;
+  bySeverity: Record<Severity, number>;
+  byStatus: { clean: number; fixed: number; warning: number; error: number };
+  codes: CodeCount[];
+  byField: Partial<Record<CleanField | 'record', number>>;
+}
+
 /** Accumulates a {@link CleanSummary} batch by batch. */
 export class SummaryBuilder {
   records = 0;
@@ -88,6 +99,38 @@ export class SummaryBuilder {
       if (f) this.recordsWith.fixed++;
       this.byStatus[e ? 'error' : w ? 'warning' : 'fixed']++;
     }
+  }
+
+  /** Plain counts of this builder, to send from a worker thread and {@link merge} in the main thread. */
+  part(): SummaryPart {
+    return {
+      records: this.records,
+      clean: this.clean,
+      recordsWith: this.recordsWith,
+      bySeverity: this.bySeverity,
+      byStatus: this.byStatus,
+      codes: [...this.codes.values()],
+      byField: this.byField,
+    };
+  }
+
+  /** Adds the counts of a worker's batch. */
+  merge(p: SummaryPart): void {
+    this.records += p.records;
+    this.clean += p.clean;
+    for (const k of ['error', 'warning', 'fixed'] as const) {
+      this.recordsWith[k] += p.recordsWith[k];
+      this.bySeverity[k] += p.bySeverity[k];
+      this.byStatus[k] += p.byStatus[k];
+    }
+    this.byStatus.clean += p.byStatus.clean;
+    for (const c of p.codes) {
+      const mine = this.codes.get(c.code);
+      if (mine) mine.count += c.count;
+      else this.codes.set(c.code, { ...c });
+    }
+    for (const [f, n] of Object.entries(p.byField) as [CleanField | 'record', number][])
+      this.byField[f] = (this.byField[f] ?? 0) + n;
   }
 
   build(extra: Pick<CleanSummary, 'duplicates' | 'input' | 'profile'>): CleanSummary {

@@ -1,8 +1,6 @@
-/** Worker-thread entry of the pool (piscina): cleans one batch of rows. */
+/** Worker-thread entry of the pool (piscina): cleans one batch of rows and serialises its outputs. */
+import { type FileBatchResult, type FileBatchTask, processFileBatch } from './clean-batch.js';
 
-import type { CleanedRecord } from '../types.js';
-import { type BatchTask, cleanBatch } from './clean-batch.js';
-
-export default function cleanBatchInWorker(task: BatchTask): CleanedRecord[] {
-  return cleanBatch(task);
+export default function cleanBatchInWorker(task: FileBatchTask): FileBatchResult {
+  return processFileBatch(task);
 }
