@@ -56,15 +56,21 @@ const SIMILAR_SETUP = [
    SELECT row_number() OVER () AS node, bdate, name, place FROM (
      SELECT DISTINCT bdate, name, place FROM dup_records
      WHERE name IS NOT NULL AND bdate IS NOT NULL AND strlen(name) = length(name) AND length(name) <= 255)`,
+  // Positions 1–255 as a table: a join with it spills to disk where a lateral range() did not.
+  `CREATE OR REPLACE TEMP TABLE dup_positions AS SELECT range::INTEGER AS i FROM range(1, 256)`,
+  // No DISTINCT: a repeated variant ("ann" without either n) only repeats a candidate pair, and
+  // the edges are DISTINCT.
   `CREATE OR REPLACE TEMP TABLE dup_variants AS
-   SELECT DISTINCT node, bdate, v FROM (
-     SELECT node, bdate, name AS v FROM dup_nodes
-     UNION ALL
-     SELECT node, bdate, substr(name, 1, i - 1) || substr(name, i + 1) FROM dup_nodes, range(1, length(name) + 1) t(i))`,
+   SELECT node, bdate, name AS v FROM dup_nodes
+   UNION ALL
+   SELECT node, bdate, substr(name, 1, i - 1) || substr(name, i + 1)
+   FROM dup_nodes JOIN dup_positions ON i <= length(name)`,
+  `CREATE OR REPLACE TEMP TABLE dup_candidates AS
+   SELECT a.node AS a, b.node AS b
+   FROM dup_variants a JOIN dup_variants b ON a.bdate = b.bdate AND a.v = b.v AND a.node < b.node`,
   `CREATE OR REPLACE TEMP TABLE dup_edges AS
-   SELECT DISTINCT a.node AS a, b.node AS b
-   FROM dup_variants a JOIN dup_variants b ON a.bdate = b.bdate AND a.v = b.v AND a.node < b.node
-   JOIN dup_nodes na ON na.node = a.node JOIN dup_nodes nb ON nb.node = b.node
+   SELECT DISTINCT c.a, c.b
+   FROM dup_candidates c JOIN dup_nodes na ON na.node = c.a JOIN dup_nodes nb ON nb.node = c.b
    WHERE (na.place IS NULL OR nb.place IS NULL OR na.place = nb.place
           OR regexp_full_match(na.place, '[0-9]{3}') <> regexp_full_match(nb.place, '[0-9]{3}'))
      AND levenshtein(na.name, nb.name) = 1`,
