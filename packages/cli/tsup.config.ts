@@ -11,6 +11,6 @@ export default defineConfig({
   removeNodeProtocol: false,
   // The simulated card of the tests comes from the testkit, a dev dependency loaded only on demand.
   external: ['@cancuoc/testkit'],
-  // npm links `cancuoc` to dist/cli.js; a hashbang is valid at the top of any module.
+  // bin/cancuoc.mjs (committed) loads dist/cli.js; the hashbang keeps dist/cli.js runnable on its own.
   banner: { js: '#!/usr/bin/env node' },
 });
