@@ -27,6 +27,7 @@ export type ReaderErrorCode =
   | 'ERR_READER_PCSC_MISSING'
   | 'ERR_READER_PCSC_NO_READER'
   | 'ERR_READER_PCSC_UNAVAILABLE'
+  | 'ERR_READER_WS_MISSING'
   | 'ERR_READER_BRIDGE_UNREACHABLE'
   | 'ERR_READER_BRIDGE_TIMEOUT'
   | 'ERR_READER_BRIDGE_TOKEN'
@@ -136,6 +137,10 @@ export const readerErrorMessages: ErrorCatalog<ReaderErrorCode> = {
   ERR_READER_PCSC_UNAVAILABLE: {
     en: 'The PC/SC service is not available ({reason}): start pcscd (Linux) or the Smart Card service (Windows)',
     vi: 'Dịch vụ PC/SC không hoạt động ({reason}): hãy khởi động pcscd (Linux) hoặc dịch vụ Smart Card (Windows)',
+  },
+  ERR_READER_WS_MISSING: {
+    en: 'The card reader agent needs the optional package "ws" (npm install ws)',
+    vi: 'Phần mềm đầu đọc thẻ cần gói tùy chọn "ws" (npm install ws)',
   },
   ERR_READER_BRIDGE_UNREACHABLE: {
     en: "Could not connect to the card reader agent at {url}: is it running on this computer, and is this page's origin on its allow-list?",

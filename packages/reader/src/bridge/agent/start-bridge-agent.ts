@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { isCancuocError } from '@cancuoc/core';
 import type { WebSocket as WsSocket } from 'ws';
+import { fail } from '../../errors.js';
 import type { Transport } from '../../transport.js';
 import {
   BRIDGE_CLOSE_CODES,
@@ -90,7 +91,8 @@ function refuseUpgrade(socket: Duplex, status: 403 | 400): void {
  * is not the loopback address, and closed before any APDU reaches the card when its first message
  * is not a `hello` with the pairing token (compared in constant time).
  *
- * @throws TypeError when `ws` is not installed or the options are unusable.
+ * @throws CancuocError `ERR_READER_WS_MISSING` when `ws` is not installed.
+ * @throws TypeError when the options are unusable.
  * @example
  * ```ts
  * const agent = await startBridgeAgent({ transport: await createPcscTransport(), origins: ['https://desk.hotel.example'] });
@@ -129,9 +131,8 @@ export async function startBridgeAgent(options: BridgeAgentOptions): Promise<Bri
   try {
     ws = await import('ws');
   } catch (error) {
-    throw new TypeError('startBridgeAgent needs the optional package "ws" (npm install ws)', {
-      cause: error,
-    });
+    // Like reader/pcsc without smartcard: a coded error with the install hint in both languages.
+    throw fail('ERR_READER_WS_MISSING', {}, { cause: error });
   }
   const WebSocketServer =
     ws.WebSocketServer ?? (ws as unknown as { default: typeof ws }).default.WebSocketServer;
