@@ -377,6 +377,16 @@ if (installed) {
     return run(process.execPath, [script, '--root', consumer], { show: true }).ok;
   });
 
+  await step(
+    'cold import: the entries budgeted zod-free load no zod (scripts/cold-import.mjs)',
+    () =>
+      // Only the deterministic part in CI: whether zod is loaded. The 40 ms time budget is checked
+      // with --check-time on a quiet machine (docs/benchmarks.md), never on a shared CI runner.
+      run(process.execPath, [join(repo, 'scripts/cold-import.mjs'), '--root', consumer, '--runs', '3'], {
+        show: true,
+      }).ok,
+  );
+
   const readmes = [
     { file: 'README.md', marker: 'taste' },
     { file: 'packages/testkit/README.md', marker: 'testkit-flow' },
