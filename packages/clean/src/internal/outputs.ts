@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { CleanedRecord, RecordIssue } from '../types.js';
 import type { InputFormat } from './read-input.js';
 import { TextSink } from './sink.js';
