@@ -39,12 +39,25 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Computes the groups of a list of keys with the rules of {@link createDuplicateIndex}. */
 export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
   const out: Found[] = [];
+  // Each rule runs in its own function so that its maps (one entry per record at 1 M records)
+  // are garbage before the next rule builds its own: the peak is the largest, not the sum.
+  checkRows(records);
+  sameIdGroups(records, out);
+  nameDateGroups(records, out);
+  similarNameGroups(records, out);
+  out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
+  return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
+}
+
+function checkRows(records: readonly IndexedKeys[]): void {
   const seen = new Set<number>();
   for (const r of records) {
     if (seen.has(r.row)) throw new RangeError(`DuplicateIndex: row ${r.row} was added twice`);
     seen.add(r.row);
   }
+}
 
+function sameIdGroups(records: readonly IndexedKeys[], out: Found[]): void {
   // Same personal ID. Two different people under one ID (birth dates differ, or names more than
   // one typo apart) make it a conflict.
   const byId = new Map<string, IndexedKeys[]>();
@@ -59,7 +72,9 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
         conflict = !namesAgree(names[i] as string, names[j] as string, distance);
     out.push(found(conflict ? 'id-conflict' : 'same-id', rows));
   }
+}
 
+function nameDateGroups(records: readonly IndexedKeys[], out: Found[]): void {
   // Same folded name and birth date, birth places agreeing: within one (name, date), a code and a
   // text place link everything; otherwise each place is its own group.
   const byNameDate = new Map<string, IndexedKeys[]>();
@@ -75,7 +90,9 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
     for (const rows of byPlace.values())
       if (rows.length > 1 && !oneId(rows)) out.push(found('same-name-birth-date-place', rows));
   }
+}
 
+function similarNameGroups(records: readonly IndexedKeys[], out: Found[]): void {
   // Names one edit apart on the same birth date, birth places agreeing. One birth date at a time
   // (memory stays that of the largest day); nodes are the day's distinct (name, place); candidates
   // share a deletion variant of the name.
@@ -128,9 +145,6 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
     for (const i of linked) for (const r of list[i]?.rows ?? []) push(components, find(i), r);
     for (const rows of components.values()) if (!oneId(rows)) out.push(found('similar-name', rows));
   }
-
-  out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
-  return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
 }
 
 /** The in-memory store: keys in an array, grouped with maps when `groups()` is read. */
