@@ -12,7 +12,7 @@ import {
  * A fake vpcd: the server side of vsmartcard's protocol (vpcd.c: 2-byte big-endian length, then
  * the message), driven by the test one message at a time.
  */
-async function fakeVpcd() {
+async function fakeVpcd(listenPort = 0) {
   const server: Server = createServer();
   let socket: Socket | undefined;
   let connected: (s: Socket) => void = () => undefined;
@@ -40,7 +40,7 @@ async function fakeVpcd() {
       s.on('close', () => resolve());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const frame = (payload: Uint8Array) => {
@@ -194,11 +194,27 @@ describe('insertVirtualCard (vpcd protocol)', () => {
     expect(card.removed).toBe(true);
   });
 
+  it('keeps trying to connect until vpcd listens (a slot still busy, a slow daemon)', async () => {
+    const first = await fakeVpcd();
+    const { port } = first;
+    await first.close();
+    // Nothing listens when the card is placed; vpcd comes up afterwards on the same port.
+    const placing = insertVirtualCard(echoCard(), { port });
+    const vpcd = await fakeVpcd(port);
+    const card = await placing;
+    await vpcd.connection;
+    expect(card.removed).toBe(false);
+    await card.remove();
+    await vpcd.close();
+  });
+
   it('rejects when nothing listens, and refuses a bad port, ATR or card', async () => {
     const vpcd = await fakeVpcd();
     const { port } = vpcd;
     await vpcd.close();
-    await expect(insertVirtualCard(echoCard(), { port })).rejects.toThrow(/could not connect to vpcd/);
+    await expect(insertVirtualCard(echoCard(), { port, connectTimeoutMs: 300 })).rejects.toThrow(
+      /vpcd did not accept a connection on 127\.0\.0\.1:\d+ within 300 ms \(could not connect: .*ECONNREFUSED/,
+    );
     await expect(insertVirtualCard(echoCard(), { port: 70000 })).rejects.toBeInstanceOf(RangeError);
     await expect(insertVirtualCard(echoCard(), { port: 1.5 })).rejects.toBeInstanceOf(RangeError);
     await expect(insertVirtualCard(echoCard(), { atr: new Uint8Array(34) })).rejects.toBeInstanceOf(
@@ -222,7 +238,9 @@ describe.skipIf(skip !== undefined)('startPcscd', () => {
     const card = await insertVirtualCard(echoCard(), { port: pcscd.slots[0]?.port as number });
     await card.remove();
     await pcscd.stop();
-    await expect(insertVirtualCard(echoCard(), { port: pcscd.slots[0]?.port as number })).rejects.toThrow();
+    await expect(
+      insertVirtualCard(echoCard(), { port: pcscd.slots[0]?.port as number, connectTimeoutMs: 300 }),
+    ).rejects.toThrow(/vpcd did not accept a connection/);
   });
 
   it('starts a daemon without readers', async () => {

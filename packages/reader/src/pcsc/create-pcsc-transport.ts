@@ -118,7 +118,16 @@ export async function createPcscTransport(options: PcscTransportOptions = {}): P
         throw fail('ERR_READER_PCSC_NO_READER', { reader: suffix });
       }
       reader = readers.find((r) => (r.state & SCARD_STATE_PRESENT) !== 0);
-      if (reader) break;
+      if (reader) {
+        try {
+          connected = await host.connect(reader.name);
+          break;
+        } catch (error) {
+          // The card left between the daemon's last presence poll and the connect (a card taken
+          // off again, or a removal pcscd has not noticed yet): while waiting, that is no card yet.
+          if (!(error instanceof CardRemovedError) || Date.now() >= deadline) throw error;
+        }
+      }
       const left = deadline - Date.now();
       if (left <= 0) throw fail('ERR_READER_PCSC_NO_READER', { reader: `${suffix} with a card on it` });
       // Wait for a card on a matching reader or for a reader to be attached; at most a second at
@@ -130,7 +139,6 @@ export async function createPcscTransport(options: PcscTransportOptions = {}): P
       const pnp = changes?.find((c) => c.name === PNP_READER);
       if (pnp) pnpState = pnp.state;
     }
-    connected = await host.connect(reader.name);
   } catch (error) {
     await host.close();
     throw error;

@@ -1,4 +1,4 @@
-import type { Transport } from '../transport.js';
+import { CardRemovedError, type Transport } from '../transport.js';
 import { openHost, PNP_READER, readerMatches, transmitOn } from './create-pcsc-transport.js';
 import type { SmartcardModule } from './smartcard-module.js';
 
@@ -81,7 +81,11 @@ export async function watchPcscCards(events: PcscCardEvents): Promise<PcscCardWa
       for (const reader of readers) {
         if (stopped) return;
         if ((reader.state & present) !== 0 && !cards.has(reader.name)) {
-          await inserted(reader.name).catch(report);
+          // A card gone again before the connect (or a removal pcscd has not noticed yet) is no
+          // card: the wait below ends when the daemon sees the slot empty.
+          await inserted(reader.name).catch((error) => {
+            if (!(error instanceof CardRemovedError)) report(error);
+          });
         }
       }
       if (stopped) return;

@@ -39,7 +39,12 @@ export interface InsertVirtualCardOptions {
   readonly host?: string;
   /** ATR answered to "get ATR" (default {@link CONTACTLESS_ATR}). */
   readonly atr?: Uint8Array;
-  /** How long to try connecting before giving up, in milliseconds (default 10 000). */
+  /**
+   * How long to keep trying to connect before giving up, in milliseconds (default 60 000). vpcd
+   * listens with a backlog of one and accepts only at pcscd's presence polls, so on a loaded
+   * machine, or while a card is still leaving the slot, a connection may be refused or dropped
+   * for a while: every attempt that fails is retried until then.
+   */
   readonly connectTimeoutMs?: number;
   /**
    * Awaited before each answer: holds the answer to vpcd's "get ATR" (sent by pcscd's presence
@@ -83,7 +88,7 @@ export async function insertVirtualCard(
   const atr = options.atr ?? CONTACTLESS_ATR;
   // ISO/IEC 7816-3 §8.2.1: an ATR has at most 33 bytes.
   if (atr.length < 2 || atr.length > 33) throw new RangeError('atr must have 2 to 33 bytes');
-  const socket = await connect(options.host ?? '127.0.0.1', port, options.connectTimeoutMs ?? 10_000);
+  const socket = await connect(options.host ?? '127.0.0.1', port, options.connectTimeoutMs ?? 60_000);
   socket.setNoDelay(true);
 
   let apdus = 0;
@@ -168,21 +173,42 @@ export async function insertVirtualCard(
   };
 }
 
-function connect(host: string, port: number, timeoutMs: number): Promise<Socket> {
+/** Connects, retrying refused and unanswered attempts (see `connectTimeoutMs`) until `timeoutMs`. */
+async function connect(host: string, port: number, timeoutMs: number): Promise<Socket> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (let attempt = 0; ; attempt++) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    try {
+      // One attempt may wait for the kernel's SYN retries; a few seconds, then try afresh.
+      return await connectOnce(host, port, Math.min(left, 5000));
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    // Back off a little (50 ms, doubling, at most 1 s) before the next attempt, within the bound.
+    const pause = Math.min(1000, 50 * 2 ** attempt, Math.max(0, deadline - Date.now()));
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  throw new Error(`vpcd did not accept a connection on ${host}:${port} within ${timeoutMs} ms (${last})`);
+}
+
+function connectOnce(host: string, port: number, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ host, port });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`vpcd did not accept a connection on ${host}:${port} within ${timeoutMs} ms`));
+      reject(new Error(`no answer within ${timeoutMs} ms`));
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
+      socket.removeAllListeners('error');
       resolve(socket);
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
       socket.destroy();
-      reject(new Error(`could not connect to vpcd on ${host}:${port}: ${error.message}`));
+      reject(new Error(`could not connect: ${error.message}`));
     });
   });
 }
