@@ -2,7 +2,7 @@
  * End-to-end benchmark of cleanFile: N generated residents (testkit's generateResidents, default
  * 1 000 000) as CSV in → cleaned CSV + issue report + duplicates out. Prints records/s, CPU time
  * per record and peak RSS, next to the I/O floor: papaparse reading and writing the same file
- * with no rules. Run: `pnpm bench clean-file` (CLEAN_BENCH_COUNT=… CLEAN_BENCH_WORKERS=… to vary;
+ * with no rules. Run: `pnpm bench clean-file` (CLEAN_BENCH_COUNT=… CLEAN_BENCH_WORKERS=… CLEAN_BENCH_BATCH=… to vary;
  * CLEAN_BENCH_STORE=duckdb for the on-disk duplicate index).
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -17,6 +17,9 @@ import { cleanFile } from '../src/index.js';
 const count = Number(process.env.CLEAN_BENCH_COUNT ?? 1_000_000);
 const workers =
   process.env.CLEAN_BENCH_WORKERS === undefined ? undefined : Number(process.env.CLEAN_BENCH_WORKERS);
+// An explicit batch size keeps the older path: rows parsed in the reading thread.
+const batchSize =
+  process.env.CLEAN_BENCH_BATCH === undefined ? undefined : Number(process.env.CLEAN_BENCH_BATCH);
 const store = (process.env.CLEAN_BENCH_STORE ?? 'memory') as 'memory' | 'duckdb';
 const dir = join(tmpdir(), 'cancuoc-clean-bench');
 mkdirSync(dir, { recursive: true });
@@ -44,8 +47,8 @@ if (!existsSync(input)) {
 }
 const size = statSync(input).size;
 
-// I/O floor: parse and write the same CSV with papaparse, no rules.
-{
+// I/O floor: parse and write the same CSV with papaparse, no rules (CLEAN_BENCH_FLOOR=0 skips it).
+if (process.env.CLEAN_BENCH_FLOOR !== '0') {
   peak = process.memoryUsage().rss;
   const t = performance.now();
   const c0 = cpu();
@@ -79,6 +82,7 @@ const summary = await cleanFile(input, {
   duplicateStore: store,
   ...(store === 'duckdb' ? { duplicatePath: join(dir, `dups-${process.pid}.duckdb`) } : {}),
   ...(workers === undefined ? {} : { workers }),
+  ...(batchSize === undefined ? {} : { batchSize }),
 });
 const seconds = (performance.now() - t) / 1000;
 clearInterval(sampler);

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { isCancuocError } from '@cancuoc/core';
 import { createDuplicateIndex } from './duplicates/index.js';
 import type { DuplicateIndex } from './duplicates/types.js';
 import { cleanError } from './errors.js';
@@ -8,6 +9,7 @@ import {
   type FileBatchResult,
   type FileBatchTask,
   LEGACY_HEADER,
+  numberReport,
   processFileBatch,
 } from './internal/clean-batch.js';
 import { type ColumnMapping, mapColumns } from './internal/columns.js';
@@ -19,7 +21,7 @@ import {
   REPORT_HEADER,
   type TableWriter,
 } from './internal/outputs.js';
-import { type InputFormat, openInput } from './internal/read-input.js';
+import { type CsvParseOptions, type InputBatch, type InputFormat, openInput } from './internal/read-input.js';
 import { PROFILE_FIELDS } from './internal/rules.js';
 import { type CleanSummary, SummaryBuilder } from './internal/summary.js';
 import type { CleanField, Profile } from './types.js';
@@ -125,6 +127,32 @@ async function createRunner(workers: number): Promise<Runner> {
 }
 
 /**
+ * A reading error's `row` counts the rows parsed in the reading thread; the rows of raw blocks
+ * (counted by the workers) are added once the blocks in flight are done.
+ */
+async function withRawRows(
+  error: unknown,
+  rawDone: number,
+  queue: readonly Promise<FileBatchResult>[],
+): Promise<unknown> {
+  if (
+    !isCancuocError(error) ||
+    (error.code !== 'ERR_CLEAN_FIELD_TOO_LARGE' && error.code !== 'ERR_CLEAN_CSV_SYNTAX')
+  )
+    return error;
+  const details = error.details as Record<string, string | number>;
+  let raw = rawDone;
+  for (const r of await Promise.allSettled(queue))
+    if (r.status === 'fulfilled' && r.value.relative) raw += r.value.rows;
+  if (raw === 0 || typeof details.row !== 'number') return error;
+  return cleanError(error.code, { ...details, row: details.row + raw });
+}
+
+async function* parsedBatches(rows: AsyncIterable<string[][]>): AsyncGenerator<InputBatch> {
+  for await (const r of rows) yield { rows: r };
+}
+
+/**
  * Cleans a file of resident records (CSV in any delimiter and encoding, JSON Lines or .xlsx),
  * streaming: writes the cleaned file, the issue report, the duplicate groups and the summary, and
  * returns the summary. Per-record rules run on worker threads in batches; rows keep their order;
@@ -158,6 +186,9 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
     ...(options.maxFieldLength ? { maxFieldLength: options.maxFieldLength } : {}),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     ...(signal ? { signal } : {}),
+    // The reading thread only cuts CSV text at record ends; workers parse it (an explicit
+    // batchSize keeps parsed batches of that size).
+    rawBlocks: options.batchSize === undefined && options.workers !== 0,
   });
   const colMap = mapColumns(src.header, options.mapping);
   const columns = Object.entries(colMap) as [CleanField, number][];
@@ -216,6 +247,9 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
     const maxInFlight = Math.max(6, workers * 3);
     const queue: Promise<FileBatchResult>[] = [];
     let nextRow = 1;
+    // Rows written so far: a raw block's rows are numbered from here when its result comes back.
+    let doneRows = 0;
+    let rawDone = 0;
     let lastProgress = 0;
     const started = Date.now();
 
@@ -246,7 +280,13 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
       const head = queue.shift();
       if (head === undefined) return;
       const result = await head;
+      const relative = result.relative === true;
       summary.merge(result.stats);
+      if (relative && result.report !== undefined && result.reportLines && reportFormat)
+        result.report = numberReport(reportFormat, result.report, result.reportLines, doneRows);
+      if (relative && result.keys) for (const k of result.keys) k.row += doneRows;
+      doneRows += result.rows;
+      if (relative) rawDone += result.rows;
       if (out) {
         if (result.outRows) await out.writeRows(result.outRows.rows, result.outRows.extras);
         else if (result.out !== undefined) await out.writeText(result.out);
@@ -256,25 +296,40 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
       progress(false);
     };
 
-    for await (const rows of src.rows) {
-      if (signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
-      const task: FileBatchTask = { rows, columns, firstRow: nextRow, profile, keys: dupIndex !== undefined };
-      if (outFormat) {
-        task.output = {
-          format: outFormat,
-          header: [...src.header],
-          delimiter: src.delimiter,
-          appended: [...appended],
-          moveLegacy,
+    try {
+      for await (const batch of src.batches ?? parsedBatches(src.rows)) {
+        if (signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
+        const rows = batch.rows ?? [];
+        const task: FileBatchTask = {
+          rows,
+          columns,
+          firstRow: nextRow,
+          profile,
+          keys: dupIndex !== undefined,
         };
+        if (batch.text !== undefined) {
+          task.text = batch.text;
+          task.csv = src.csvParseOptions as CsvParseOptions;
+        }
+        if (outFormat) {
+          task.output = {
+            format: outFormat,
+            header: [...src.header],
+            delimiter: src.delimiter,
+            appended: [...appended],
+            moveLegacy,
+          };
+        }
+        if (reportFormat) task.report = reportFormat;
+        nextRow += rows.length;
+        const result = runner.run(task);
+        // Keep a rejection from being reported as unhandled before its turn in the queue.
+        result.catch(() => {});
+        queue.push(result);
+        while (queue.length >= maxInFlight) await drainOne();
       }
-      if (reportFormat) task.report = reportFormat;
-      nextRow += rows.length;
-      const result = runner.run(task);
-      // Keep a rejection from being reported as unhandled before its turn in the queue.
-      result.catch(() => {});
-      queue.push(result);
-      while (queue.length >= maxInFlight) await drainOne();
+    } catch (error) {
+      throw await withRawRows(error, rawDone, queue);
     }
     while (queue.length > 0) await drainOne();
     if (signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');

@@ -1,6 +1,6 @@
 import type { CleanedRecord, CleanField, InputRecord, Profile } from '../types.js';
 import { issueRows, serializeRows } from './outputs.js';
-import type { InputFormat } from './read-input.js';
+import { type CsvParseOptions, type InputFormat, parseCsvBlock } from './read-input.js';
 import { runRules } from './rules.js';
 import { SummaryBuilder, type SummaryPart } from './summary.js';
 
@@ -45,6 +45,14 @@ export interface BatchOutput {
 
 /** A batch with what to produce besides the cleaned records. */
 export interface FileBatchTask extends BatchTask {
+  /**
+   * Raw text of whole CSV records, parsed here instead of `rows` (with `csv`). Rows are then
+   * numbered from 1 within the block (`firstRow` is ignored) and the report's `row` column is
+   * left for the reading thread to fill ({@link FileBatchResult.reportLines}): it alone knows how
+   * many records came before.
+   */
+  text?: string;
+  csv?: CsvParseOptions;
   output?: BatchOutput;
   report?: 'csv' | 'jsonl';
   /** Return each record's row and duplicate keys (for the duplicate index). */
@@ -54,11 +62,18 @@ export interface FileBatchTask extends BatchTask {
 /** What a worker sends back: serialised text (one string per output, cheap to pass) and counts. */
 export interface FileBatchResult {
   rows: number;
+  /** Rows were numbered from 1 within a raw block. */
+  relative?: boolean;
   /** Cleaned rows as CSV or JSON Lines text. */
   out?: string;
   /** Cleaned rows and appended values, for .xlsx output (written in the main thread). */
   outRows?: { rows: string[][]; extras: string[][] };
   report?: string;
+  /**
+   * For a raw block: `[length, local row]` of each report line, whose `row` value was written
+   * empty; {@link numberReport} puts the real row in.
+   */
+  reportLines?: Uint32Array;
   /** Row and duplicate keys of each record (values and issues left out). */
   keys?: CleanedRecord[];
   stats: SummaryPart;
@@ -69,10 +84,16 @@ export interface FileBatchResult {
  * their bilingual messages back to the main thread would cost more than the rules themselves.
  */
 export function processFileBatch(task: FileBatchTask): FileBatchResult {
+  const relative = task.text !== undefined;
+  if (relative) {
+    task.rows = parseCsvBlock(task.text as string, task.csv as CsvParseOptions);
+    task.firstRow = 1;
+  }
   const records = cleanBatch(task);
   const summary = new SummaryBuilder();
   summary.add(records);
   const result: FileBatchResult = { rows: records.length, stats: summary.part() };
+  if (relative) result.relative = true;
   const o = task.output;
   if (o) {
     const rows: string[][] = new Array(records.length);
@@ -103,11 +124,49 @@ export function processFileBatch(task: FileBatchTask): FileBatchResult {
       });
     }
   }
-  if (task.report) result.report = serializeRows(task.report, REPORT_COLUMNS, issueRows(records));
+  if (task.report && relative) {
+    const rows = issueRows(records);
+    const lines = new Uint32Array(rows.length * 2);
+    let text = '';
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as string[];
+      lines[2 * i + 1] = Number(r[0]);
+      r[0] = '';
+      const line = serializeRows(task.report, REPORT_COLUMNS, [r]);
+      lines[2 * i] = line.length;
+      text += line;
+    }
+    result.report = text;
+    result.reportLines = lines;
+  } else if (task.report) result.report = serializeRows(task.report, REPORT_COLUMNS, issueRows(records));
   // Only what the duplicate index reads (row and keys) crosses back: empty `values` and `issues`
   // objects were two more objects per record to clone.
   if (task.keys) result.keys = records.map((r) => ({ row: r.row, keys: r.keys }) as CleanedRecord);
   return result;
+}
+
+/**
+ * Puts the rows into the report lines of a raw block (see {@link FileBatchResult.reportLines}):
+ * the empty `row` value sits at the start of a CSV line and after `{"row":"` in JSON Lines.
+ */
+export function numberReport(
+  format: 'csv' | 'jsonl',
+  text: string,
+  lines: Uint32Array,
+  rowsBefore: number,
+): string {
+  const at = format === 'csv' ? 0 : 8;
+  let out = '';
+  let pos = 0;
+  for (let i = 0; i < lines.length; i += 2) {
+    const len = lines[i] as number;
+    out +=
+      text.slice(pos, pos + at) +
+      String(rowsBefore + (lines[i + 1] as number)) +
+      text.slice(pos + at, pos + len);
+    pos += len;
+  }
+  return out;
 }
 
 /** Headers of the appended columns of the cleaned file. */

@@ -18,8 +18,30 @@ export interface InputSource {
   delimiter: string;
   encoding: DetectedEncoding;
   rows: AsyncIterable<string[][]>;
+  /**
+   * With `rawBlocks` (CSV only): the same records as `rows`, the first block parsed and every
+   * later one as raw text of whole records for a worker thread to parse with {@link csvParseOptions}.
+   * Iterate either `rows` or `batches`, not both.
+   */
+  batches?: AsyncIterable<InputBatch>;
+  /** How a raw block is parsed (with `rawBlocks`). */
+  csvParseOptions?: CsvParseOptions;
   bytesRead(): number;
   totalBytes: number;
+}
+
+/** A batch of records: parsed rows, or the raw text of whole records (see {@link parseCsvBlock}). */
+export type InputBatch = { rows: string[][]; text?: undefined } | { text: string; rows?: undefined };
+
+/** The papaparse settings a raw block is parsed with (sniffed from the file's start). */
+export interface CsvParseOptions {
+  delimiter: string;
+  newline: '\n' | '\r\n';
+}
+
+/** Parses a raw block of whole CSV records exactly as the reading thread would have. */
+export function parseCsvBlock(text: string, options: CsvParseOptions): string[][] {
+  return Papa.parse<string[]>(text, { ...options, skipEmptyLines: 'greedy' }).data;
 }
 
 /** Options of {@link openInput}. */
@@ -32,6 +54,12 @@ export interface OpenInputOptions {
   /** Force the text encoding (iconv-lite name) instead of detecting it. */
   encoding?: string;
   signal?: AbortSignal;
+  /**
+   * CSV: offer `batches`, where blocks after the first stay raw text (parsing moves to the
+   * worker threads; the reading thread only cuts the text at record ends). Their rows are not
+   * counted here, so the `row` of a reading error counts only the parsed rows before it.
+   */
+  rawBlocks?: boolean;
 }
 
 /** Format from the file name. */
@@ -190,10 +218,7 @@ async function readText(
   let tailTaken = false;
 
   const parseBlock = (block: string): string[][] => {
-    if (format === 'csv') {
-      const res = Papa.parse<string[]>(block, { delimiter, newline, skipEmptyLines: 'greedy' });
-      return res.data;
-    }
+    if (format === 'csv') return parseCsvBlock(block, { delimiter, newline });
     const rows: string[][] = [];
     let start = 0;
     while (start < block.length) {
@@ -288,19 +313,28 @@ async function readText(
   }
   if (header.length === 0) throw cleanError('ERR_CLEAN_NO_HEADER');
 
+  const raw = options.rawBlocks === true && format === 'csv';
   let out: string[][] = [];
-  const emit = function* (rows: string[][]): Generator<string[][]> {
+  const emit = function* (rows: string[][]): Generator<InputBatch> {
     for (const r of rows) {
       out.push(r);
       dataRows++;
       if (out.length >= batchSize) {
-        yield out;
+        yield { rows: out };
         out = [];
       }
     }
   };
+  // A raw block goes after the parsed rows before it, keeping the records in order.
+  const emitRaw = function* (text: string): Generator<InputBatch> {
+    if (out.length > 0) {
+      yield { rows: out };
+      out = [];
+    }
+    yield { text };
+  };
 
-  async function* rowsOf(): AsyncGenerator<string[][]> {
+  async function* batchesOf(): AsyncGenerator<InputBatch> {
     try {
       yield* emit(firstRows);
       firstRows = [];
@@ -309,10 +343,10 @@ async function readText(
       // Also when the consumer stops early (an error, a cancellation): close the file.
       stream.destroy();
     }
-    if (out.length > 0) yield out;
+    if (out.length > 0) yield { rows: out };
   }
 
-  async function* rest(): AsyncGenerator<string[][]> {
+  async function* rest(): AsyncGenerator<InputBatch> {
     while (!eof) {
       if (options.signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
       const next = await iterator.next();
@@ -325,18 +359,24 @@ async function readText(
         t = decoder.write(next.value);
       }
       const block = splitter.push(t);
-      if (block !== undefined) yield* emit(parseBlock(block));
+      if (block !== undefined) yield* raw ? emitRaw(block) : emit(parseBlock(block));
     }
     const tail = tailTaken ? '' : splitter.end();
-    if (tail.trim() !== '') yield* emit(parseBlock(tail));
+    if (tail.trim() !== '') yield* raw ? emitRaw(tail) : emit(parseBlock(tail));
   }
 
+  async function* rowsOf(batches: AsyncIterable<InputBatch>): AsyncGenerator<string[][]> {
+    for await (const b of batches) yield b.rows ?? parseBlock(b.text);
+  }
+
+  const batches = batchesOf();
   return {
     format,
     header,
     delimiter,
     encoding,
-    rows: rowsOf(),
+    rows: rowsOf(batches),
+    ...(raw ? { batches, csvParseOptions: { delimiter, newline } } : {}),
     bytesRead: () => bytes,
     totalBytes,
   };

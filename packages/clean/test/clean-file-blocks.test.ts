@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isCancuocError } from '@cancuoc/core';
+import { generateResidents, residentsToCsv } from '@cancuoc/testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanFile } from '../src/index.js';
+
+// cleanFile hands CSV to the workers as raw blocks of whole records (about 1 MB each, cut where
+// the file was read) and numbers the rows when the results come back; an explicit batchSize
+// keeps the older path, rows parsed in the reading thread. Both must write the same bytes.
+const dir = mkdtempSync(join(tmpdir(), 'cancuoc-clean-blocks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const input = join(dir, 'residents.csv');
+writeFileSync(input, [...residentsToCsv(generateResidents({ count: 9_000, seed: 7 }))].join(''));
+
+async function outputs(name: string, options: Parameters<typeof cleanFile>[1]) {
+  const files = {
+    out: join(dir, `${name}.csv`),
+    report: join(dir, `${name}-issues.csv`),
+    duplicates: join(dir, `${name}-dups.csv`),
+    summaryJson: join(dir, `${name}-summary.json`),
+  };
+  await cleanFile(input, { profile: 'hospital', ...files, ...options });
+  const jsonl = join(dir, `${name}-issues.jsonl`);
+  await cleanFile(input, { profile: 'hospital', report: jsonl, ...options });
+  const summary = JSON.parse(readFileSync(files.summaryJson, 'utf8'));
+  for (const k of ['startedAt', 'elapsedSeconds', 'recordsPerSecond']) delete summary[k];
+  return {
+    out: readFileSync(files.out, 'utf8'),
+    report: readFileSync(files.report, 'utf8'),
+    jsonl: readFileSync(jsonl, 'utf8'),
+    duplicates: readFileSync(files.duplicates, 'utf8'),
+    summary,
+  };
+}
+
+describe('cleanFile on raw blocks', () => {
+  it('writes the same bytes as rows parsed in the reading thread, rows numbered across blocks', async () => {
+    // More than two read chunks, so that several raw blocks cross to the workers.
+    expect(statSync(input).size).toBeGreaterThan(2 * 1024 * 1024);
+    const parsed = await outputs('parsed', { workers: 1, batchSize: 4096 });
+    const raw = await outputs('raw', { workers: 2 });
+    expect(raw.out).toBe(parsed.out);
+    expect(raw.report).toBe(parsed.report);
+    expect(raw.jsonl).toBe(parsed.jsonl);
+    expect(raw.duplicates).toBe(parsed.duplicates);
+    expect(raw.summary).toEqual(parsed.summary);
+    // The last report line names the last rows of the file, not rows of its last block.
+    const lastRow = Number(raw.report.trimEnd().split('\r\n').at(-1)?.split(',')[0]);
+    expect(lastRow).toBeGreaterThan(8_000);
+    expect(JSON.parse(raw.jsonl.trimEnd().split('\n').at(-1) as string).row).toBe(String(lastRow));
+  }, 120_000);
+
+  it('counts the rows of raw blocks in the row of a reading error', async () => {
+    const big = join(dir, 'big-field.csv');
+    writeFileSync(big, `${readFileSync(input, 'utf8')}Lê Hoa,"${'x'.repeat(3 * 1024 * 1024)}"\n`);
+    let error: unknown;
+    try {
+      await cleanFile(big, { workers: 1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(isCancuocError(error) && error.code).toBe('ERR_CLEAN_FIELD_TOO_LARGE');
+    expect((error as { details: { row: number } }).details.row).toBe(9_001);
+  }, 60_000);
+});
