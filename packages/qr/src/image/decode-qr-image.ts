@@ -204,6 +204,7 @@ export async function decodeQrImageDetailed(
   input: QrImageInput,
   options: DecodeQrImageOptions & { readonly observe?: boolean } = {},
 ): Promise<DetailedDecode> {
+  const startedAt = typeof performance !== 'undefined' ? performance.now() : Date.now();
   let source: Uint8Array | { data: Uint8ClampedArray; width: number; height: number };
   let raw = false;
   if (input instanceof Uint8Array) source = input;
@@ -239,6 +240,7 @@ export async function decodeQrImageDetailed(
           accept,
           maxSymbols,
           observe: options.observe ?? false,
+          startedAt,
         });
         return { ...result, frame };
       } catch (cause) {

@@ -44,6 +44,8 @@ export interface CascadeOptions {
   readonly maxSymbols: number;
   /** Collect the observation (costs a pass over the region). */
   readonly observe?: boolean;
+  /** When the caller started on this frame (`performance.now()`), so the budget covers its own work too. */
+  readonly startedAt?: number;
 }
 
 interface Variant {
@@ -76,6 +78,42 @@ const VARIANTS: readonly Variant[] = [
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/**
+ * Cost model of the extra passes. A pass's time grows with the pixels it reads, at a rate per
+ * pixel that is a multiple of the base pass's own (which zxing runs on a downscaled frame). That
+ * multiple differs per kind of pass and per machine, so it is learned from the passes already run
+ * in this process: the median of the last observations of each kind (robust to a garbage
+ * collection landing inside a pass), times a safety margin. Until a kind has been seen, a
+ * default measured on the seeded card-photo corpus stands in (upscale ×2 of a 1280×720 frame:
+ * about fifteen base passes).
+ */
+export type PassKind = 'search' | 'region' | 'upscale';
+const DEFAULT_RATIO: Record<PassKind, number> = { search: 1, region: 3, upscale: 4.5 };
+const SAFETY = 1.25;
+const KEEP = 15;
+const seenRatios: Record<PassKind, number[]> = { search: [], region: [], upscale: [] };
+
+/** @internal The cost multiple the next pass of `kind` is planned with. */
+export function learnedRatio(kind: PassKind): number {
+  const seen = seenRatios[kind];
+  if (seen.length < 3) return DEFAULT_RATIO[kind] * SAFETY;
+  const sorted = [...seen].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]! * SAFETY;
+}
+
+/** @internal Records what a pass of `kind` cost, as a multiple of the base pass's rate per pixel. */
+export function observeRatio(kind: PassKind, ratio: number): void {
+  if (!Number.isFinite(ratio) || ratio <= 0) return;
+  const seen = seenRatios[kind];
+  seen.push(ratio);
+  if (seen.length > KEEP) seen.shift();
+}
+
+/** @internal Forgets what was learned (tests). */
+export function resetPassCosts(): void {
+  for (const kind of Object.keys(seenRatios) as PassKind[]) seenRatios[kind].length = 0;
+}
+
 function overlaps(a: Box, b: Box): boolean {
   const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
   const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
@@ -93,12 +131,23 @@ export async function runCascade(
   frame: Grey,
   options: CascadeOptions,
 ): Promise<{ found: DecodedQr[]; plain: DecodedQr[]; observation: FrameObservation }> {
-  const start = now();
+  const start = options.startedAt ?? now();
   const deadline = start + options.timeBudgetMs;
   const passes: string[] = ['base'];
+  const baseStart = now();
   const base = await readGrey(frame, qrReaderOptions(true, options.maxSymbols, { returnErrors: true }));
-  const baseMs = Math.max(1, now() - start);
-  const ends: number[] = [baseMs];
+  const baseMs = Math.max(1, now() - baseStart);
+  const ends: number[] = [now() - start];
+  // Cost model: zxing's time grows with the pixels read; the base pass measured the rate.
+  const framePixels = frame.width * frame.height;
+  const msPerPixel = baseMs / framePixels;
+  const estimate = (kind: PassKind, pixels: number): number => pixels * msPerPixel * learnedRatio(kind);
+  const timed = <T>(kind: PassKind, pixels: number, run: () => T): T => {
+    const t0 = now();
+    const out = run();
+    observeRatio(kind, (now() - t0) / (pixels * msPerPixel));
+    return out;
+  };
   const valid = base.filter((r) => r.isValid).map((r) => toDecoded(r));
   const accepted = valid.filter(options.accept);
   // zxing's QR reader also runs the Micro QR detector, whose false positives land on text; only a
@@ -153,20 +202,21 @@ export async function runCascade(
   let searched = false;
   const search = (): void => {
     searched = true;
-    for (const box of findQrCandidates(frame, 4)) addRegion(growBox(box, 0.3, frame.width, frame.height));
+    const boxes = timed('search', framePixels, () => findQrCandidates(frame, 4));
+    for (const box of boxes) addRegion(growBox(box, 0.3, frame.width, frame.height));
     passes.push('search');
     ends.push(now() - start);
   };
+  // The guidance needs the search whatever the budget; the passes need it only if it fits.
+  const searchFits = (): boolean => options.observe === true || !spent(estimate('search', framePixels));
   // The edge-density search costs a pass over the frame: where zxing located a symbol, that region
   // is tried first and the search waits until it has failed.
-  if (!skipSearch && regions.length === 0) search();
-  // Cost model: zxing's time grows with the pixels read; the base pass measured the rate.
-  const msPerPixel = baseMs / (frame.width * frame.height);
+  if (!skipSearch && regions.length === 0 && searchFits()) search();
   // Region by region (the first is nearly always the QR), each with every variant.
   let next = 0;
   outer: for (;;) {
     if (next >= Math.min(regions.length, 3)) {
-      if (searched || skipSearch || spent()) break;
+      if (searched || skipSearch || !searchFits()) break;
       search();
       if (next >= Math.min(regions.length, 3)) break;
     }
@@ -175,7 +225,8 @@ export async function runCascade(
     for (const variant of VARIANTS) {
       const factor = variant.factor(Math.max(box.width, box.height));
       const pixels = box.width * box.height * factor * factor;
-      if (spent(pixels * msPerPixel * 0.5)) break outer;
+      if (spent(estimate('region', pixels))) break outer;
+      const t0 = now();
       let img = cropEnlargeStretch(frame, box, factor, true);
       if (variant.sharpen > 0) img = sharpen(img, variant.sharpen);
       const name = `region${index}:${variant.name}×${Math.round(factor * 10) / 10}`;
@@ -191,6 +242,7 @@ export async function runCascade(
           tryDownscale: false,
         }),
       );
+      observeRatio('region', (now() - t0) / (pixels * msPerPixel));
       ends.push(now() - start);
       const map = (p: { x: number; y: number }) => ({ x: box.x + p.x / factor, y: box.y + p.y / factor });
       const ok = results
@@ -205,14 +257,16 @@ export async function runCascade(
   }
   // Observation for guidance needs the search even when the budget ended the passes.
   if (options.observe && !searched && !skipSearch && regions.length === 0) search();
-  // Four times the pixels, plus the enlargement itself: about ten base passes (measured).
-  if (found.length === 0 && !spent(baseMs * 10)) {
+  // Four times the pixels, read without zxing's downscaling, plus the enlargement itself.
+  if (found.length === 0 && !spent(estimate('upscale', framePixels * 4))) {
+    const t0 = now();
     passes.push('upscale×2');
     const big = cropEnlargeStretch(frame, { x: 0, y: 0, width: frame.width, height: frame.height }, 2, false);
     const results = await readGrey(
       big,
       qrReaderOptions(true, options.maxSymbols, { tryRotate: false, tryInvert: false, tryDownscale: false }),
     );
+    observeRatio('upscale', (now() - t0) / (framePixels * 4 * msPerPixel));
     ends.push(now() - start);
     const map = (p: { x: number; y: number }) => ({ x: p.x / 2, y: p.y / 2 });
     found.push(
