@@ -6,7 +6,7 @@
  * the optional data holds the full 12 digits, `<<` and their own check digit, and `991231` means
  * "no expiry" (không thời hạn).
  */
-import { type PartialDate, toSafe } from '@cancuoc/core';
+import { icaoCheckDigit, type PartialDate, toSafe } from '@cancuoc/core';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { fail } from './errors.js';
 
@@ -51,16 +51,6 @@ export interface Mrz {
   readonly bacMrzInformation: string;
 }
 
-const WEIGHTS = [7, 3, 1];
-
-function charValue(c: string): number {
-  const code = c.charCodeAt(0);
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 90) return code - 55;
-  if (c === '<') return 0;
-  return -1;
-}
-
 /**
  * ICAO 9303-3 §4.9 check digit: weights 7-3-1, A=10…Z=35, `<`=0, sum mod 10.
  *
@@ -70,13 +60,9 @@ function charValue(c: string): number {
  * ```
  */
 export function mrzCheckDigit(text: string): number {
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) {
-    const v = charValue(text[i]!);
-    if (v < 0) throw fail('ERR_MRZ_FORMAT', { reason: 'invalid character' });
-    sum += v * WEIGHTS[i % 3]!;
-  }
-  return sum % 10;
+  const digit = icaoCheckDigit(text);
+  if (digit === undefined) throw fail('ERR_MRZ_FORMAT', { reason: 'invalid character' });
+  return digit;
 }
 
 function check(data: string, digit: string, field: string): void {

@@ -17,6 +17,8 @@ export {
   utf8Decode,
   utf8Encode,
 } from './bytes.js';
+/** ICAO 9303 check digits (7-3-1), for MRZ fields and chip access keys. */
+export { icaoCheckDigit } from './check-digit.js';
 /** Error codes of `@cancuoc/core` and their messages in English and Vietnamese. */
 export { type CoreErrorCode, coreErrorMessages } from './codes.js';
 /** The coded, bilingual error base class and the helpers packages build their errors with. */

@@ -1,6 +1,4 @@
-import { mrzCheckDigit } from '@cancuoc/chip/lite';
-import { type PartialDate, utf8Encode } from '@cancuoc/core';
-import { sha1 } from '@noble/hashes/legacy.js';
+import { icaoCheckDigit, type PartialDate } from '@cancuoc/core';
 import { fail } from './errors.js';
 
 /**
@@ -134,26 +132,14 @@ export function checkAccess(access: AccessKey): CheckedAccess {
   }
   // ICAO 9303-11 §9.7.2: document number padded with '<' to 9 characters (longer numbers in full).
   const doc = documentNumber.trim().toUpperCase().padEnd(9, '<');
-  const info =
-    doc +
-    String(mrzCheckDigit(doc)) +
-    dateOfBirth +
-    String(mrzCheckDigit(dateOfBirth)) +
-    dateOfExpiry +
-    String(mrzCheckDigit(dateOfExpiry));
+  const digit = (field: string): string => {
+    const d = icaoCheckDigit(field);
+    // Unreachable after the checks above; refuse rather than guess.
+    if (d === undefined) throw fail('ERR_READER_ACCESS_INVALID', { reason: 'not an MRZ character' });
+    return String(d);
+  };
+  const info = doc + digit(doc) + dateOfBirth + digit(dateOfBirth) + dateOfExpiry + digit(dateOfExpiry);
   return { kind: 'mrz', mrzInformation: info };
-}
-
-/**
- * The PACE password π (9303-11 §9.7.3): SHA-1 of the MRZ information, or the CAN's bytes.
- *
- * @example
- * ```ts
- * pacePassword(checkAccess({ can: '123456' })); // the bytes of '123456'
- * ```
- */
-export function pacePassword(access: CheckedAccess): Uint8Array {
-  return access.kind === 'mrz' ? sha1(utf8Encode(access.mrzInformation)) : utf8Encode(access.can);
 }
 
 /** PACE password reference of MSE:Set AT (9303-11 §4.4.4.1): 01 MRZ, 02 CAN. */

@@ -1,10 +1,11 @@
 import { toHex } from '@cancuoc/core';
 import { describe, expect, it } from 'vitest';
-import { checkAccess, pacePassword } from '../src/access-key.js';
+import { checkAccess } from '../src/access-key.js';
 import { bacKeySeed, performBac } from '../src/internal/bac.js';
 import { Channel } from '../src/internal/channel.js';
 import { deriveKey, TDES_SUITE } from '../src/internal/crypto.js';
 import { performPace } from '../src/internal/pace.js';
+import { pacePassword } from '../src/internal/pace-password.js';
 import { SecureMessaging } from '../src/internal/secure-messaging.js';
 import { cardAccessPaceInfos } from '../src/internal/security-infos.js';
 import { fixedRandom, hex, replayTransport, vectorsMissing, workedExamples as W } from './helpers/vectors.js';

@@ -10,7 +10,7 @@ import {
   parseCom,
 } from '@cancuoc/chip/lite';
 import { type CancuocError, isCancuocError } from '@cancuoc/core';
-import { type CheckedAccess, checkAccess, pacePassword, passwordReference } from '../access-key.js';
+import { type CheckedAccess, checkAccess, passwordReference } from '../access-key.js';
 import { fail, type ReaderErrorCode } from '../errors.js';
 import type { AuthenticationFailure, CardReadResult, FileStatistics, ReadCardOptions } from '../read-card.js';
 import type { Transport } from '../transport.js';
@@ -21,6 +21,7 @@ import { chipAuthenticationUnsupported, performChipAuthentication } from './chip
 import { dataGroupFile, EF_CARD_ACCESS, EF_COM, EF_SOD, EMRTD_AID, type LdsFile } from './files.js';
 import { isSupportedPace, performPace } from './pace.js';
 import { type PaceFallback, paceFallbackOf } from './pace-fallback.js';
+import { pacePassword } from './pace-password.js';
 import { secureRandom } from './random.js';
 import { type ReadState, readFile } from './read-file.js';
 import { SecureMessaging } from './secure-messaging.js';

@@ -8,7 +8,7 @@
  */
 
 /** Access keys: validation and MRZ information string, PACE password π (9303-11 §9.7.2–9.7.3). */
-export { type CheckedAccess, checkAccess, pacePassword } from '../access-key.js';
+export { type CheckedAccess, checkAccess } from '../access-key.js';
 /** BAC key seed K_seed (9303-11 §9.7.2). */
 export { bacKeySeed } from '../internal/bac.js';
 /** Cipher suites, key derivation, 3DES/AES-CBC, retail MAC and AES-CMAC tokens (9303-11 §9.7–9.8). */
@@ -37,6 +37,7 @@ export { EMRTD_AID } from '../internal/files.js';
 export { integratedMapping, supportsIntegratedMapping } from '../internal/integrated-mapping.js';
 /** PACE authentication token input (9303-11 §4.4.3.4). */
 export { tokenInput } from '../internal/pace.js';
+export { pacePassword } from '../internal/pace-password.js';
 /** PACE and chip-authentication protocol OIDs decoded (9303-11 §9.2). */
 export { caAlgorithm, type PaceAlgorithm, type PaceMapping, paceAlgorithm } from '../internal/protocols.js';
 /** Secure messaging (9303-11 §9.8), terminal and card side. */

@@ -5,7 +5,7 @@
  * key), DG15 (active authentication key) and EF.SOD signed by a test DSC chained to a test CSCA.
  * The private keys are returned for the software card (`createSimulatedCard`).
  */
-import { foldDiacritics } from '@cancuoc/core';
+import { foldDiacritics, icaoCheckDigit } from '@cancuoc/core';
 import { brainpoolP256r1 } from '@noble/curves/misc.js';
 import { explicit, int, nullValue, octets, oid, printable, seq, set, time, tlv, utf8 } from './der.js';
 import { syntheticFaceJpeg } from './face.js';
@@ -138,15 +138,10 @@ export const CCCD_CARD_ACCESS = new Uint8Array([
   0x06, 0x0a, 0x04, 0x00, 0x7f, 0x00, 0x07, 0x02, 0x02, 0x04, 0x02, 0x02, 0x02, 0x01, 0x02, 0x02, 0x01, 0x0d,
 ]);
 
-const WEIGHTS = [7, 3, 1];
 function checkDigit(s: string): string {
-  let sum = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    const v = c === '<' ? 0 : /[0-9]/.test(c) ? Number(c) : c.charCodeAt(0) - 55;
-    sum += v * WEIGHTS[i % 3]!;
-  }
-  return String(sum % 10);
+  const digit = icaoCheckDigit(s);
+  if (digit === undefined) throw new RangeError('MRZ fields take 0-9, A-Z and < only');
+  return String(digit);
 }
 
 function yymmdd(ddMMyyyy: string): string {
