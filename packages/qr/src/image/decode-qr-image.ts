@@ -78,8 +78,10 @@ export interface DecodeQrImageOptions {
    * Turns on the photo cascade with this time budget in milliseconds (100 is a good value for a
    * camera frame): when the plain read finds nothing `accept` takes, the candidate QR regions are
    * cropped, enlarged ×2/×3, contrast-stretched and read with other binarizers, and the whole
-   * frame is read enlarged ×2, each pass only while the budget lasts. A pass already started
-   * finishes, so a frame can overrun the budget by one pass. 0 or absent: the plain read only.
+   * frame is read enlarged ×2, each pass only while the budget lasts. The budget counts from the
+   * call; a pass starts only when its expected cost still fits, estimated from what passes of its
+   * kind cost before in this process (so the first frames are planned with defaults). The plain
+   * read always runs. 0 or absent: the plain read only.
    */
   readonly timeBudgetMs?: number;
   /** Stops the cascade's further passes (what the plain read found is still returned). */
