@@ -52,7 +52,10 @@ export interface CleanFileOptions {
   readonly summary?: string;
   /** Summary as JSON. */
   readonly summaryJson?: string;
-  /** Worker threads for the per-record rules (default: cores − 1, at least 1; 0 = in this thread). */
+  /**
+   * Worker threads for the per-record rules (default: one per core for CSV, whose text the
+   * workers parse; cores − 1, at least 1, for JSON Lines and .xlsx; 0 = in this thread).
+   */
   readonly workers?: number;
   /** Where the duplicate index lives (default `'memory'`; `'duckdb'` for lists larger than memory). */
   readonly duplicateStore?: 'memory' | 'duckdb';
@@ -109,7 +112,7 @@ function workerFile(): string {
 }
 
 interface Runner {
-  run(task: FileBatchTask): Promise<FileBatchResult>;
+  run(task: FileBatchTask, transfer?: ArrayBuffer): Promise<FileBatchResult>;
   close(): Promise<void>;
 }
 
@@ -123,7 +126,11 @@ async function createRunner(workers: number): Promise<Runner> {
     filename = new URL('./worker-source.mjs', filename).href;
   }
   const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers });
-  return { run: (t) => pool.run(t) as Promise<FileBatchResult>, close: () => pool.destroy() };
+  return {
+    run: (t, transfer) =>
+      (transfer ? pool.run(t, { transferList: [transfer] }) : pool.run(t)) as Promise<FileBatchResult>,
+    close: () => pool.destroy(),
+  };
 }
 
 /**
@@ -240,7 +247,10 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
         ...(options.duplicatePath ? { path: options.duplicatePath } : {}),
       });
     }
-    const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+    // A CSV read in raw blocks leaves the reading thread little to do: one worker per core.
+    // Otherwise the reading thread parses, and gets a core of its own.
+    const workers =
+      options.workers ?? (src.batches ? availableParallelism() : Math.max(1, availableParallelism() - 1));
     runner = await createRunner(workers);
     // Enough batches in flight that the worker never waits for the main thread's reads, writes
     // and duplicate index (GC pauses there): 2 left one worker idle a quarter of the time.
@@ -310,6 +320,9 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
         if (batch.text !== undefined) {
           task.text = batch.text;
           task.csv = src.csvParseOptions as CsvParseOptions;
+        } else if (batch.bytes !== undefined) {
+          task.bytes = batch.bytes;
+          task.csv = src.csvParseOptions as CsvParseOptions;
         }
         if (outFormat) {
           task.output = {
@@ -322,7 +335,8 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
         }
         if (reportFormat) task.report = reportFormat;
         nextRow += rows.length;
-        const result = runner.run(task);
+        // A raw block's buffer moves to the worker instead of being copied.
+        const result = runner.run(task, batch.bytes?.buffer as ArrayBuffer | undefined);
         // Keep a rejection from being reported as unhandled before its turn in the queue.
         result.catch(() => {});
         queue.push(result);

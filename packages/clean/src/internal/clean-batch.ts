@@ -52,6 +52,8 @@ export interface FileBatchTask extends BatchTask {
    * many records came before.
    */
   text?: string;
+  /** Raw UTF-8 bytes of whole CSV records, decoded and parsed here (like `text`). */
+  bytes?: Uint8Array;
   csv?: CsvParseOptions;
   output?: BatchOutput;
   report?: 'csv' | 'jsonl';
@@ -84,9 +86,14 @@ export interface FileBatchResult {
  * their bilingual messages back to the main thread would cost more than the rules themselves.
  */
 export function processFileBatch(task: FileBatchTask): FileBatchResult {
-  const relative = task.text !== undefined;
+  const relative = task.text !== undefined || task.bytes !== undefined;
   if (relative) {
-    task.rows = parseCsvBlock(task.text as string, task.csv as CsvParseOptions);
+    const b = task.bytes;
+    // Blocks are cut at line ends, so no UTF-8 sequence is split between two of them.
+    const text = b
+      ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8')
+      : (task.text as string);
+    task.rows = parseCsvBlock(text, task.csv as CsvParseOptions);
     task.firstRow = 1;
   }
   const records = cleanBatch(task);

@@ -31,7 +31,11 @@ export interface InputSource {
 }
 
 /** A batch of records: parsed rows, or the raw text of whole records (see {@link parseCsvBlock}). */
-export type InputBatch = { rows: string[][]; text?: undefined } | { text: string; rows?: undefined };
+export type InputBatch =
+  | { rows: string[][]; text?: undefined; bytes?: undefined }
+  | { text: string; rows?: undefined; bytes?: undefined }
+  /** UTF-8 bytes of whole records (a UTF-8 CSV: the worker decodes them too). */
+  | { bytes: Uint8Array; rows?: undefined; text?: undefined };
 
 /** The papaparse settings a raw block is parsed with (sniffed from the file's start). */
 export interface CsvParseOptions {
@@ -158,6 +162,16 @@ class RecordSplitter {
     return block;
   }
 
+  /** Takes the text after the last record end (scanning starts over, outside quotes). */
+  takeRest(): string {
+    const rest = this.buf;
+    this.buf = '';
+    this.scanned = 0;
+    this.inQuote = false;
+    this.boundary = -1;
+    return rest;
+  }
+
   end(): string {
     if (this.inQuote) {
       throw cleanError('ERR_CLEAN_CSV_SYNTAX', {
@@ -167,6 +181,78 @@ class RecordSplitter {
       });
     }
     return this.buf;
+  }
+}
+
+/**
+ * {@link RecordSplitter} on UTF-8 bytes: `"` and `\n` never occur inside a multi-byte UTF-8
+ * sequence, so the same quote parity finds record ends without decoding. Blocks are fresh
+ * buffers, transferred to a worker thread without a copy.
+ */
+class ByteSplitter {
+  private buf: Buffer;
+  private scanned = 0;
+  private inQuote = false;
+  private boundary = -1;
+  constructor(
+    carry: Buffer,
+    private readonly cap: number,
+    private readonly rowAt: () => number,
+  ) {
+    this.buf = carry;
+  }
+
+  push(chunk: Buffer): Uint8Array | undefined {
+    const buf = this.buf.length > 0 ? Buffer.concat([this.buf, chunk]) : chunk;
+    this.buf = buf;
+    const len = buf.length;
+    let i = this.scanned;
+    let q = -2;
+    while (i < len) {
+      if (this.inQuote) {
+        const j = buf.indexOf(0x22, i);
+        if (j < 0) break;
+        this.inQuote = false;
+        i = j + 1;
+        q = -2;
+        continue;
+      }
+      if (q !== -1 && q < i) q = buf.indexOf(0x22, i);
+      const nl = buf.lastIndexOf(0x0a, q < 0 ? len - 1 : q);
+      if (nl >= i) this.boundary = nl;
+      if (q < 0) break;
+      this.inQuote = true;
+      i = q + 1;
+    }
+    this.scanned = len;
+    if (this.boundary < 0) {
+      this.checkSize(buf);
+      return undefined;
+    }
+    const block = new Uint8Array(this.boundary + 1);
+    block.set(buf.subarray(0, this.boundary + 1));
+    this.buf = Buffer.from(buf.subarray(this.boundary + 1));
+    this.scanned = this.buf.length;
+    this.boundary = -1;
+    this.checkSize(this.buf);
+    return block;
+  }
+
+  // The limit counts characters, as in the text path: only a long byte run is decoded to count them.
+  private checkSize(b: Buffer): void {
+    if (b.length > this.cap && b.toString('utf8').length > this.cap)
+      throw cleanError('ERR_CLEAN_FIELD_TOO_LARGE', { row: this.rowAt() + 1, limit: this.cap });
+  }
+
+  end(): string {
+    if (this.inQuote) {
+      throw cleanError('ERR_CLEAN_CSV_SYNTAX', {
+        row: this.rowAt() + 1,
+        reason: 'a quoted field is never closed',
+        reasonVi: 'một ô trong ngoặc kép không có dấu ngoặc đóng',
+      });
+    }
+    return this.buf.toString('utf8');
   }
 }
 
@@ -207,7 +293,18 @@ async function readText(
   const decoder = decoderFor(encoding);
   let dataRows = 0;
   const splitter = new RecordSplitter(format === 'csv', cap, () => dataRows);
-  let firstText = decoder.write(firstChunk);
+  // A UTF-8 CSV read in raw blocks is cut as bytes after its first chunk (the workers decode):
+  // the first chunk is decoded up to its last line end, so that the decoder holds nothing back.
+  let pendingBytes: Buffer | undefined;
+  let firstBytes = firstChunk;
+  if (options.rawBlocks === true && format === 'csv' && encoding.encoding === 'utf-8' && !first.done) {
+    const nl = firstChunk.lastIndexOf(0x0a);
+    if (nl >= 0) {
+      firstBytes = firstChunk.subarray(0, nl + 1);
+      pendingBytes = firstChunk.subarray(nl + 1);
+    }
+  }
+  let firstText = decoder.write(firstBytes);
   if (firstText.charCodeAt(0) === 0xfeff) firstText = firstText.slice(1);
   let delimiter = ',';
   let newline: '\n' | '\r\n' = '\n';
@@ -291,13 +388,16 @@ async function readText(
       break;
     }
     const next = await iterator.next();
+    // The header needs more than the first chunk: the held-back bytes go first, as text.
+    const held = pendingBytes ?? Buffer.alloc(0);
+    pendingBytes = undefined;
     if (next.done) {
       eof = true;
-      const tail = decoder.end();
-      text = tail ?? '';
+      const tail = decoder.write(held) + (decoder.end() ?? '');
+      text = tail;
     } else {
       bytes += next.value.length;
-      text = decoder.write(next.value);
+      text = decoder.write(held.length > 0 ? Buffer.concat([held, next.value]) : next.value);
     }
   }
 
@@ -346,7 +446,35 @@ async function readText(
     if (out.length > 0) yield { rows: out };
   }
 
+  async function* restBytes(carry: Buffer): AsyncGenerator<InputBatch> {
+    const bytesSplitter = new ByteSplitter(carry, cap, () => dataRows);
+    while (!eof) {
+      if (options.signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
+      const next = await iterator.next();
+      if (next.done) {
+        eof = true;
+        break;
+      }
+      bytes += next.value.length;
+      const block = bytesSplitter.push(next.value);
+      if (block !== undefined) {
+        if (out.length > 0) {
+          yield { rows: out };
+          out = [];
+        }
+        yield { bytes: block };
+      }
+    }
+    const tail = bytesSplitter.end();
+    if (tail.trim() !== '') yield* emitRaw(tail);
+  }
+
   async function* rest(): AsyncGenerator<InputBatch> {
+    if (raw && pendingBytes !== undefined && !eof) {
+      const carry = Buffer.concat([Buffer.from(splitter.takeRest(), 'utf8'), pendingBytes]);
+      yield* restBytes(carry);
+      return;
+    }
     while (!eof) {
       if (options.signal?.aborted) throw cleanError('ERR_CLEAN_ABORTED');
       const next = await iterator.next();
@@ -366,7 +494,7 @@ async function readText(
   }
 
   async function* rowsOf(batches: AsyncIterable<InputBatch>): AsyncGenerator<string[][]> {
-    for await (const b of batches) yield b.rows ?? parseBlock(b.text);
+    for await (const b of batches) yield b.rows ?? parseBlock(b.text ?? '');
   }
 
   const batches = batchesOf();
