@@ -122,28 +122,71 @@ function similarNameGroups(records: readonly IndexedKeys[], out: Found[]): void 
       return root;
     };
     const linked = new Set<number>();
-    const buckets = new Map<string, number[]>();
-    list.forEach((node, i) => {
-      for (const v of deletionVariants(node.name)) push(buckets, v, i);
-    });
-    for (const members of buckets.values()) {
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++) {
-          const i = members[x] as number;
-          const j = members[y] as number;
-          const a = list[i];
-          const b = list[j];
-          if (!a || !b || !placesAgree(a.place, b.place) || distance(a.name, b.name) !== 1) continue;
-          linked.add(i).add(j);
-          const ra = find(i);
-          const rb = find(j);
-          if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    const link = (i: number, j: number): void => {
+      linked.add(i).add(j);
+      const ra = find(i);
+      const rb = find(j);
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    if (list.length <= PAIRWISE_MAX) {
+      // A day of a few dozen names: every pair is cheaper to compare than building the
+      // deletion variants (≈ 20 strings and map entries per name). Same links either way.
+      for (let i = 0; i < list.length; i++) {
+        const a = list[i] as (typeof list)[number];
+        for (let j = i + 1; j < list.length; j++) {
+          const b = list[j] as (typeof list)[number];
+          if (oneEditApart(a.name, b.name) && placesAgree(a.place, b.place)) link(i, j);
         }
       }
+    } else {
+      linkByVariants(list, link);
     }
     const components = new Map<number, IndexedKeys[]>();
     for (const i of linked) for (const r of list[i]?.rows ?? []) push(components, find(i), r);
     for (const rows of components.values()) if (!oneId(rows)) out.push(found('similar-name', rows));
+  }
+}
+
+// Above this many distinct (name, place) on one birth date, candidates come from deletion variants.
+export const PAIRWISE_MAX = 48;
+
+/** Whether the Levenshtein distance of two different strings is exactly 1, without the matrix. */
+export function oneEditApart(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    let diff = 0;
+    for (let i = 0; i < la; i++) if (a.charCodeAt(i) !== b.charCodeAt(i) && ++diff > 1) return false;
+    return diff === 1;
+  }
+  if (la - lb > 1 || lb - la > 1) return false;
+  const [s, l] = la < lb ? [a, b] : [b, a];
+  // One character of the longer string removed gives the shorter one.
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === l.charCodeAt(i)) i++;
+  for (let k = i; k < s.length; k++) if (s.charCodeAt(k) !== l.charCodeAt(k + 1)) return false;
+  return true;
+}
+
+function linkByVariants(
+  list: readonly { name: string; place: string | null }[],
+  link: (i: number, j: number) => void,
+): void {
+  const buckets = new Map<string, number[]>();
+  list.forEach((node, i) => {
+    for (const v of deletionVariants(node.name)) push(buckets, v, i);
+  });
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x] as number;
+        const j = members[y] as number;
+        const a = list[i];
+        const b = list[j];
+        if (!a || !b || !placesAgree(a.place, b.place) || distance(a.name, b.name) !== 1) continue;
+        link(i, j);
+      }
+    }
   }
 }
 
