@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isCancuocError } from '@cancuoc/core';
 import { createDuplicateIndex } from './duplicates/index.js';
+import { addKeyColumns, type createMemoryIndex, recordsOfColumns } from './duplicates/memory-store.js';
 import type { DuplicateIndex } from './duplicates/types.js';
 import { cleanError } from './errors.js';
 import {
@@ -294,7 +295,6 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
       summary.merge(result.stats);
       if (relative && result.report !== undefined && result.reportLines && reportFormat)
         result.report = numberReport(reportFormat, result.report, result.reportLines, doneRows);
-      if (relative && result.keys) for (const k of result.keys) k.row += doneRows;
       doneRows += result.rows;
       if (relative) rawDone += result.rows;
       if (out) {
@@ -302,7 +302,12 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
         else if (result.out !== undefined) await out.writeText(result.out);
       }
       if (report && result.report !== undefined) await report.writeText(result.report);
-      if (dupIndex && result.keys) await dupIndex.add(result.keys);
+      if (dupIndex && result.keys) {
+        const firstRow = doneRows - result.rows + 1;
+        if (addKeyColumns in dupIndex)
+          (dupIndex as ReturnType<typeof createMemoryIndex>)[addKeyColumns](firstRow, result.keys);
+        else await dupIndex.add(recordsOfColumns(firstRow, result.keys));
+      }
       progress(false);
     };
 

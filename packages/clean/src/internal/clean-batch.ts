@@ -1,3 +1,4 @@
+import type { KeyColumns } from '../duplicates/memory-store.js';
 import type { CleanedRecord, CleanField, InputRecord, Profile } from '../types.js';
 import { issueRows, serializeRows } from './outputs.js';
 import { type CsvParseOptions, type InputFormat, parseCsvBlock } from './read-input.js';
@@ -76,8 +77,8 @@ export interface FileBatchResult {
    * empty; {@link numberReport} puts the real row in.
    */
   reportLines?: Uint32Array;
-  /** Row and duplicate keys of each record (values and issues left out). */
-  keys?: CleanedRecord[];
+  /** Duplicate keys of the batch's records, in row order from its first row. */
+  keys?: KeyColumns;
   stats: SummaryPart;
 }
 
@@ -148,8 +149,21 @@ export function processFileBatch(task: FileBatchTask): FileBatchResult {
   } else if (task.report) result.report = serializeRows(task.report, REPORT_COLUMNS, issueRows(records));
   // Only what the duplicate index reads (row and keys) crosses back: empty `values` and `issues`
   // objects were two more objects per record to clone.
-  if (task.keys) result.keys = records.map((r) => ({ row: r.row, keys: r.keys }) as CleanedRecord);
+  if (task.keys) result.keys = keyColumns(records);
   return result;
+}
+
+function keyColumns(records: readonly CleanedRecord[]): KeyColumns {
+  const n = records.length;
+  const k: KeyColumns = { id: new Array(n), name: new Array(n), date: new Array(n), place: new Array(n) };
+  for (let i = 0; i < n; i++) {
+    const keys = (records[i] as CleanedRecord).keys;
+    k.id[i] = keys.personalId ?? '';
+    k.name[i] = keys.foldedName ?? '';
+    k.date[i] = keys.birthDate ?? '';
+    k.place[i] = keys.birthPlace ?? '';
+  }
+  return k;
 }
 
 /**
