@@ -7,11 +7,15 @@
  *   pnpm bench cli                       # 1 M records, the built CLI (dist/cli.js) if present
  *   CLEAN_BENCH_RECORDS=100000 pnpm bench cli
  *   CLEAN_BENCH_SOURCE=1 pnpm bench cli  # the TypeScript sources through tsx instead of dist
+ *   CLEAN_BENCH_STORE=duckdb pnpm bench cli   # the duplicate index in DuckDB on disk
+ *
+ * The generated input is kept in the temporary folder (cancuoc-cli-bench/) and reused by the
+ * next run of the same size; CLEAN_BENCH_FRESH=1 makes it again.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,17 +27,25 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const dist = here('../dist/cli.js');
 const useDist = existsSync(dist) && !process.env.CLEAN_BENCH_SOURCE;
 
+const store = process.env.CLEAN_BENCH_STORE === 'duckdb' ? 'duckdb' : 'memory';
+const cache = join(tmpdir(), 'cancuoc-cli-bench');
+await mkdir(cache, { recursive: true });
 const dir = await mkdtemp(join(tmpdir(), 'cancuoc-bench-'));
 try {
-  const input = join(dir, 'residents.csv');
+  const input = join(cache, `residents-${records}-seed2026.csv`);
   let t = performance.now();
-  await pipeline(
-    Readable.from(residentsToCsv(generateResidents({ count: records, seed: 2026 }))),
-    createWriteStream(input),
-  );
+  if (!existsSync(input) || process.env.CLEAN_BENCH_FRESH) {
+    await pipeline(
+      Readable.from(residentsToCsv(generateResidents({ count: records, seed: 2026 }))),
+      createWriteStream(`${input}.part`),
+    );
+    await rename(`${input}.part`, input);
+  }
   const size = (await stat(input)).size;
   console.log(
-    `wrote ${records.toLocaleString('en-US')} records (${(size / 1048576).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `input: ${records.toLocaleString('en-US')} records (${(size / 1048576).toFixed(0)} MB), ready in ${((performance.now() - t) / 1000).toFixed(1)} s; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
 
   // Peak RSS of the command's own process, reported as it exits.
@@ -56,6 +68,7 @@ try {
     '--duplicates',
     join(dir, 'duplicates.csv'),
     '--json',
+    ...(store === 'duckdb' ? ['--duplicate-store', 'duckdb'] : []),
   ];
   t = performance.now();
   const child = spawn(process.execPath, args, {
@@ -84,7 +97,11 @@ try {
   console.log(
     `  engine's own rate: ${Math.round(summary.recordsPerSecond).toLocaleString('en-US')} records/s`,
   );
-  console.log(`  peak RSS: ${peak.toFixed(0)} MB; duplicate groups: ${summary.duplicates.groups}`);
+  console.log(
+    `  peak RSS: ${peak.toFixed(0)} MB; duplicate groups: ${summary.duplicates.groups} (index: ${store}); load average after ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
