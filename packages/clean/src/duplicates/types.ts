@@ -39,6 +39,13 @@ export interface DuplicateIndexOptions {
   readonly memoryLimit?: string;
   /** DuckDB only: its worker threads (default 2). */
   readonly threads?: number;
+  /**
+   * DuckDB only: how many distinct (birth date, folded name, birth place) keys the `similar-name`
+   * rule joins at once (default 2 000 000). The join runs one slice at a time, so that it stays
+   * within `memoryLimit` (10 M records ran in 4 slices under the default 512 MB); a smaller value
+   * uses less memory and takes more passes.
+   */
+  readonly partitionKeys?: number;
 }
 
 /** The duplicate index of one cleaning run: add every record's keys, then read the groups. */
