@@ -5,6 +5,7 @@ import { isCancuocError } from '@cancuoc/core';
 import { generateResidents, residentsToCsv } from '@cancuoc/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanFile } from '../src/index.js';
+import { openInput } from '../src/internal/read-input.js';
 
 // cleanFile hands CSV to the workers as raw blocks of whole records (about 1 MB each, cut where
 // the file was read) and numbers the rows when the results come back; an explicit batchSize
@@ -52,6 +53,18 @@ describe('cleanFile on raw blocks', () => {
     expect(lastRow).toBeGreaterThan(8_000);
     expect(JSON.parse(raw.jsonl.trimEnd().split('\n').at(-1) as string).row).toBe(String(lastRow));
   }, 120_000);
+
+  it('gives every record through `rows` too when blocks are left raw', async () => {
+    const all = async (rawBlocks: boolean) => {
+      const src = await openInput(input, { rawBlocks });
+      const rows: string[][] = [];
+      for await (const batch of src.rows) rows.push(...batch);
+      return rows;
+    };
+    const raw = await all(true);
+    expect(raw).toHaveLength(9_000);
+    expect(raw).toEqual(await all(false));
+  }, 60_000);
 
   it('counts the rows of raw blocks in the row of a reading error', async () => {
     const big = join(dir, 'big-field.csv');

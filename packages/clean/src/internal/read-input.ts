@@ -493,8 +493,17 @@ async function readText(
     if (tail.trim() !== '') yield* raw ? emitRaw(tail) : emit(parseBlock(tail));
   }
 
+  // `rows` parses what `batches` left raw, byte blocks included, so that no record is skipped
+  // whichever of the two a caller iterates.
   async function* rowsOf(batches: AsyncIterable<InputBatch>): AsyncGenerator<string[][]> {
-    for await (const b of batches) yield b.rows ?? parseBlock(b.text ?? '');
+    for await (const b of batches) {
+      if (b.rows) yield b.rows;
+      else if (b.text !== undefined) yield parseBlock(b.text);
+      else
+        yield parseBlock(
+          Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength).toString('utf8'),
+        );
+    }
   }
 
   const batches = batchesOf();
