@@ -147,6 +147,8 @@ describe('createDuplicateIndex options', () => {
     await expect(createDuplicateIndex({ store: 'sqlite' as 'memory' })).rejects.toThrow(RangeError);
     await expect(createDuplicateIndex({ store: 'duckdb', memoryLimit: 'lots' })).rejects.toThrow(RangeError);
     await expect(createDuplicateIndex({ store: 'duckdb', threads: 0 })).rejects.toThrow(RangeError);
+    await expect(createDuplicateIndex({ store: 'duckdb', partitionKeys: 0 })).rejects.toThrow(RangeError);
+    await expect(createDuplicateIndex({ store: 'duckdb', partitionKeys: 1.5 })).rejects.toThrow(RangeError);
     await expect(createDuplicateIndex(null as unknown as object)).rejects.toThrow(TypeError);
   });
 
