@@ -105,6 +105,46 @@ function decoderFor(enc: DetectedEncoding): TextDecoderLike {
 }
 
 /**
+ * Scans `buf` from `from` for the last record end outside quotes (RFC 4180 §2.6: quotes come in
+ * pairs, `""` being an escaped quote, so their parity tells whether a newline is inside a field).
+ * Works on text and on UTF-8 bytes alike: `"` and `\n` never occur inside a multi-byte sequence.
+ * Returns the quote state at the end and the last record end found (or `boundary` unchanged).
+ */
+function scanRecordEnds<T extends string | number>(
+  buf: {
+    readonly length: number;
+    indexOf(v: T, from: number): number;
+    lastIndexOf(v: T, from: number): number;
+  },
+  from: number,
+  inQuote: boolean,
+  boundary: number,
+  quote: T,
+  newline: T,
+): { inQuote: boolean; boundary: number } {
+  const len = buf.length;
+  let i = from;
+  let q = -2;
+  while (i < len) {
+    if (inQuote) {
+      const j = buf.indexOf(quote, i);
+      if (j < 0) break;
+      inQuote = false;
+      i = j + 1;
+      q = -2;
+      continue;
+    }
+    if (q !== -1 && q < i) q = buf.indexOf(quote, i);
+    const nl = buf.lastIndexOf(newline, q < 0 ? len - 1 : q);
+    if (nl >= i) boundary = nl;
+    if (q < 0) break;
+    inQuote = true;
+    i = q + 1;
+  }
+  return { inQuote, boundary };
+}
+
+/**
  * Splits decoded text into blocks of whole records. With `quotes`, a newline inside a quoted CSV
  * field does not end a record (RFC 4180 §2.6: quotes come in pairs, `""` being an escaped quote,
  * so the parity of quotes tells whether a newline is inside a field).
@@ -124,28 +164,19 @@ class RecordSplitter {
     this.buf += text;
     const buf = this.buf;
     const len = buf.length;
-    let i = this.scanned;
+    const i = this.scanned;
     if (!this.quotes) {
       const nl = buf.lastIndexOf('\n');
       if (nl >= i) this.boundary = nl;
     } else {
-      let q = -2;
-      while (i < len) {
-        if (this.inQuote) {
-          const j = buf.indexOf('"', i);
-          if (j < 0) break;
-          this.inQuote = false;
-          i = j + 1;
-          q = -2;
-          continue;
-        }
-        if (q !== -1 && q < i) q = buf.indexOf('"', i);
-        const nl = buf.lastIndexOf('\n', q < 0 ? len - 1 : q);
-        if (nl >= i) this.boundary = nl;
-        if (q < 0) break;
-        this.inQuote = true;
-        i = q + 1;
-      }
+      ({ inQuote: this.inQuote, boundary: this.boundary } = scanRecordEnds(
+        buf,
+        i,
+        this.inQuote,
+        this.boundary,
+        '"',
+        '\n',
+      ));
     }
     this.scanned = len;
     if (this.boundary < 0) {
@@ -185,8 +216,8 @@ class RecordSplitter {
 }
 
 /**
- * {@link RecordSplitter} on UTF-8 bytes: `"` and `\n` never occur inside a multi-byte UTF-8
- * sequence, so the same quote parity finds record ends without decoding. Blocks are fresh
+ * {@link RecordSplitter} on UTF-8 bytes: the same scan ({@link scanRecordEnds}) finds record ends
+ * without decoding. Blocks are fresh
  * buffers, transferred to a worker thread without a copy.
  */
 class ByteSplitter {
@@ -206,24 +237,14 @@ class ByteSplitter {
     const buf = this.buf.length > 0 ? Buffer.concat([this.buf, chunk]) : chunk;
     this.buf = buf;
     const len = buf.length;
-    let i = this.scanned;
-    let q = -2;
-    while (i < len) {
-      if (this.inQuote) {
-        const j = buf.indexOf(0x22, i);
-        if (j < 0) break;
-        this.inQuote = false;
-        i = j + 1;
-        q = -2;
-        continue;
-      }
-      if (q !== -1 && q < i) q = buf.indexOf(0x22, i);
-      const nl = buf.lastIndexOf(0x0a, q < 0 ? len - 1 : q);
-      if (nl >= i) this.boundary = nl;
-      if (q < 0) break;
-      this.inQuote = true;
-      i = q + 1;
-    }
+    ({ inQuote: this.inQuote, boundary: this.boundary } = scanRecordEnds(
+      buf,
+      this.scanned,
+      this.inQuote,
+      this.boundary,
+      0x22,
+      0x0a,
+    ));
     this.scanned = len;
     if (this.boundary < 0) {
       this.checkSize(buf);
