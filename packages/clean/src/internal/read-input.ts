@@ -144,6 +144,14 @@ function scanRecordEnds<T extends string | number>(
   return { inQuote, boundary };
 }
 
+/** The end of the input came inside a quoted field. */
+const unclosedQuote = (row: number) =>
+  cleanError('ERR_CLEAN_CSV_SYNTAX', {
+    row,
+    reason: 'a quoted field is never closed',
+    reasonVi: 'một ô trong ngoặc kép không có dấu ngoặc đóng',
+  });
+
 /**
  * Splits decoded text into blocks of whole records. With `quotes`, a newline inside a quoted CSV
  * field does not end a record (RFC 4180 §2.6: quotes come in pairs, `""` being an escaped quote,
@@ -204,13 +212,7 @@ class RecordSplitter {
   }
 
   end(): string {
-    if (this.inQuote) {
-      throw cleanError('ERR_CLEAN_CSV_SYNTAX', {
-        row: this.rowAt() + 1,
-        reason: 'a quoted field is never closed',
-        reasonVi: 'một ô trong ngoặc kép không có dấu ngoặc đóng',
-      });
-    }
+    if (this.inQuote) throw unclosedQuote(this.rowAt() + 1);
     return this.buf;
   }
 }
@@ -266,13 +268,7 @@ class ByteSplitter {
   }
 
   end(): string {
-    if (this.inQuote) {
-      throw cleanError('ERR_CLEAN_CSV_SYNTAX', {
-        row: this.rowAt() + 1,
-        reason: 'a quoted field is never closed',
-        reasonVi: 'một ô trong ngoặc kép không có dấu ngoặc đóng',
-      });
-    }
+    if (this.inQuote) throw unclosedQuote(this.rowAt() + 1);
     return this.buf.toString('utf8');
   }
 }
