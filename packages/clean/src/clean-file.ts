@@ -11,6 +11,7 @@ import {
   type FileBatchTask,
   LEGACY_HEADER,
   numberReport,
+  numberReportBytes,
   processFileBatch,
 } from './internal/clean-batch.js';
 import { type ColumnMapping, mapColumns } from './internal/columns.js';
@@ -295,13 +296,19 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
       summary.merge(result.stats);
       if (relative && result.report !== undefined && result.reportLines && reportFormat)
         result.report = numberReport(reportFormat, result.report, result.reportLines, doneRows);
+      const reportBytes =
+        result.reportBytes && result.reportLines
+          ? numberReportBytes(result.reportBytes, result.reportLines, doneRows)
+          : undefined;
       doneRows += result.rows;
       if (relative) rawDone += result.rows;
       if (out) {
         if (result.outRows) await out.writeRows(result.outRows.rows, result.outRows.extras);
         else if (result.out !== undefined) await out.writeText(result.out);
+        else if (result.outBytes !== undefined) await out.writeBytes(result.outBytes);
       }
       if (report && result.report !== undefined) await report.writeText(result.report);
+      else if (report && reportBytes !== undefined) await report.writeBytes(reportBytes);
       if (dupIndex && result.keys) {
         const firstRow = doneRows - result.rows + 1;
         if (addKeyColumns in dupIndex)

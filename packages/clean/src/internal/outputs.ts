@@ -6,6 +6,8 @@ import { TextSink } from './sink.js';
 export interface TableWriter {
   /** Writes text already serialised by {@link serializeRows} (CSV and JSON Lines only). */
   writeText(text: string): Promise<void>;
+  /** Writes UTF-8 bytes already serialised (CSV only). */
+  writeBytes(bytes: Uint8Array): Promise<void>;
   /** Writes rows; `extras[i]` holds the values of the appended columns of `rows[i]`. */
   writeRows(rows: readonly (readonly string[])[], extras?: readonly (readonly string[])[]): Promise<void>;
   close(): Promise<void>;
@@ -86,29 +88,28 @@ function csvDelimiter(d: string | undefined): string {
   return d;
 }
 
-function csvField(value: string | undefined, delimiter: string): string {
+/**
+ * Whether the CSV writer quotes a (non-empty) field: where papaparse quotes, i.e. a delimiter,
+ * quote, CR, LF or BOM inside, or a space at either end. The worker's span scanner uses it to
+ * tell which input fields it may copy as they are.
+ */
+export function needsCsvQuotes(s: string, delimiter: string): boolean {
+  if (s.length === 0) return false;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 10 || c === 13 || c === 0xfeff) return true;
+  }
+  return s.includes(delimiter);
+}
+
+/** A field as the CSV writer writes it. */
+export function csvField(value: string | undefined, delimiter: string): string {
   if (value === undefined || value === null) return '';
   const s = String(value);
   if (s.length === 0) return delimiter === '' ? '""' : s;
-  let quote = s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32;
-  let hasQuote = false;
-  if (!quote) {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 34) {
-        hasQuote = true;
-        quote = true;
-        break;
-      }
-      if (c === 10 || c === 13 || c === 0xfeff) {
-        quote = true;
-        break;
-      }
-    }
-    if (!quote && s.includes(delimiter)) quote = true;
-  }
-  if (!quote) return s;
-  if (hasQuote || s.includes('"')) return `"${s.replaceAll('"', '""')}"`;
+  if (!needsCsvQuotes(s, delimiter)) return s;
+  if (s.includes('"')) return `"${s.replaceAll('"', '""')}"`;
   return `"${s}"`;
 }
 
@@ -144,6 +145,9 @@ export async function openTableWriter(
       async writeText() {
         throw new TypeError('an .xlsx writer takes rows, not text');
       },
+      async writeBytes() {
+        throw new TypeError('an .xlsx writer takes rows, not bytes');
+      },
       async writeRows(rows, extras) {
         rows.forEach((r, i) => {
           ws.addRow(padJoin(r, header.length, extras?.[i])).commit();
@@ -163,6 +167,7 @@ export async function openTableWriter(
     );
   return {
     writeText: (text) => (text.length > 0 ? sink.write(text) : Promise.resolve()),
+    writeBytes: (bytes) => (bytes.byteLength > 0 ? sink.write(bytes) : Promise.resolve()),
     // `header` is read at write time: for JSON Lines it grows as new keys appear.
     writeRows: (rows, extras) =>
       sink.write(serializeRows(format, header, rows, { delimiter, appended, ...(extras ? { extras } : {}) })),

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { cleanError } from '../errors.js';
+import { type CsvParseOptions, parseCsvBlock, scanRecordEnds } from './csv-block.js';
 import { type DetectedEncoding, detectEncoding } from './encoding.js';
 
 /** Input formats read by the engine. */
@@ -38,15 +39,7 @@ export type InputBatch =
   | { bytes: Uint8Array; rows?: undefined; text?: undefined };
 
 /** The papaparse settings a raw block is parsed with (sniffed from the file's start). */
-export interface CsvParseOptions {
-  delimiter: string;
-  newline: '\n' | '\r\n';
-}
-
-/** Parses a raw block of whole CSV records exactly as the reading thread would have. */
-export function parseCsvBlock(text: string, options: CsvParseOptions): string[][] {
-  return Papa.parse<string[]>(text, { ...options, skipEmptyLines: 'greedy' }).data;
-}
+export type { CsvParseOptions };
 
 /** Options of {@link openInput}. */
 export interface OpenInputOptions {
@@ -104,45 +97,6 @@ function decoderFor(enc: DetectedEncoding): TextDecoderLike {
   return { write: (c) => d.write(c), end: () => d.end() };
 }
 
-/**
- * Scans `buf` from `from` for the last record end outside quotes (RFC 4180 §2.6: quotes come in
- * pairs, `""` being an escaped quote, so their parity tells whether a newline is inside a field).
- * Works on text and on UTF-8 bytes alike: `"` and `\n` never occur inside a multi-byte sequence.
- * Returns the quote state at the end and the last record end found (or `boundary` unchanged).
- */
-function scanRecordEnds<T extends string | number>(
-  buf: {
-    readonly length: number;
-    indexOf(v: T, from: number): number;
-    lastIndexOf(v: T, from: number): number;
-  },
-  from: number,
-  inQuote: boolean,
-  boundary: number,
-  quote: T,
-  newline: T,
-): { inQuote: boolean; boundary: number } {
-  const len = buf.length;
-  let i = from;
-  let q = -2;
-  while (i < len) {
-    if (inQuote) {
-      const j = buf.indexOf(quote, i);
-      if (j < 0) break;
-      inQuote = false;
-      i = j + 1;
-      q = -2;
-      continue;
-    }
-    if (q !== -1 && q < i) q = buf.indexOf(quote, i);
-    const nl = buf.lastIndexOf(newline, q < 0 ? len - 1 : q);
-    if (nl >= i) boundary = nl;
-    if (q < 0) break;
-    inQuote = true;
-    i = q + 1;
-  }
-  return { inQuote, boundary };
-}
 
 /** The end of the input came inside a quoted field. */
 const unclosedQuote = (row: number) =>

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 
-/** A text file written with backpressure: `write` waits while the OS buffer is full. */
+/** A text file (strings or UTF-8 bytes) written with backpressure: `write` waits while the OS buffer is full. */
 export class TextSink {
   private readonly stream: WriteStream;
   private failure: Error | undefined;
@@ -11,7 +11,7 @@ export class TextSink {
       this.failure = e;
     });
   }
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }

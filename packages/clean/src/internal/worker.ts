@@ -1,6 +1,20 @@
 /** Worker-thread entry of the pool (piscina): cleans one batch of rows and serialises its outputs. */
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { type FileBatchResult, type FileBatchTask, processFileBatch } from './clean-batch.js';
 
 export default function cleanBatchInWorker(task: FileBatchTask): FileBatchResult {
-  return processFileBatch(task);
+  const result = processFileBatch(task);
+  // The UTF-8 outputs are moved to the reading thread, not copied.
+  const buffers: ArrayBuffer[] = [];
+  for (const b of [result.outBytes, result.reportBytes, result.reportLines])
+    if (b !== undefined) buffers.push(b.buffer as ArrayBuffer);
+  if (buffers.length === 0) return result;
+  return move({
+    get [transferableSymbol]() {
+      return buffers;
+    },
+    get [valueSymbol]() {
+      return result;
+    },
+  } as never) as unknown as FileBatchResult;
 }
