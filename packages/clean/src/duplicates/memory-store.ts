@@ -30,40 +30,83 @@ function found(reason: DuplicateReason, rows: readonly IndexedKeys[]): Found {
   return { first: sorted[0] as number, reason, rows: sorted };
 }
 
+/** A map's value: one item, or the list once a second one came (most keys are unique). */
+type OneOrMany<V> = V | V[];
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-/** Computes the groups of a list of keys with the rules of {@link createDuplicateIndex}. */
-export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
-  const out: Found[] = [];
-  // Each rule runs in its own function so that its maps (one entry per record at 1 M records)
-  // are garbage before the next rule builds its own: the peak is the largest, not the sum.
-  checkRows(records);
-  sameIdGroups(records, out);
-  nameDateGroups(records, out);
-  similarNameGroups(records, out);
-  out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
-  return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
+function pushOne<K>(map: Map<K, OneOrMany<IndexedKeys>>, key: K, value: IndexedKeys): void {
+  const had = map.get(key);
+  if (had === undefined) map.set(key, value);
+  else if (Array.isArray(had)) had.push(value);
+  else map.set(key, [had, value]);
 }
 
-function checkRows(records: readonly IndexedKeys[]): void {
-  const seen = new Set<number>();
-  for (const r of records) {
-    if (seen.has(r.row)) throw new RangeError(`DuplicateIndex: row ${r.row} was added twice`);
-    seen.add(r.row);
+/**
+ * The maps the grouping rules read (by ID, by folded name and birth date, by birth date), filled
+ * as records are added, so that a streamed run builds them while worker threads clean the next
+ * records instead of after the last one. A key seen once (most of them) holds its record, not a
+ * one-item list.
+ */
+export class GroupBuilder {
+  private readonly byId = new Map<string, OneOrMany<IndexedKeys>>();
+  private readonly byNameDate = new Map<string, OneOrMany<IndexedKeys>>();
+  private readonly byDate = new Map<string, OneOrMany<IndexedKeys>>();
+  // Rows as numbers outside the object heap; checked for repeats when groups are read.
+  private rows = new Float64Array(1024);
+  private count = 0;
+  private ascending = true;
+
+  add(r: IndexedKeys): void {
+    if (this.count === this.rows.length) {
+      const next = new Float64Array(this.rows.length * 2);
+      next.set(this.rows);
+      this.rows = next;
+    }
+    if (this.count > 0 && r.row <= (this.rows[this.count - 1] as number)) this.ascending = false;
+    this.rows[this.count++] = r.row;
+    if (r.id !== null) pushOne(this.byId, r.id, r);
+    if (r.name !== null && r.date !== null) {
+      if (r.place !== null) pushOne(this.byNameDate, `${r.name}\u0000${r.date}`, r);
+      if (isAsciiName(r.name)) pushOne(this.byDate, r.date, r);
+    }
+  }
+
+  /** The groups of the records added so far (sorted by first row, then reason). */
+  groups(): DuplicateGroup[] {
+    this.checkRows();
+    const out: Found[] = [];
+    sameIdGroups(this.byId, out);
+    nameDateGroups(this.byNameDate, out);
+    similarNameGroups(this.byDate, out);
+    out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
+    return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
+  }
+
+  private checkRows(): void {
+    if (this.ascending) return;
+    const sorted = this.rows.slice(0, this.count).sort();
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i] === sorted[i - 1]) throw new RangeError(`DuplicateIndex: row ${sorted[i]} was added twice`);
   }
 }
 
-function sameIdGroups(records: readonly IndexedKeys[], out: Found[]): void {
+/** Computes the groups of a list of keys with the rules of {@link createDuplicateIndex}. */
+export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
+  const builder = new GroupBuilder();
+  for (const r of records) builder.add(r);
+  return builder.groups();
+}
+
+function sameIdGroups(byId: ReadonlyMap<string, OneOrMany<IndexedKeys>>, out: Found[]): void {
   // Same personal ID. Two different people under one ID (birth dates differ, or names more than
   // one typo apart) make it a conflict.
-  const byId = new Map<string, IndexedKeys[]>();
-  for (const r of records) if (r.id !== null) push(byId, r.id, r);
   for (const rows of byId.values()) {
-    if (rows.length < 2) continue;
+    if (!Array.isArray(rows)) continue;
     const names = [...new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])))];
     const dates = new Set(rows.flatMap((r) => (r.date === null ? [] : [r.date])));
     let conflict = dates.size > 1 || names.length > MAX_NAMES_PER_ID;
@@ -74,15 +117,11 @@ function sameIdGroups(records: readonly IndexedKeys[], out: Found[]): void {
   }
 }
 
-function nameDateGroups(records: readonly IndexedKeys[], out: Found[]): void {
+function nameDateGroups(byNameDate: ReadonlyMap<string, OneOrMany<IndexedKeys>>, out: Found[]): void {
   // Same folded name and birth date, birth places agreeing: within one (name, date), a code and a
   // text place link everything; otherwise each place is its own group.
-  const byNameDate = new Map<string, IndexedKeys[]>();
-  for (const r of records)
-    if (r.name !== null && r.date !== null && r.place !== null)
-      push(byNameDate, `${r.name}\u0000${r.date}`, r);
   for (const block of byNameDate.values()) {
-    if (block.length < 2) continue;
+    if (!Array.isArray(block)) continue;
     const codes = block.some((r) => isPlaceCode(r.place as string));
     const texts = block.some((r) => !isPlaceCode(r.place as string));
     const byPlace = new Map<string, IndexedKeys[]>();
@@ -92,15 +131,12 @@ function nameDateGroups(records: readonly IndexedKeys[], out: Found[]): void {
   }
 }
 
-function similarNameGroups(records: readonly IndexedKeys[], out: Found[]): void {
+function similarNameGroups(byDate: ReadonlyMap<string, OneOrMany<IndexedKeys>>, out: Found[]): void {
   // Names one edit apart on the same birth date, birth places agreeing. One birth date at a time
   // (memory stays that of the largest day); nodes are the day's distinct (name, place); candidates
   // share a deletion variant of the name.
-  const byDate = new Map<string, IndexedKeys[]>();
-  for (const r of records)
-    if (r.name !== null && r.date !== null && isAsciiName(r.name)) push(byDate, r.date, r);
   for (const day of byDate.values()) {
-    if (day.length < 2) continue;
+    if (!Array.isArray(day)) continue;
     const nodes = new Map<string, { name: string; place: string | null; rows: IndexedKeys[] }>();
     for (const r of day) {
       const key = r.place === null ? `${r.name}\u0000` : `${r.name}\u0000\u0000${r.place}`;
@@ -228,10 +264,10 @@ const blankOrNull = (value: string | undefined): string | null => {
 export function createMemoryIndex(): DuplicateIndex & {
   [addKeyColumns](firstRow: number, k: KeyColumns): void;
 } {
-  let records: IndexedKeys[] | undefined = [];
-  const open = (): IndexedKeys[] => {
-    if (!records) throw new TypeError('DuplicateIndex is closed');
-    return records;
+  let builder: GroupBuilder | undefined = new GroupBuilder();
+  const open = (): GroupBuilder => {
+    if (!builder) throw new TypeError('DuplicateIndex is closed');
+    return builder;
   };
   return {
     async add(batch: readonly CleanedRecord[]): Promise<void> {
@@ -239,12 +275,12 @@ export function createMemoryIndex(): DuplicateIndex & {
       if (!Array.isArray(batch))
         throw new TypeError('DuplicateIndex.add expects an array of cleaned records');
       const keys = batch.map(indexedKeys);
-      for (const k of keys) target.push(k);
+      for (const k of keys) target.add(k);
     },
     [addKeyColumns](firstRow: number, k: KeyColumns): void {
       const target = open();
       for (let i = 0; i < k.id.length; i++)
-        target.push({
+        target.add({
           row: firstRow + i,
           id: blankOrNull(k.id[i]),
           name: blankOrNull(k.name[i]),
@@ -256,12 +292,12 @@ export function createMemoryIndex(): DuplicateIndex & {
       const target = open();
       return {
         async *[Symbol.asyncIterator]() {
-          yield* groupKeys(target);
+          yield* target.groups();
         },
       };
     },
     async close(): Promise<void> {
-      records = undefined;
+      builder = undefined;
     },
   };
 }
