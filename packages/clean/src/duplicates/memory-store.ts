@@ -47,49 +47,44 @@ function pushOne<K>(map: Map<K, OneOrMany<IndexedKeys>>, key: K, value: IndexedK
 }
 
 /**
- * The maps the grouping rules read (by ID, by folded name and birth date, by birth date), filled
- * as records are added, so that a streamed run builds them while worker threads clean the next
- * records instead of after the last one. A key seen once (most of them) holds its record, not a
- * one-item list.
+ * The records of the memory index. Maps are built only when groups are read, one rule at a time
+ * (each rule's maps are garbage before the next one builds its own: the peak is the largest, not
+ * the sum; building them while records stream in was measured slower: three maps of a million
+ * entries alive during the run made every major garbage collection longer). Rows are kept as
+ * numbers outside the object heap and checked for repeats then.
  */
 export class GroupBuilder {
-  private readonly byId = new Map<string, OneOrMany<IndexedKeys>>();
-  private readonly byNameDate = new Map<string, OneOrMany<IndexedKeys>>();
-  private readonly byDate = new Map<string, OneOrMany<IndexedKeys>>();
-  // Rows as numbers outside the object heap; checked for repeats when groups are read.
+  private readonly records: IndexedKeys[] = [];
   private rows = new Float64Array(1024);
-  private count = 0;
   private ascending = true;
 
   add(r: IndexedKeys): void {
-    if (this.count === this.rows.length) {
+    const n = this.records.length;
+    if (n === this.rows.length) {
       const next = new Float64Array(this.rows.length * 2);
       next.set(this.rows);
       this.rows = next;
     }
-    if (this.count > 0 && r.row <= (this.rows[this.count - 1] as number)) this.ascending = false;
-    this.rows[this.count++] = r.row;
-    if (r.id !== null) pushOne(this.byId, r.id, r);
-    if (r.name !== null && r.date !== null) {
-      if (r.place !== null) pushOne(this.byNameDate, `${r.name}\u0000${r.date}`, r);
-      if (isAsciiName(r.name)) pushOne(this.byDate, r.date, r);
-    }
+    if (n > 0 && r.row <= (this.rows[n - 1] as number)) this.ascending = false;
+    this.rows[n] = r.row;
+    this.records.push(r);
   }
 
   /** The groups of the records added so far (sorted by first row, then reason). */
   groups(): DuplicateGroup[] {
     this.checkRows();
     const out: Found[] = [];
-    sameIdGroups(this.byId, out);
-    nameDateGroups(this.byNameDate, out);
-    similarNameGroups(this.byDate, out);
+    const records = this.records;
+    sameIdGroups(records, out);
+    nameDateGroups(records, out);
+    similarNameGroups(records, out);
     out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
     return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
   }
 
   private checkRows(): void {
     if (this.ascending) return;
-    const sorted = this.rows.slice(0, this.count).sort();
+    const sorted = this.rows.slice(0, this.records.length).sort();
     for (let i = 1; i < sorted.length; i++)
       if (sorted[i] === sorted[i - 1]) throw new RangeError(`DuplicateIndex: row ${sorted[i]} was added twice`);
   }
@@ -102,9 +97,11 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
   return builder.groups();
 }
 
-function sameIdGroups(byId: ReadonlyMap<string, OneOrMany<IndexedKeys>>, out: Found[]): void {
+function sameIdGroups(records: readonly IndexedKeys[], out: Found[]): void {
   // Same personal ID. Two different people under one ID (birth dates differ, or names more than
   // one typo apart) make it a conflict.
+  const byId = new Map<string, OneOrMany<IndexedKeys>>();
+  for (const r of records) if (r.id !== null) pushOne(byId, r.id, r);
   for (const rows of byId.values()) {
     if (!Array.isArray(rows)) continue;
     const names = [...new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])))];
@@ -117,9 +114,13 @@ function sameIdGroups(byId: ReadonlyMap<string, OneOrMany<IndexedKeys>>, out: Fo
   }
 }
 
-function nameDateGroups(byNameDate: ReadonlyMap<string, OneOrMany<IndexedKeys>>, out: Found[]): void {
+function nameDateGroups(records: readonly IndexedKeys[], out: Found[]): void {
   // Same folded name and birth date, birth places agreeing: within one (name, date), a code and a
   // text place link everything; otherwise each place is its own group.
+  const byNameDate = new Map<string, OneOrMany<IndexedKeys>>();
+  for (const r of records)
+    if (r.name !== null && r.date !== null && r.place !== null)
+      pushOne(byNameDate, `${r.name}\u0000${r.date}`, r);
   for (const block of byNameDate.values()) {
     if (!Array.isArray(block)) continue;
     const codes = block.some((r) => isPlaceCode(r.place as string));
@@ -131,10 +132,13 @@ function nameDateGroups(byNameDate: ReadonlyMap<string, OneOrMany<IndexedKeys>>,
   }
 }
 
-function similarNameGroups(byDate: ReadonlyMap<string, OneOrMany<IndexedKeys>>, out: Found[]): void {
+function similarNameGroups(records: readonly IndexedKeys[], out: Found[]): void {
   // Names one edit apart on the same birth date, birth places agreeing. One birth date at a time
   // (memory stays that of the largest day); nodes are the day's distinct (name, place); candidates
   // share a deletion variant of the name.
+  const byDate = new Map<string, OneOrMany<IndexedKeys>>();
+  for (const r of records)
+    if (r.name !== null && r.date !== null && isAsciiName(r.name)) pushOne(byDate, r.date, r);
   for (const day of byDate.values()) {
     if (!Array.isArray(day)) continue;
     const nodes = new Map<string, { name: string; place: string | null; rows: IndexedKeys[] }>();

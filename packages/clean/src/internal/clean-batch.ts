@@ -1,10 +1,10 @@
 import type { KeyColumns } from '../duplicates/memory-store.js';
-import type { CleanedRecord, CleanField, InputRecord, Profile, RecordIssue } from '../types.js';
+import type { CleanedRecord, CleanField, Profile, RecordIssue } from '../types.js';
 import { type CsvBlock, type CsvParseOptions, parseCsvBlockWithSpans, scanRecordEnds } from './csv-block.js';
 import { cleanIssueMessages } from './issue-codes.js';
 import { csvField, issueRows, serializeRows } from './outputs.js';
 import type { InputFormat } from './read-input.js';
-import { runRules } from './rules.js';
+import { cleanFields, emptyFields } from './rules.js';
 import { SummaryBuilder, type SummaryPart } from './summary.js';
 
 /** One batch of rows sent to a worker thread (plain data: it crosses the thread boundary). */
@@ -31,13 +31,14 @@ function cleanRows(
   const out: CleanedRecord[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as string[];
-    const input: InputRecord = {};
+    const fields = emptyFields();
     for (let j = 0; j < cols.length; j++) {
       const [field, at] = cols[j] as [CleanField, number];
       const v = row[at];
-      if (v !== undefined && v !== '') input[field] = v;
+      // A blank cell is an absent value (whitespace-only cells are common in exported sheets).
+      if (v !== undefined && v !== '') fields[field] = v.trim() === '' ? '' : v;
     }
-    out[i] = runRules(input, firstRow + i, profile);
+    out[i] = cleanFields(fields, firstRow + i, profile);
   }
   return out;
 }

@@ -172,7 +172,7 @@ function sexOf(text: string): 'Nam' | 'Nữ' | undefined {
 
 /** Ethnicity, religion or nationality to the official name, its code kept aside. */
 function catalogue(
-  out: InputRecord,
+  out: FieldValues,
   c: Collector,
   f: 'ethnicity' | 'religion' | 'nationality',
   lookup: (t: string) => { name: string; code: string } | null,
@@ -196,17 +196,70 @@ function catalogue(
   return next;
 }
 
-/** Runs every per-record rule on one record. */
+/**
+ * Every field of a record, always present (`undefined` when absent), created by
+ * {@link emptyFields}: all records share one hidden class, so the rules' property reads stay
+ * monomorphic (records whose fields were added in varying orders made them megamorphic).
+ */
+export type FieldValues = { [F in CleanField]: string | undefined };
+
+/** A {@link FieldValues} with no value (the property order is the same for every record). */
+export function emptyFields(): FieldValues {
+  return {
+    fullName: undefined,
+    birthDate: undefined,
+    sex: undefined,
+    personalId: undefined,
+    legacyId: undefined,
+    insuranceCode: undefined,
+    taxCode: undefined,
+    ethnicity: undefined,
+    religion: undefined,
+    nationality: undefined,
+    permanentAddress: undefined,
+    currentAddress: undefined,
+    placeOfOrigin: undefined,
+    birthPlace: undefined,
+    phone: undefined,
+    email: undefined,
+  };
+}
+
+// A blank cell is an absent value (whitespace-only cells are common in exported sheets).
+const blankToEmpty = (v: string): string => (v.length > 0 && v.trim() === '' ? '' : v);
+
+/**
+ * Runs every per-record rule on one record given as a plain object (the public path): the
+ * result's `values` holds the record's own keys (unknown ones copied as they were) and the
+ * fields the rules added.
+ */
 export function runRules(input: InputRecord, row: number, profile: Profile): CleanedRecord {
-  const out: InputRecord = {};
-  const c = new Collector(row);
-  // Copy, trimming; only fields of the contract are read.
+  const fields = emptyFields();
+  for (const key in input) {
+    const v = (input as Record<string, unknown>)[key];
+    if (typeof v === 'string' && Object.hasOwn(FIELD_NAMES, key)) fields[key as CleanField] = blankToEmpty(v);
+  }
+  const result = cleanFields(fields, row, profile);
+  const values: Record<string, string> = {};
   for (const key in input) {
     const v = (input as Record<string, unknown>)[key];
     if (typeof v !== 'string') continue;
-    // A blank cell is an absent value (whitespace-only cells are common in exported sheets).
-    out[key as CleanField] = v.length > 0 && v.trim() === '' ? '' : v;
+    values[key] = Object.hasOwn(FIELD_NAMES, key) ? (fields[key as CleanField] as string) : blankToEmpty(v);
   }
+  for (const f in fields) {
+    const v = fields[f as CleanField];
+    if (v !== undefined && !Object.hasOwn(values, f)) values[f] = v;
+  }
+  result.values = values as InputRecord;
+  return result;
+}
+
+/**
+ * Runs every per-record rule on one record's fields ({@link emptyFields}, blank cells already
+ * `''`), changing them in place; the result's `values` is `out` itself.
+ */
+export function cleanFields(out: FieldValues, row: number, profile: Profile): CleanedRecord {
+  const c = new Collector(row);
 
   // Legacy fonts and replacement characters in free-text fields.
   let legacyName: RecordIssue | undefined;
@@ -496,7 +549,7 @@ export function runRules(input: InputRecord, row: number, profile: Profile): Cle
   if (out.birthDate && birthYear !== undefined) keys.birthDate = out.birthDate;
   if (pid !== undefined && pid.birthPlace.kind === 'province') keys.birthPlace = pid.value.slice(0, 3);
   else if (out.placeOfOrigin) keys.birthPlace = foldDiacritics(out.placeOfOrigin).toLowerCase();
-  const result: CleanedRecord = { row, values: out, issues: c.issues, keys };
+  const result: CleanedRecord = { row, values: out as InputRecord, issues: c.issues, keys };
   if (codes !== undefined) result.codes = codes;
   return result;
 }
