@@ -86,7 +86,8 @@ export class GroupBuilder {
     if (this.ascending) return;
     const sorted = this.rows.slice(0, this.records.length).sort();
     for (let i = 1; i < sorted.length; i++)
-      if (sorted[i] === sorted[i - 1]) throw new RangeError(`DuplicateIndex: row ${sorted[i]} was added twice`);
+      if (sorted[i] === sorted[i - 1])
+        throw new RangeError(`DuplicateIndex: row ${sorted[i]} was added twice`);
   }
 }
 

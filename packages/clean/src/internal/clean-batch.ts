@@ -294,7 +294,11 @@ function partEnd(b: Buffer, pos: number, crlf: boolean): number {
   }
 }
 
-function withValues(row: readonly string[], rec: CleanedRecord, columns: readonly [CleanField, number][]): string[] {
+function withValues(
+  row: readonly string[],
+  rec: CleanedRecord,
+  columns: readonly [CleanField, number][],
+): string[] {
   const copy = row.slice();
   for (const [field, at] of columns) {
     const v = rec.values[field];

@@ -85,6 +85,8 @@ export function parseCsvBlockWithSpans(text: string, options: CsvParseOptions): 
 function scanBlock(text: string, options: CsvParseOptions): CsvBlock | undefined {
   const d = options.delimiter;
   if (d.length !== 1 || d === '"' || d === '\r' || d === '\n' || d === '\ufeff') return undefined;
+  // papaparse drops a byte order mark at the start of its input.
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
   const dc = d.charCodeAt(0);
   const crlf = options.newline === '\r\n';
   const len = text.length;

@@ -97,7 +97,6 @@ function decoderFor(enc: DetectedEncoding): TextDecoderLike {
   return { write: (c) => d.write(c), end: () => d.end() };
 }
 
-
 /** The end of the input came inside a quoted field. */
 const unclosedQuote = (row: number) =>
   cleanError('ERR_CLEAN_CSV_SYNTAX', {

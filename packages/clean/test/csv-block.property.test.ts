@@ -1,0 +1,191 @@
+import { generateResidents, residentsToCsv } from '@cancuoc/testkit';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type FileBatchTask,
+  numberReport,
+  numberReportBytes,
+  processFileBatch,
+} from '../src/internal/clean-batch.js';
+import { mapColumns } from '../src/internal/columns.js';
+import { type CsvParseOptions, parseCsvBlock, parseCsvBlockWithSpans } from '../src/internal/csv-block.js';
+import { csvField } from '../src/internal/outputs.js';
+
+// Text made of what CSV parsers get wrong: quotes (paired or not), delimiters, both line ends,
+// spaces at the ends of fields, a BOM, Vietnamese letters.
+const piece = fc.constantFrom(
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '|',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  'ễ',
+  'Đ',
+  '\ufeff',
+  'a',
+  '1',
+);
+const hostileText = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
+
+// Well-formed records: fields written by the CSV writer, some quoted although they need not be.
+const cell = fc
+  .array(fc.constantFrom('a', 'ễ', ' ', ',', ';', '"', '\n', '1', 'Đ'), { maxLength: 6 })
+  .map((a) => a.join(''));
+
+function wellFormed(rows: string[][], quoteAll: boolean[], d: string, nl: string): string {
+  let text = '';
+  rows.forEach((r, i) => {
+    text +=
+      r
+        .map((v, j) =>
+          quoteAll[(i + j) % quoteAll.length] ? `"${v.replaceAll('"', '""')}"` : csvField(v, d),
+        )
+        .join(d) + nl;
+  });
+  return text;
+}
+
+function checkSpans(text: string, options: CsvParseOptions): boolean {
+  const block = parseCsvBlockWithSpans(text, options);
+  expect(block.rows).toEqual(parseCsvBlock(text, options));
+  const spans = block.spans;
+  if (!spans) return false;
+  block.rows.forEach((row, r) => {
+    const first = spans.firstField[r] as number;
+    expect(spans.firstField[r + 1] as number).toBe(first + row.length);
+    // Fields tile their line: the first starts it, the last ends it, one delimiter between two.
+    expect(spans.fields[3 * first]).toBe(spans.lines[2 * r]);
+    expect(spans.fields[3 * (first + row.length - 1) + 1]).toBe(spans.lines[2 * r + 1]);
+    row.forEach((value, j) => {
+      const f = first + j;
+      const raw = text.slice(spans.fields[3 * f], spans.fields[3 * f + 1]);
+      if (j > 0) expect(text[(spans.fields[3 * f] as number) - 1]).toBe(options.delimiter);
+      // A field marked copyable is exactly what the writer writes for its value.
+      expect(spans.fields[3 * f + 2] === 1).toBe(csvField(value, options.delimiter) === raw);
+    });
+  });
+  return true;
+}
+
+const options = fc.record({
+  delimiter: fc.constantFrom(',', ';', '\t', '|'),
+  newline: fc.constantFrom('\n' as const, '\r\n' as const),
+});
+
+describe('the span scanner of raw CSV blocks', () => {
+  it('gives papaparse’s rows for any text, and spans that tile each record', () => {
+    fc.assert(
+      fc.property(hostileText, options, (text, o) => {
+        checkSpans(text, o);
+      }),
+      { numRuns: Number(process.env.CSV_RUNS ?? 3000) },
+    );
+  });
+
+  it('scans well-formed records itself (no fallback) and marks which fields can be copied', () => {
+    let scanned = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+        options,
+        (rows, quoteAll, o) => {
+          if (checkSpans(wellFormed(rows, quoteAll, o.delimiter, o.newline), o)) scanned++;
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(scanned).toBe(1000);
+  });
+
+  it('leaves unusual text to papaparse', () => {
+    const o: CsvParseOptions = { delimiter: ',', newline: '\n' };
+    // A closing quote followed by more text, and a quote never closed.
+    expect(parseCsvBlockWithSpans('"a"b,c\n', o).spans).toBeUndefined();
+    expect(parseCsvBlockWithSpans('a,"b\n', o).spans).toBeUndefined();
+    expect(parseCsvBlockWithSpans('a,"b\n', o).rows).toEqual(parseCsvBlock('a,"b\n', o));
+    // Multi-character delimiters are papaparse's too.
+    expect(parseCsvBlockWithSpans('a::b\n', { delimiter: '::', newline: '\n' }).spans).toBeUndefined();
+  });
+});
+
+describe('the cleaned CSV and the report of a raw UTF-8 block', () => {
+  it('are the bytes the row-by-row writer gives, on dirty generated records', () => {
+    let csv = '';
+    for (const chunk of residentsToCsv(generateResidents({ count: 3000, seed: 11 }))) csv += chunk;
+    const nl = csv.indexOf('\n');
+    const header = csv
+      .slice(0, nl)
+      .replace(/^\ufeff/, '')
+      .split(',');
+    const body = csv.slice(nl + 1);
+    const columns = Object.entries(mapColumns(header)) as FileBatchTask['columns'];
+    const base = {
+      columns,
+      firstRow: 1,
+      profile: 'population' as const,
+      csv: { delimiter: ',', newline: '\n' as const },
+      output: {
+        format: 'csv' as const,
+        header,
+        delimiter: ',',
+        appended: ['ethnicity' as const],
+        moveLegacy: true,
+      },
+      report: 'csv' as const,
+      keys: true,
+    };
+    // The general path: rows parsed by papaparse, every row serialised field by field.
+    const slow = processFileBatch({ ...base, rows: parseCsvBlock(body, base.csv) });
+    const fast = processFileBatch({ ...base, rows: [], bytes: new Uint8Array(Buffer.from(body, 'utf8')) });
+    const text = processFileBatch({ ...base, rows: [], text: body });
+    expect(fast.rows).toBe(3000);
+    expect(Buffer.from(fast.outBytes as Uint8Array).toString('utf8')).toBe(slow.out);
+    expect(text.out).toBe(slow.out);
+    // Report lines come back without their row, which the reading thread puts in.
+    const numbered = numberReportBytes(fast.reportBytes as Uint8Array, fast.reportLines as Uint32Array, 0);
+    expect(numbered.toString('utf8')).toBe(slow.report);
+    expect(numberReport('csv', text.report as string, text.reportLines as Uint32Array, 0)).toBe(slow.report);
+    expect((slow.report as string).length).toBeGreaterThan(100_000);
+    expect(fast.keys).toEqual(slow.keys);
+    expect(fast.stats).toEqual(slow.stats);
+    expect(text.keys).toEqual(slow.keys);
+  });
+
+  it('are the same with CRLF records and line breaks inside quoted fields, across 32 kB parts', () => {
+    let csv = '';
+    for (const chunk of residentsToCsv(generateResidents({ count: 1500, seed: 12 }))) csv += chunk;
+    const nl = csv.indexOf('\n');
+    const header = csv
+      .slice(0, nl)
+      .replace(/^\ufeff/, '')
+      .split(',');
+    const rows = parseCsvBlock(csv.slice(nl + 1), { delimiter: ',', newline: '\n' });
+    // Multi-line addresses and a record end inside a quoted field every so often.
+    rows.forEach((r, i) => {
+      if (i % 7 === 0) r[10] = `${r[10]}\r\nPhòng 2, tầng 3`;
+      if (i % 11 === 0) r[11] = `${r[11]}\nKhu B`;
+    });
+    const body = rows.map((r) => r.map((v) => csvField(v, ';')).join(';')).join('\r\n') + '\r\n';
+    const columns = Object.entries(mapColumns(header)) as FileBatchTask['columns'];
+    const base = {
+      columns,
+      firstRow: 1,
+      profile: 'hotel' as const,
+      csv: { delimiter: ';', newline: '\r\n' as const },
+      output: { format: 'csv' as const, header, delimiter: ';', appended: [], moveLegacy: false },
+      report: 'csv' as const,
+    };
+    const slow = processFileBatch({ ...base, rows: parseCsvBlock(body, base.csv) });
+    const fast = processFileBatch({ ...base, rows: [], bytes: new Uint8Array(Buffer.from(body, 'utf8')) });
+    expect(fast.rows).toBe(1500);
+    expect(Buffer.from(fast.outBytes as Uint8Array).toString('utf8')).toBe(slow.out);
+    const numbered = numberReportBytes(fast.reportBytes as Uint8Array, fast.reportLines as Uint32Array, 0);
+    expect(numbered.toString('utf8')).toBe(slow.report);
+  });
+});
