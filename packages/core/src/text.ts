@@ -42,6 +42,41 @@ export function normalizeText(text: string): string {
  */
 export function foldDiacritics(text: string): string {
   if (ASCII_RE.test(text)) return text;
+  // Per UTF-16 unit from a table (the hot path of name keys and address matching): runs of
+  // unchanged units are copied whole. Anything outside the table goes code point by code point.
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= FOLD_UNITS) return foldByCodePoint(text);
+    let f = FOLD[c] as number;
+    if (f === UNKNOWN) {
+      const folded = foldCodePoint(String.fromCharCode(c));
+      f = folded.length === 0 ? DROPPED : folded.length === 1 ? folded.charCodeAt(0) : COMPLEX;
+      FOLD[c] = f;
+    }
+    if (f === COMPLEX) return foldByCodePoint(text);
+    if (f === c) continue;
+    out += text.slice(run, i);
+    if (f !== DROPPED) out += String.fromCharCode(f);
+    run = i + 1;
+  }
+  out += text.slice(run);
+  // Decomposition may leave letters that only NFC puts back together (e.g. Hangul jamo).
+  return ASCII_RE.test(out) ? out : out.normalize('NFC');
+}
+
+// Folded form of each UTF-16 unit below U+2000 (Vietnamese letters end at U+1EF9), filled on
+// first use: one unit, dropped (a combining mark), or not one unit (folded the slow way).
+const FOLD_UNITS = 0x2000;
+const UNKNOWN = -1;
+const DROPPED = -2;
+const COMPLEX = -3;
+const FOLD = new Int32Array(FOLD_UNITS).fill(UNKNOWN);
+
+/** {@link foldDiacritics} one code point at a time (reference, and text beyond the table). */
+export function foldByCodePoint(text: string): string {
   let out = '';
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) {
@@ -55,7 +90,6 @@ export function foldDiacritics(text: string): string {
     }
     out += folded;
   }
-  // Decomposition may leave letters that only NFC puts back together (e.g. Hangul jamo).
   return ASCII_RE.test(out) ? out : out.normalize('NFC');
 }
 

@@ -8,6 +8,7 @@ import {
   namesMatch,
   normalizeText,
 } from '../src/index.js';
+import { foldByCodePoint } from '../src/text.js';
 
 describe('normalizeText', () => {
   it('composes NFD input and folds every kind of space', () => {
@@ -27,6 +28,24 @@ describe('foldDiacritics', () => {
   });
   it('folds Ede and Bahnar letters (Ĕ Ŏ Ŭ Č)', () => {
     expect(foldDiacritics('Ĕ Ŏ Ŭ Č ĕ ŏ ŭ č')).toBe('E O U C e o u c');
+  });
+  it('folds from its table exactly as code point by code point', () => {
+    const vietnamese = fc
+      .array(
+        fc.constantFrom(
+          ...'ĐđÐðƊɗ ăâêôơưĂÂÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ aZ\u0301\u0323ß',
+        ),
+        {
+          maxLength: 30,
+        },
+      )
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), vietnamese), (s) => {
+        expect(foldDiacritics(s)).toBe(foldByCodePoint(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('leaves ASCII untouched and never leaves a combining mark', () => {
     fc.assert(

@@ -60,6 +60,60 @@ export interface NameOutcome {
  */
 export function normalizeName(text: string): NameOutcome {
   const tidy = tidyText(text);
+  return alreadyNormal(tidy) ?? rewriteName(tidy);
+}
+
+// Upper- and lower-case of each UTF-16 code unit below 0x2000 (Vietnamese letters end at
+// U+1EF9), filled on first use; -1 marks a unit whose case mapping is not one unit.
+const CASE_UNITS = 0x2000;
+const UPPER = new Int32Array(CASE_UNITS).fill(-2);
+const LOWER = new Int32Array(CASE_UNITS).fill(-2);
+
+function caseOf(table: Int32Array, c: number, upper: boolean): number {
+  let v = table[c] as number;
+  if (v === -2) {
+    const ch = String.fromCharCode(c);
+    const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
+    v = mapped.length === 1 ? mapped.charCodeAt(0) : -1;
+    table[c] = v;
+  }
+  return v;
+}
+
+/**
+ * The outcome when {@link rewriteName} would give the text back unchanged (most names already
+ * are), found without building a new string; `undefined` when something changes.
+ */
+function alreadyNormal(tidy: string): NameOutcome | undefined {
+  let wordStart = true;
+  let bad = false;
+  let ascii = true;
+  for (let i = 0; i < tidy.length; i++) {
+    const c = tidy.charCodeAt(i);
+    if (c === 32) {
+      wordStart = true;
+      continue;
+    }
+    if (c > 0x7f) ascii = false;
+    else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 46)) bad = true;
+    if (c === 39 || c === 45 || c === 0x2019) {
+      const next = tidy.charCodeAt(i + 1);
+      if (i + 1 < tidy.length && next !== 32) {
+        i++;
+        if (next > 0x7f) ascii = false;
+      }
+      wordStart = false;
+      continue;
+    }
+    if (c >= CASE_UNITS) return undefined;
+    if (caseOf(wordStart ? UPPER : LOWER, c, wordStart) !== c) return undefined;
+    wordStart = false;
+  }
+  return { value: tidy, badCharacters: bad, noDiacritics: ascii && tidy.length > 0 };
+}
+
+/** Rewrites a tidied name word by word (the reference the fast path is tested against). */
+export function rewriteName(tidy: string): NameOutcome {
   let out = '';
   let wordStart = true;
   let bad = false;
