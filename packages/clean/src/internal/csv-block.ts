@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import { needsCsvQuotes } from './outputs.js';
 
 /** How a raw block of CSV records is parsed. */
 export interface CsvParseOptions {
@@ -121,6 +120,13 @@ function scanBlock(text: string, options: CsvParseOptions): CsvBlock | undefined
           j = q;
           break;
         }
+        // Copyable when the writer would quote the value too (the same test as needsCsvQuotes,
+        // run here on the flat block text rather than on the field's slice).
+        canonical = escaped || (j > i + 1 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(j - 1) === 32));
+        for (let k = i + 1; !canonical && k < j; k++) {
+          const c = text.charCodeAt(k);
+          canonical = c === dc || c === 10 || c === 13 || c === 0xfeff;
+        }
         value = text.slice(i + 1, j);
         if (escaped) value = value.replaceAll('""', '"');
         i = j + 1;
@@ -129,18 +135,26 @@ function scanBlock(text: string, options: CsvParseOptions): CsvBlock | undefined
           const c = text.charCodeAt(i);
           if (c !== dc && !(crlf ? c === 13 && text.charCodeAt(i + 1) === 10 : c === 10)) return undefined;
         }
-        canonical = needsCsvQuotes(value, d);
       } else {
+        // Copyable unless the writer would quote it: a quote, CR, LF or BOM inside (the
+        // delimiter cannot be), or a space at either end.
+        let special = false;
         let j = i;
         while (j < len) {
           const c = text.charCodeAt(j);
           if (c === dc) break;
-          if (crlf ? c === 13 && text.charCodeAt(j + 1) === 10 : c === 10) break;
+          if (c === 10) {
+            if (!crlf) break;
+            special = true;
+          } else if (c === 13) {
+            if (crlf && text.charCodeAt(j + 1) === 10) break;
+            special = true;
+          } else if (c === 34 || c === 0xfeff) special = true;
           j++;
         }
         value = text.slice(i, j);
+        canonical = !special && !(j > i && (text.charCodeAt(i) === 32 || text.charCodeAt(j - 1) === 32));
         i = j;
-        canonical = !needsCsvQuotes(value, d);
       }
       if (blank && value.length > 0 && value.trim() !== '') blank = false;
       row.push(value);
