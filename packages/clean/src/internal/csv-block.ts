@@ -122,7 +122,8 @@ function scanBlock(text: string, options: CsvParseOptions): CsvBlock | undefined
         }
         // Copyable when the writer would quote the value too (the same test as needsCsvQuotes,
         // run here on the flat block text rather than on the field's slice).
-        canonical = escaped || (j > i + 1 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(j - 1) === 32));
+        canonical =
+          escaped || (j > i + 1 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(j - 1) === 32));
         for (let k = i + 1; !canonical && k < j; k++) {
           const c = text.charCodeAt(k);
           canonical = c === dc || c === 10 || c === 13 || c === 0xfeff;

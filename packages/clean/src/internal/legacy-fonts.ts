@@ -207,7 +207,6 @@ const VALID_AFTER: Readonly<Record<string, string>> = {
   y: 'êÊ',
 };
 
-const VOWEL_CODES = new Set([...VOWELS].map((ch) => ch.charCodeAt(0)));
 // U+0080–U+00FF: 0 = a lower-case Vietnamese letter, 1 = not a Vietnamese letter (a legacy code),
 // 2 = a Vietnamese capital (suspicious inside a lower-case word).
 const LATIN1_KIND = Array.from({ length: 128 }, (_, i) => {
@@ -215,6 +214,39 @@ const LATIN1_KIND = Array.from({ length: 128 }, (_, i) => {
   if (!VIET_LATIN1.has(ch)) return 1;
   return ch === ch.toUpperCase() ? 2 : 0;
 });
+
+// VNI mark pairs that Vietnamese spelling never has: a plain vowel (ASCII) then a VNI letter mark
+// not allowed after it, indexed by vowel code × 128 + (mark code − 0x80).
+const VNI_BAD_PAIR = new Uint8Array(128 * 128);
+for (const v of VOWELS)
+  for (const m of VNI_LETTER_MARKS)
+    if (!(VALID_AFTER[v.toLowerCase()] ?? '').includes(m))
+      VNI_BAD_PAIR[v.charCodeAt(0) * 128 + m.charCodeAt(0) - 0x80] = 1;
+
+function isVniBadPair(prev: number, c: number): boolean {
+  return prev < 0x80 && c >= 0x80 && c <= 0xff && VNI_BAD_PAIR[prev * 128 + c - 0x80] === 1;
+}
+
+/** A VIQR quality mark (`a^ a( e^ o^ o+ u+`) at `i` (its code is `^`, `(` or `+`). */
+function isViqrMark(text: string, i: number, c: number): boolean {
+  const p = (i > 0 ? (text[i - 1] as string) : ' ').toLowerCase();
+  return (c === 0x5e && 'aeo'.includes(p)) || (c === 0x28 && p === 'a') || (c === 0x2b && 'ou'.includes(p));
+}
+
+/** A Latin-1 capital between two lower-case ASCII letters (`NguyÔn`: TCVN3 ễ = Ô). */
+function isMidUpper(text: string, i: number): boolean {
+  const ch = text[i] as string;
+  const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+  const next = text.charCodeAt(i + 1);
+  return (
+    p >= 0x61 &&
+    p <= 0x7a &&
+    next >= 0x61 &&
+    next <= 0x7a &&
+    ch === ch.toUpperCase() &&
+    ch !== ch.toLowerCase()
+  );
+}
 
 /** Which legacy encoding a field looks like, if any. */
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'viqr';
@@ -264,15 +296,7 @@ function suspicionOf(text: string): Suspicion {
     const prev = i > 0 ? (text[i - 1] as string) : ' ';
     if (c < 0x80) {
       // VIQR quality marks after a vowel: a^ a( e^ o^ o+ u+
-      if (c === 0x5e || c === 0x28 || c === 0x2b) {
-        const p = prev.toLowerCase();
-        if (
-          (c === 0x5e && 'aeo'.includes(p)) ||
-          (c === 0x28 && p === 'a') ||
-          (c === 0x2b && 'ou'.includes(p))
-        )
-          s.viqr++;
-      }
+      if ((c === 0x5e || c === 0x28 || c === 0x2b) && isViqrMark(text, i, c)) s.viqr++;
       continue;
     }
     // U+00A0 (no-break space) is a space, not a legacy code.
@@ -283,21 +307,8 @@ function suspicionOf(text: string): Suspicion {
     else s.afterOther++;
     if (!VIET_LATIN1.has(ch)) s.latin1++;
     else {
-      if (VNI_LETTER_MARKS.has(ch) && VOWELS.includes(prev)) {
-        const allowed = VALID_AFTER[prev.toLowerCase()] ?? '';
-        if (!allowed.includes(ch)) s.vniPair++;
-      }
-      const p = prev.charCodeAt(0);
-      const next = text.charCodeAt(i + 1);
-      if (
-        p >= 0x61 &&
-        p <= 0x7a &&
-        next >= 0x61 &&
-        next <= 0x7a &&
-        ch === ch.toUpperCase() &&
-        ch !== ch.toLowerCase()
-      )
-        s.midUpper++;
+      if (isVniBadPair(prev.charCodeAt(0), c)) s.vniPair++;
+      if (isMidUpper(text, i)) s.midUpper++;
     }
   }
   return s;
@@ -318,32 +329,31 @@ function leftover(text: string): number {
  * look like legacy-font text (the common case: one pass over the characters, no allocation).
  */
 export function fixLegacyFont(text: string): { encoding: LegacyEncoding; text: string } | undefined {
-  // Fast path (every Vietnamese field goes through it): a Latin-1 letter that Vietnamese uses is
-  // suspicious only right after a vowel (where VNI puts its marks) or as a capital inside a word.
+  // Fast path (every Vietnamese field goes through it): looks only for what makes the counts
+  // below that decide anything non-zero (a Latin-1 character Vietnamese does not use, a VNI mark
+  // pair, a capital inside a word, a VIQR mark); genuine text like "Hoàng Xuân" passes here.
   let suspicious = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && !suspicious; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if (c === 0x5e || c === 0x28 || c === 0x2b) {
-        suspicious = true;
-        break;
-      }
+      if ((c === 0x5e || c === 0x28 || c === 0x2b) && isViqrMark(text, i, c)) suspicious = true;
       continue;
     }
     if (c > 0xff || c === 0xa0) continue;
     const kind = LATIN1_KIND[c - 0x80] as number;
-    if (kind === 1) {
-      suspicious = true;
-      break;
-    }
-    const p = i > 0 ? text.charCodeAt(i - 1) : 32;
-    // p is a Latin vowel, or a lower-case ASCII letter before a capital.
-    if (VOWEL_CODES.has(p) || (kind === 2 && p >= 0x61 && p <= 0x7a)) {
-      suspicious = true;
-      break;
-    }
+    suspicious =
+      kind === 1 ||
+      isVniBadPair(i > 0 ? text.charCodeAt(i - 1) : 32, c) ||
+      (kind === 2 && isMidUpper(text, i));
   }
-  if (!suspicious) return undefined;
+  return suspicious ? decideLegacyFont(text) : undefined;
+}
+
+/**
+ * The decision of {@link fixLegacyFont} without its fast path (which only skips texts this
+ * returns `undefined` for; property-tested).
+ */
+export function decideLegacyFont(text: string): { encoding: LegacyEncoding; text: string } | undefined {
   const s = suspicionOf(text);
   if (s.latin1 === 0 && s.vniPair === 0 && s.midUpper === 0) {
     if (s.viqr === 0) return undefined;
