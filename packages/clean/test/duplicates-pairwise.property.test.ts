@@ -41,4 +41,23 @@ describe('similar-name on small and large days', () => {
       { numRuns: 300 },
     );
   });
+
+  it('finds the same groups whether IDs are grouped as numbers or as text', () => {
+    const row = fc.record({
+      name: fc.constantFrom(null, 'an', 'anh', 'binh'),
+      place: fc.constantFrom(null, '001', 'hue'),
+      date: fc.constantFrom(null, '01/02/1990', '02/01/1990'),
+      // 9- and 12-digit IDs that are equal as numbers but not as text (leading zeros).
+      id: fc.constantFrom(null, '001090012345', '000001090012', '001090012', '079185012346'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const numeric: IndexedKeys[] = rows.map((r, i) => ({ row: i + 1, ...r }));
+        // A letter after each ID keeps equal IDs equal but takes them off the numeric path.
+        const text = numeric.map((r) => ({ ...r, id: r.id === null ? null : `${r.id}x` }));
+        expect(groupKeys(numeric)).toEqual(groupKeys(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
