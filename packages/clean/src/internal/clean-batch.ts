@@ -222,7 +222,8 @@ function processUtf8Block(task: FileBatchTask, bytes: Uint8Array, csv: CsvParseO
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const o = task.output;
   const out = o ? new Utf8Writer(b.length + (b.length >> 3)) : undefined;
-  const report = task.report ? new Utf8Writer(b.length) : undefined;
+  // A report is about as long as its block (≈ one issue per record, each a long line).
+  const report = task.report ? new Utf8Writer(b.length + (b.length >> 2)) : undefined;
   let lines = new Uint32Array(report ? 8192 : 0);
   let nLines = 0;
   const summary = new SummaryBuilder();
