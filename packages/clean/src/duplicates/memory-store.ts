@@ -355,11 +355,32 @@ const blankOrNull = (value: string | undefined): string | null => {
   return trimmed === '' ? null : trimmed;
 };
 
+/**
+ * One copy of each repeated key text. Birth dates (some 36 000 days in a century), places and
+ * the commonest names repeat across a million records: the copy that came from a worker thread
+ * dies young instead of living in the old generation, which the garbage collector would mark
+ * again and again as the index grows. Bounded, so that a list of distinct values stops adding.
+ */
+class Interner {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly limit: number) {}
+  get(value: string | null): string | null {
+    if (value === null) return null;
+    const hit = this.seen.get(value);
+    if (hit !== undefined) return hit;
+    if (this.seen.size < this.limit) this.seen.set(value, value);
+    return value;
+  }
+}
+
 /** The in-memory store: keys in an array, grouped with maps when `groups()` is read. */
 export function createMemoryIndex(): DuplicateIndex & {
   [addKeyColumns](firstRow: number, k: KeyColumns): void;
 } {
   let builder: GroupBuilder | undefined = new GroupBuilder();
+  const names = new Interner(200_000);
+  const dates = new Interner(100_000);
+  const places = new Interner(50_000);
   const open = (): GroupBuilder => {
     if (!builder) throw new TypeError('DuplicateIndex is closed');
     return builder;
@@ -378,9 +399,9 @@ export function createMemoryIndex(): DuplicateIndex & {
         target.add({
           row: firstRow + i,
           id: blankOrNull(k.id[i]),
-          name: blankOrNull(k.name[i]),
-          date: blankOrNull(k.date[i]),
-          place: blankOrNull(k.place[i]),
+          name: names.get(blankOrNull(k.name[i])),
+          date: dates.get(blankOrNull(k.date[i])),
+          place: places.get(blankOrNull(k.place[i])),
         });
     },
     groups(): AsyncIterable<DuplicateGroup> {
