@@ -96,11 +96,13 @@ function csvDelimiter(d: string | undefined): string {
 export function needsCsvQuotes(s: string, delimiter: string): boolean {
   if (s.length === 0) return false;
   if (s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32) return true;
+  // A one-character delimiter is looked for in the same pass.
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 34 || c === 10 || c === 13 || c === 0xfeff) return true;
+    if (c === 34 || c === 10 || c === 13 || c === 0xfeff || c === d) return true;
   }
-  return s.includes(delimiter);
+  return d === -1 && s.includes(delimiter);
 }
 
 /** A field as the CSV writer writes it. */
