@@ -29,12 +29,14 @@ function cleanRows(
   profile: Profile,
 ): CleanedRecord[] {
   const out: CleanedRecord[] = new Array(rows.length);
+  const names = cols.map((c) => c[0]);
+  const positions = cols.map((c) => c[1]);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as string[];
     const fields = emptyFields();
-    for (let j = 0; j < cols.length; j++) {
-      const [field, at] = cols[j] as [CleanField, number];
-      const v = row[at];
+    for (let j = 0; j < names.length; j++) {
+      const field = names[j] as CleanField;
+      const v = row[positions[j] as number];
       // A blank cell is an absent value (whitespace-only cells are common in exported sheets).
       if (v !== undefined && v !== '') fields[field] = v.trim() === '' ? '' : v;
     }
