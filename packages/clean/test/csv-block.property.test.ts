@@ -188,4 +188,37 @@ describe('the cleaned CSV and the report of a raw UTF-8 block', () => {
     const numbered = numberReportBytes(fast.reportBytes as Uint8Array, fast.reportLines as Uint32Array, 0);
     expect(numbered.toString('utf8')).toBe(slow.report);
   });
+
+  it('are the same with a record longer than a part and no newline after the last record', () => {
+    const header = ['Họ và tên', 'Ngày sinh', 'Số CCCD', 'Địa chỉ thường trú'];
+    const lines: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      // One 90 kB address (a part is 32 kB); the others ordinary.
+      const address =
+        i === 123
+          ? `Thôn ${'Dài '.repeat(22_000)}, Tỉnh Bình Dương`
+          : `Số ${i}, Xã An Khánh, Tỉnh Bình Dương`;
+      lines.push(
+        ['Nguyễn Văn An', '01/02/1990', '001090012345', address].map((v) => csvField(v, ',')).join(','),
+      );
+    }
+    const body = lines.join('\n');
+    const columns = Object.entries(mapColumns(header)) as FileBatchTask['columns'];
+    const base = {
+      columns,
+      firstRow: 1,
+      profile: 'population' as const,
+      csv: { delimiter: ',', newline: '\n' as const },
+      output: { format: 'csv' as const, header, delimiter: ',', appended: [], moveLegacy: true },
+      report: 'csv' as const,
+    };
+    const slow = processFileBatch({ ...base, rows: parseCsvBlock(body, base.csv) });
+    const fast = processFileBatch({ ...base, rows: [], bytes: new Uint8Array(Buffer.from(body, 'utf8')) });
+    expect(fast.rows).toBe(400);
+    expect(Buffer.from(fast.outBytes as Uint8Array).toString('utf8')).toBe(slow.out);
+    const numbered = numberReportBytes(fast.reportBytes as Uint8Array, fast.reportLines as Uint32Array, 0);
+    expect(numbered.toString('utf8')).toBe(slow.report);
+    // Every address names Bình Dương, merged into Hồ Chí Minh in 2025: one migration per record, row by row.
+    expect(numbered.toString('utf8').match(/CLEAN_ADDRESS_PROVINCE_MIGRATED/g)).toHaveLength(400);
+  });
 });
