@@ -221,4 +221,38 @@ describe('the cleaned CSV and the report of a raw UTF-8 block', () => {
     // Every address names Bình Dương, merged into Hồ Chí Minh in 2025: one migration per record, row by row.
     expect(numbered.toString('utf8').match(/CLEAN_ADDRESS_PROVINCE_MIGRATED/g)).toHaveLength(400);
   });
+
+  it('are the same when the bytes hold invalid UTF-8, replacement characters and astral letters', () => {
+    const header = ['Họ và tên', 'Ngày sinh', 'Số CCCD', 'Địa chỉ thường trú', 'Ghi chú'];
+    const line = (i: number, note: string) =>
+      Buffer.from(
+        `${['nguyễn văn an', '1/2/1990', '001090012345', `Số ${i}, Xã An Khánh, Tỉnh Bình Dương`].join(',')},${note}\n`,
+        'utf8',
+      );
+    const parts: Buffer[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const note =
+        i % 97 === 0 ? '𠀀 chữ Nôm' : i % 89 === 0 ? 'dấu \ufffd thật' : i % 83 === 0 ? '' : 'không';
+      parts.push(line(i, note));
+      // A stray byte and a cut 4-byte sequence now and then (what a broken export leaves).
+      if (i % 101 === 0) parts.push(Buffer.from([0x41, 0xff, 0x2c, 0xf0, 0x9f, 0x98, 0x0a]));
+    }
+    const bytes = Buffer.concat(parts);
+    const text = bytes.toString('utf8');
+    const columns = Object.entries(mapColumns(header)) as FileBatchTask['columns'];
+    const base = {
+      columns,
+      firstRow: 1,
+      profile: 'population' as const,
+      csv: { delimiter: ',', newline: '\n' as const },
+      output: { format: 'csv' as const, header, delimiter: ',', appended: [], moveLegacy: true },
+      report: 'csv' as const,
+    };
+    const slow = processFileBatch({ ...base, rows: parseCsvBlock(text, base.csv) });
+    const fast = processFileBatch({ ...base, rows: [], bytes: new Uint8Array(bytes) });
+    expect(fast.rows).toBe(slow.rows);
+    expect(Buffer.from(fast.outBytes as Uint8Array).toString('utf8')).toBe(slow.out);
+    const numbered = numberReportBytes(fast.reportBytes as Uint8Array, fast.reportLines as Uint32Array, 0);
+    expect(numbered.toString('utf8')).toBe(slow.report);
+  });
 });
