@@ -88,8 +88,11 @@ export class CancuocError<Code extends string = string> extends Error {
    * ```
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this === CancuocError) return isCancuocError(value);
-    return Function.prototype[Symbol.hasInstance].call(this, value);
+    // `this` is the class on the right of `instanceof` (CancuocError or a subclass).
+    // biome-ignore lint/complexity/noThisInStatic: the receiver decides which check applies
+    const target: unknown = this;
+    if (target === CancuocError) return isCancuocError(value);
+    return Function.prototype[Symbol.hasInstance].call(target, value);
   }
 
   /** The message in the given language. */
