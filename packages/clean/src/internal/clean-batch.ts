@@ -140,13 +140,7 @@ export function processFileBatch(task: FileBatchTask): FileBatchResult {
     });
     result.out = text;
   } else if (o) {
-    const rows: string[][] = new Array(records.length);
-    const extras: string[][] = new Array(records.length);
-    for (let i = 0; i < records.length; i++) {
-      const rec = records[i] as CleanedRecord;
-      rows[i] = withValues(task.rows[i] as string[], rec, task.columns);
-      extras[i] = extrasOf(rec, o);
-    }
+    const { rows, extras } = cleanedRows(task.rows, records, task.columns, o);
     if (o.format === 'xlsx') result.outRows = { rows, extras };
     else {
       const appendedNames = [
@@ -245,13 +239,7 @@ function processUtf8Block(task: FileBatchTask, bytes: Uint8Array, csv: CsvParseO
       // would first be flattened (≈ 10× the cost).
       if (block.spans) writeFromSpans(block, records, task.columns, o, (line) => out.write(line));
       else {
-        const all: string[][] = new Array(records.length);
-        const extras: string[][] = new Array(records.length);
-        for (let i = 0; i < records.length; i++) {
-          const rec = records[i] as CleanedRecord;
-          all[i] = withValues(block.rows[i] as string[], rec, task.columns);
-          extras[i] = extrasOf(rec, o);
-        }
+        const { rows: all, extras } = cleanedRows(block.rows, records, task.columns, o);
         out.write(serializeRows('csv', o.header, all, { delimiter: o.delimiter, extras }));
       }
     }
@@ -295,6 +283,23 @@ function partEnd(b: Buffer, pos: number, crlf: boolean): number {
     if (pos + size >= b.length) return b.length;
     size *= 2;
   }
+}
+
+/** Input rows with the cleaned values put in, and each row's appended values. */
+function cleanedRows(
+  input: readonly string[][],
+  records: readonly CleanedRecord[],
+  columns: readonly [CleanField, number][],
+  o: BatchOutput,
+): { rows: string[][]; extras: string[][] } {
+  const rows: string[][] = new Array(records.length);
+  const extras: string[][] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i] as CleanedRecord;
+    rows[i] = withValues(input[i] as string[], rec, columns);
+    extras[i] = extrasOf(rec, o);
+  }
+  return { rows, extras };
 }
 
 function withValues(
