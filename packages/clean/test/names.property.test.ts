@@ -30,3 +30,26 @@ describe('normalizeName', () => {
     });
   });
 });
+
+describe('tidyText', () => {
+  // An independent statement of what it does: NFC when a combining mark (U+0300–U+036F) is
+  // present, every kind of space (tab, CR, LF, no-break, U+2000–U+200B, U+202F, U+3000, BOM) to one
+  // ASCII space, trimmed; the same string back when nothing changes.
+  const SPACES = /[ \t\n\r\u00a0\u2000-\u200b\u202f\u3000\ufeff]+/g;
+  const oracle = (t: string) =>
+    (/[\u0300-\u036f]/.test(t) ? t.normalize('NFC') : t).replace(SPACES, ' ').replace(/^ | $/g, '');
+  const piece = fc.constantFrom(
+    ...'aĐễ ,\t\n\r\u00a0\u2003\u200b\u202f\u3000\ufeff\u0301\u0323ơ~!1',
+    'e\u0302\u0303',
+    '𝐀',
+  );
+  const text = fc.array(piece, { maxLength: 20 }).map((a) => a.join(''));
+  it('equals the oracle on spaces, marks and letters of every kind', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary' })), (t) => {
+        expect(tidyText(t)).toBe(oracle(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

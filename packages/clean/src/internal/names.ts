@@ -21,6 +21,11 @@ export function tidyText(text: string): string {
   let prevSpace = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Most characters: printable ASCII and Latin letters below the combining marks, none a space.
+    if (c > 32 && c < 0x300 && c !== 0xa0) {
+      prevSpace = false;
+      continue;
+    }
     if (c >= 0x300 && c <= 0x36f) needsNfc = true;
     if (isSpace(c)) {
       if (prevSpace || c !== 32) needsSpace = true;
