@@ -53,7 +53,7 @@ function pushOne<K>(map: Map<K, OneOrMany<IndexedKeys>>, key: K, value: IndexedK
  * entries alive during the run made every major garbage collection longer). Rows are kept as
  * numbers outside the object heap and checked for repeats then.
  */
-export class GroupBuilder {
+class GroupBuilder {
   private readonly records: IndexedKeys[] = [];
   private rows = new Float64Array(1024);
   private ascending = true;

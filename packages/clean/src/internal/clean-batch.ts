@@ -4,7 +4,7 @@ import { type CsvBlock, type CsvParseOptions, parseCsvBlockWithSpans, scanRecord
 import { cleanIssueMessages } from './issue-codes.js';
 import { csvField, issueRows, serializeRows } from './outputs.js';
 import type { InputFormat } from './read-input.js';
-import { cleanFields, emptyFields } from './rules.js';
+import { blankToEmpty, cleanFields, emptyFields } from './rules.js';
 import { SummaryBuilder, type SummaryPart } from './summary.js';
 
 /** One batch of rows sent to a worker thread (plain data: it crosses the thread boundary). */
@@ -37,8 +37,7 @@ function cleanRows(
     for (let j = 0; j < names.length; j++) {
       const field = names[j] as CleanField;
       const v = row[positions[j] as number];
-      // A blank cell is an absent value (whitespace-only cells are common in exported sheets).
-      if (v !== undefined && v !== '') fields[field] = v.trim() === '' ? '' : v;
+      if (v !== undefined && v !== '') fields[field] = blankToEmpty(v);
     }
     out[i] = cleanFields(fields, firstRow + i, profile);
   }
@@ -94,7 +93,8 @@ export interface FileBatchResult {
   report?: string;
   /**
    * For a raw block: `[length, local row]` of each report line, whose `row` value was written
-   * empty; {@link numberReport} puts the real row in.
+   * empty; the length counts characters of `report` ({@link numberReport}) or bytes of
+   * `reportBytes` ({@link numberReportBytes}), which put the real row in.
    */
   reportLines?: Uint32Array;
   /** Duplicate keys of the batch's records, in row order from its first row. */
@@ -107,11 +107,11 @@ export interface FileBatchResult {
  * their bilingual messages back to the main thread would cost more than the rules themselves.
  */
 export function processFileBatch(task: FileBatchTask): FileBatchResult {
-  const o0 = task.output;
+  const o = task.output;
   if (
     task.bytes !== undefined &&
     task.csv !== undefined &&
-    (o0 === undefined || (o0.format === 'csv' && o0.delimiter === task.csv.delimiter)) &&
+    (o === undefined || (o.format === 'csv' && o.delimiter === task.csv.delimiter)) &&
     (task.report === undefined || task.report === 'csv')
   )
     return processUtf8Block(task, task.bytes, task.csv);
@@ -132,7 +132,6 @@ export function processFileBatch(task: FileBatchTask): FileBatchResult {
   summary.add(records);
   const result: FileBatchResult = { rows: records.length, stats: summary.part() };
   if (relative) result.relative = true;
-  const o = task.output;
   if (o && o.format === 'csv' && block?.spans && o.delimiter === task.csv?.delimiter) {
     let text = '';
     writeFromSpans(block, records, task.columns, o, (line) => {
@@ -179,8 +178,8 @@ export function processFileBatch(task: FileBatchTask): FileBatchResult {
   return result;
 }
 
-// Characters of text a block is decoded and cleaned in at a time: the strings and objects of a
-// part die young (cheap for the garbage collector) and V8 decodes short UTF-8 runs ≈ 2.5× faster
+// Bytes of a UTF-8 block decoded and cleaned at a time: the strings and objects of a part die
+// young (cheap for the garbage collector) and V8 decodes short UTF-8 runs ≈ 2.5× faster
 // than a whole 1 MB block, whose string goes to the large-object space.
 const PART = 32_768;
 

@@ -90,8 +90,8 @@ function csvDelimiter(d: string | undefined): string {
 
 /**
  * Whether the CSV writer quotes a (non-empty) field: where papaparse quotes, i.e. a delimiter,
- * quote, CR, LF or BOM inside, or a space at either end. The worker's span scanner uses it to
- * tell which input fields it may copy as they are.
+ * quote, CR, LF or BOM inside, or a space at either end. The span scanner of `csv-block.ts` makes
+ * the same decision inline while it reads a field (property-tested against this).
  */
 export function needsCsvQuotes(s: string, delimiter: string): boolean {
   if (s.length === 0) return false;

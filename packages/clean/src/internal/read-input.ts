@@ -172,8 +172,7 @@ class RecordSplitter {
 
 /**
  * {@link RecordSplitter} on UTF-8 bytes: the same scan ({@link scanRecordEnds}) finds record ends
- * without decoding. Blocks are fresh
- * buffers, transferred to a worker thread without a copy.
+ * without decoding. Blocks are fresh buffers, transferred to a worker thread without a copy.
  */
 class ByteSplitter {
   private buf: Buffer;

@@ -225,8 +225,8 @@ export function emptyFields(): FieldValues {
   };
 }
 
-// A blank cell is an absent value (whitespace-only cells are common in exported sheets).
-const blankToEmpty = (v: string): string => (v.length > 0 && v.trim() === '' ? '' : v);
+/** A blank cell is an absent value: whitespace-only cells (common in exported sheets) become `''`. */
+export const blankToEmpty = (v: string): string => (v.length > 0 && v.trim() === '' ? '' : v);
 
 /**
  * Runs every per-record rule on one record given as a plain object (the public path): the
