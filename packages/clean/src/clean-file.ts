@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isCancuocError } from '@cancuoc/core';
 import { createDuplicateIndex } from './duplicates/index.js';
-import { addKeyColumns, type createMemoryIndex, recordsOfColumns } from './duplicates/memory-store.js';
+import { recordsOfKeyBatch } from './duplicates/key-batch.js';
+import { addKeyBatch, type createMemoryIndex } from './duplicates/memory-store.js';
 import type { DuplicateIndex } from './duplicates/types.js';
 import { cleanError } from './errors.js';
 import {
@@ -311,9 +312,9 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
       else if (report && reportBytes !== undefined) await report.writeBytes(reportBytes);
       if (dupIndex && result.keys) {
         const firstRow = doneRows - result.rows + 1;
-        if (addKeyColumns in dupIndex)
-          (dupIndex as ReturnType<typeof createMemoryIndex>)[addKeyColumns](firstRow, result.keys);
-        else await dupIndex.add(recordsOfColumns(firstRow, result.keys));
+        if (addKeyBatch in dupIndex)
+          (dupIndex as ReturnType<typeof createMemoryIndex>)[addKeyBatch](firstRow, result.keys);
+        else await dupIndex.add(recordsOfKeyBatch(firstRow, result.keys));
       }
       progress(false);
     };

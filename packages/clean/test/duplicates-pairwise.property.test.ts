@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import type { IndexedKeys } from '../src/duplicates/keys.js';
-import { groupKeys, oneEditApart, PAIRWISE_MAX } from '../src/duplicates/memory-store.js';
+import { groupKeys, oneEditApartAt, PAIRWISE_MAX } from '../src/duplicates/memory-store.js';
+
+/** `oneEditApartAt` on two strings laid one after the other, as the index lays its names. */
+function oneEditApart(a: string, b: string): boolean {
+  const s = a + b;
+  const units = Uint16Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+  return oneEditApartAt(units, 0, a.length, a.length, a.length + b.length);
+}
 
 // similar-name links the names of a birth date pairwise when the day has few of them and through
 // deletion variants when it has many: both must give the same groups.

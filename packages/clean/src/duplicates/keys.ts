@@ -65,18 +65,6 @@ export const reasonRank: Record<DuplicateReason, number> = {
   'similar-name': 2,
 };
 
-/**
- * A birth place key is either a 3-digit code (the province or country code of the personal ID)
- * or text (the folded place of origin, for a record without an ID). A code and a text cannot be
- * compared, so they do not count as a conflict; two codes or two texts must be equal.
- */
-export const isPlaceCode = (place: string): boolean => /^[0-9]{3}$/.test(place);
-
-/** Whether two birth places allow the same person: equal, either unknown, or of different kinds. */
-export function placesAgree(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a === b || isPlaceCode(a) !== isPlaceCode(b);
-}
-
 /** Above this many distinct names under one personal ID, the ID is a conflict without comparing them. */
 export const MAX_NAMES_PER_ID = 256;
 

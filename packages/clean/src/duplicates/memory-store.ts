@@ -1,17 +1,136 @@
 import { distance } from 'fastest-levenshtein';
 import type { CleanedRecord } from '../types.js';
+import { DATE_TEXT, ID_TEXT, type KeyBatch, KeyBatchBuilder, NONE, unitsText } from './key-batch.js';
 import {
   deletionVariants,
   type IndexedKeys,
   indexedKeys,
-  isAsciiName,
-  isPlaceCode,
   MAX_NAMES_PER_ID,
   namesAgree,
-  placesAgree,
   reasonRank,
 } from './keys.js';
 import type { DuplicateGroup, DuplicateIndex, DuplicateReason } from './types.js';
+
+// Codes of text keys in the table (numeric keys keep their KeyBatch numbers): an ID text is
+// negative, a date text above every yyyymmdd, a place text above every 3-digit code.
+const DATE_TEXT_BASE = 100_000_000;
+const PLACE_TEXT_BASE = 1000;
+
+/** Grows a typed array to at least `size` elements, keeping its content. */
+function grown<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/**
+ * The records of the memory index as columns of numbers and one block of name characters (see
+ * {@link KeyBatch} for the codes): about 40 bytes and no JavaScript object per record. Keys that
+ * are text (rare: IDs that are not digits, dates not written dd/mm/yyyy, places of origin) get a
+ * code from a table of their texts, so equal codes mean equal keys.
+ */
+class KeyTable {
+  n = 0;
+  rows = new Float64Array(1024);
+  ids = new Float64Array(1024);
+  dates = new Int32Array(1024);
+  places = new Int32Array(1024);
+  nameEnd = new Uint32Array(1024);
+  units = new Uint16Array(16_384);
+  private used = 0;
+  private ascending = true;
+  private readonly codes = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+
+  private code(field: 0 | 1 | 2, text: string): number {
+    const table = this.codes[field] as Map<string, number>;
+    let k = table.get(text);
+    if (k === undefined) {
+      k = table.size;
+      table.set(text, k);
+    }
+    return field === ID_TEXT ? -1 - k : field === DATE_TEXT ? DATE_TEXT_BASE + k : PLACE_TEXT_BASE + k;
+  }
+
+  /** Appends a batch whose records are rows `firstRow`, `firstRow + 1`, … (or `rows[i]`). */
+  append(k: KeyBatch, firstRow: number, rows?: readonly number[]): void {
+    const at = this.n;
+    const n = at + k.count;
+    if (n > this.rows.length) {
+      this.rows = grown(this.rows, n);
+      this.ids = grown(this.ids, n);
+      this.dates = grown(this.dates, n);
+      this.places = grown(this.places, n);
+      this.nameEnd = grown(this.nameEnd, n);
+    }
+    for (let i = 0; i < k.count; i++) {
+      const row = rows ? (rows[i] as number) : firstRow + i;
+      if (at + i > 0 && row <= (this.rows[at + i - 1] as number)) this.ascending = false;
+      this.rows[at + i] = row;
+    }
+    this.ids.set(k.id, at);
+    this.dates.set(k.date, at);
+    this.places.set(k.place, at);
+    for (const [i, field, text] of k.texts) {
+      const c = this.code(field, text);
+      if (field === ID_TEXT) this.ids[at + i] = c;
+      else if (field === DATE_TEXT) this.dates[at + i] = c;
+      else this.places[at + i] = c;
+    }
+    this.units = grown(this.units, this.used + k.nameUnits.length);
+    this.units.set(k.nameUnits, this.used);
+    for (let i = 0; i < k.count; i++) this.nameEnd[at + i] = this.used + (k.nameEnd[i] as number);
+    this.used += k.nameUnits.length;
+    this.n = n;
+  }
+
+  nameStart(i: number): number {
+    return i === 0 ? 0 : (this.nameEnd[i - 1] as number);
+  }
+
+  name(i: number): string | null {
+    const start = this.nameStart(i);
+    const end = this.nameEnd[i] as number;
+    return end > start ? unitsText(this.units, start, end) : null;
+  }
+
+  /** Whether record `i`'s name may be compared by edit distance (as `isAsciiName` of keys.ts: ASCII, at most 255 characters). */
+  asciiName(i: number): boolean {
+    const start = this.nameStart(i);
+    const end = this.nameEnd[i] as number;
+    if (end === start || end - start > 255) return false;
+    for (let k = start; k < end; k++) if ((this.units[k] as number) > 0x7f) return false;
+    return true;
+  }
+
+  sameName(i: number, j: number): boolean {
+    const a = this.nameStart(i);
+    const b = this.nameStart(j);
+    const la = (this.nameEnd[i] as number) - a;
+    if (la !== (this.nameEnd[j] as number) - b) return false;
+    for (let k = 0; k < la; k++) if (this.units[a + k] !== this.units[b + k]) return false;
+    return true;
+  }
+
+  checkRows(): void {
+    if (this.ascending) return;
+    const sorted = this.rows.slice(0, this.n).sort();
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i] === sorted[i - 1])
+        throw new RangeError(`DuplicateIndex: row ${sorted[i]} was added twice`);
+  }
+
+  /** The groups of the records added so far (sorted by first row, then reason). */
+  groups(): DuplicateGroup[] {
+    this.checkRows();
+    const out: Found[] = [];
+    sameIdGroups(this, out);
+    nameDateGroups(this, out);
+    similarNameGroups(this, out);
+    out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
+    return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
+  }
+}
 
 interface Found {
   first: number;
@@ -19,119 +138,23 @@ interface Found {
   rows: number[];
 }
 
-/** Whether every row carries the same personal ID (the group is then already an ID group). */
-function oneId(rows: readonly IndexedKeys[]): boolean {
-  const id = rows[0]?.id ?? null;
-  return id !== null && rows.every((r) => r.id === id);
+function found(t: KeyTable, reason: DuplicateReason, members: readonly number[]): Found {
+  const rows = members.map((i) => t.rows[i] as number).sort((a, b) => a - b);
+  return { first: rows[0] as number, reason, rows };
 }
 
-function found(reason: DuplicateReason, rows: readonly IndexedKeys[]): Found {
-  const sorted = rows.map((r) => r.row).sort((a, b) => a - b);
-  return { first: sorted[0] as number, reason, rows: sorted };
+/** Whether every member carries the same personal ID (the group is then already an ID group). */
+function oneId(t: KeyTable, members: readonly number[]): boolean {
+  const id = t.ids[members[0] as number] as number;
+  if (Number.isNaN(id)) return false;
+  for (const i of members) if (t.ids[i] !== id) return false;
+  return true;
 }
-
-/** A map's value: one item, or the list once a second one came (most keys are unique). */
-type OneOrMany<V> = V | V[];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function pushOne<K>(map: Map<K, OneOrMany<IndexedKeys>>, key: K, value: IndexedKeys): void {
-  const had = map.get(key);
-  if (had === undefined) map.set(key, value);
-  else if (Array.isArray(had)) had.push(value);
-  else map.set(key, [had, value]);
-}
-
-/**
- * The records of the memory index. Maps are built only when groups are read, one rule at a time
- * (each rule's maps are garbage before the next one builds its own: the peak is the largest, not
- * the sum; building them while records stream in was measured slower: three maps of a million
- * entries alive during the run made every major garbage collection longer). Rows are kept as
- * numbers outside the object heap and checked for repeats then.
- */
-class GroupBuilder {
-  private readonly records: IndexedKeys[] = [];
-  private rows = new Float64Array(1024);
-  private ascending = true;
-
-  add(r: IndexedKeys): void {
-    const n = this.records.length;
-    if (n === this.rows.length) {
-      const next = new Float64Array(this.rows.length * 2);
-      next.set(this.rows);
-      this.rows = next;
-    }
-    if (n > 0 && r.row <= (this.rows[n - 1] as number)) this.ascending = false;
-    this.rows[n] = r.row;
-    this.records.push(r);
-  }
-
-  /** The groups of the records added so far (sorted by first row, then reason). */
-  groups(): DuplicateGroup[] {
-    this.checkRows();
-    const out: Found[] = [];
-    const records = this.records;
-    sameIdGroups(records, out);
-    nameDateGroups(records, out);
-    similarNameGroups(records, out);
-    out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
-    return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
-  }
-
-  private checkRows(): void {
-    if (this.ascending) return;
-    const sorted = this.rows.slice(0, this.records.length).sort();
-    for (let i = 1; i < sorted.length; i++)
-      if (sorted[i] === sorted[i - 1])
-        throw new RangeError(`DuplicateIndex: row ${sorted[i]} was added twice`);
-  }
-}
-
-/** Computes the groups of a list of keys with the rules of {@link createDuplicateIndex}. */
-export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
-  const builder = new GroupBuilder();
-  for (const r of records) builder.add(r);
-  return builder.groups();
-}
-
-// Most keys are unique: rather than a map entry per record, each key becomes a number (the ID's
-// digits, or a hash of the text), the numbers are sorted in a typed array, and only records whose
-// number occurs twice go into a map keyed by the real text (a hash collision only adds a
-// candidate). Same groups as one map of every record, a fraction of its time and garbage.
-
-/** A 9- or 12-digit ID (any digits up to 13) as a number with its length folded in; NaN otherwise. */
-function idNumber(id: string): number {
-  if (id.length > 13) return Number.NaN;
-  let v = 0;
-  for (let i = 0; i < id.length; i++) {
-    const d = id.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    v = v * 10 + d;
-  }
-  return id.length * 1e13 + v;
-}
-
-/** A 53-bit hash of `a`, a separator and `b` (two 32-bit FNV-1a variants). */
-function hashPair(a: string, b: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < a.length; i++) {
-    const c = a.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  h1 = Math.imul(h1 ^ 0xffff, 0x01000193);
-  h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995);
-  for (let i = 0; i < b.length; i++) {
-    const c = b.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
 }
 
 /** The numbers that occur more than once (NaN never does). */
@@ -142,60 +165,90 @@ function repeated(numbers: Float64Array): Set<number> {
   return twice;
 }
 
-function sameIdGroups(records: readonly IndexedKeys[], out: Found[]): void {
+// Most keys are unique: rather than a map entry per record, the keys (or a hash of them) are
+// sorted as numbers in a typed array, and only records whose number occurs twice go into a map
+// (a hash collision only adds a candidate, checked on the real key).
+
+function sameIdGroups(t: KeyTable, out: Found[]): void {
   // Same personal ID. Two different people under one ID (birth dates differ, or names more than
   // one typo apart) make it a conflict.
-  const withId = records.filter((r) => r.id !== null);
-  const numbers = new Float64Array(withId.length);
-  let numeric = true;
-  for (let i = 0; i < withId.length; i++) {
-    const v = idNumber((withId[i] as IndexedKeys).id as string);
-    if (Number.isNaN(v)) numeric = false;
-    numbers[i] = v;
-  }
-  const twice = numeric ? repeated(numbers) : undefined;
-  const byId = new Map<string, OneOrMany<IndexedKeys>>();
-  for (let i = 0; i < withId.length; i++)
-    if (twice === undefined || twice.has(numbers[i] as number)) {
-      const r = withId[i] as IndexedKeys;
-      pushOne(byId, r.id as string, r);
-    }
-  for (const rows of byId.values()) {
-    if (!Array.isArray(rows)) continue;
-    const names = [...new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])))];
-    const dates = new Set(rows.flatMap((r) => (r.date === null ? [] : [r.date])));
+  const twice = repeated(t.ids.subarray(0, t.n));
+  if (twice.size === 0) return;
+  const byId = new Map<number, number[]>();
+  for (let i = 0; i < t.n; i++) if (twice.has(t.ids[i] as number)) push(byId, t.ids[i] as number, i);
+  for (const members of byId.values()) {
+    const names = [
+      ...new Set(members.flatMap((i) => (t.nameEnd[i] === t.nameStart(i) ? [] : [t.name(i) as string]))),
+    ];
+    const dates = new Set(members.flatMap((i) => (t.dates[i] === NONE ? [] : [t.dates[i]])));
     let conflict = dates.size > 1 || names.length > MAX_NAMES_PER_ID;
     for (let i = 0; !conflict && i < names.length; i++)
       for (let j = i + 1; !conflict && j < names.length; j++)
         conflict = !namesAgree(names[i] as string, names[j] as string, distance);
-    out.push(found(conflict ? 'id-conflict' : 'same-id', rows));
+    out.push(found(t, conflict ? 'id-conflict' : 'same-id', members));
   }
 }
 
-function nameDateGroups(records: readonly IndexedKeys[], out: Found[]): void {
+/** A place code (a 3-digit number: the province or country code of the personal ID) rather than a text. */
+const isCode = (place: number): boolean => place < PLACE_TEXT_BASE;
+
+/**
+ * Whether two birth places allow the same person: equal, either unknown, or of different kinds (a
+ * code and a text, the folded place of origin of a record without an ID, cannot be compared).
+ */
+const placesAgree = (a: number, b: number): boolean =>
+  a === NONE || b === NONE || a === b || isCode(a) !== isCode(b);
+
+/** A 53-bit hash of a name (code units `start`–`end`) and a date code (two 32-bit FNV-1a variants). */
+function hashNameDate(units: Uint16Array, start: number, end: number, date: number): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = start; i < end; i++) {
+    const c = units[i] as number;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  h1 = Math.imul(h1 ^ date, 0x01000193);
+  h2 = Math.imul(h2 ^ date, 0x5bd1e995);
+  return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+}
+
+function nameDateGroups(t: KeyTable, out: Found[]): void {
   // Same folded name and birth date, birth places agreeing: within one (name, date), a code and a
   // text place link everything; otherwise each place is its own group.
-  const keyed = records.filter((r) => r.name !== null && r.date !== null && r.place !== null);
-  const hashes = new Float64Array(keyed.length);
-  for (let i = 0; i < keyed.length; i++) {
-    const r = keyed[i] as IndexedKeys;
-    hashes[i] = hashPair(r.name as string, r.date as string);
+  const hashes = new Float64Array(t.n);
+  for (let i = 0; i < t.n; i++) {
+    const start = t.nameStart(i);
+    const end = t.nameEnd[i] as number;
+    hashes[i] =
+      end === start || t.dates[i] === NONE || t.places[i] === NONE
+        ? Number.NaN
+        : hashNameDate(t.units, start, end, t.dates[i] as number);
   }
   const twice = repeated(hashes);
-  const byNameDate = new Map<string, OneOrMany<IndexedKeys>>();
-  for (let i = 0; i < keyed.length; i++)
-    if (twice.has(hashes[i] as number)) {
-      const r = keyed[i] as IndexedKeys;
-      pushOne(byNameDate, `${r.name}\u0000${r.date}`, r);
+  if (twice.size === 0) return;
+  const byHash = new Map<number, number[]>();
+  for (let i = 0; i < t.n; i++) if (twice.has(hashes[i] as number)) push(byHash, hashes[i] as number, i);
+  for (const candidates of byHash.values()) {
+    // The same hash: split by the real (name, date).
+    const blocks: number[][] = [];
+    for (const i of candidates) {
+      const block = blocks.find(
+        (b) => t.dates[b[0] as number] === t.dates[i] && t.sameName(b[0] as number, i),
+      );
+      if (block) block.push(i);
+      else blocks.push([i]);
     }
-  for (const block of byNameDate.values()) {
-    if (!Array.isArray(block)) continue;
-    const codes = block.some((r) => isPlaceCode(r.place as string));
-    const texts = block.some((r) => !isPlaceCode(r.place as string));
-    const byPlace = new Map<string, IndexedKeys[]>();
-    for (const r of block) push(byPlace, codes && texts ? '' : (r.place as string), r);
-    for (const rows of byPlace.values())
-      if (rows.length > 1 && !oneId(rows)) out.push(found('same-name-birth-date-place', rows));
+    for (const block of blocks) {
+      if (block.length < 2) continue;
+      const codes = block.some((i) => isCode(t.places[i] as number));
+      const texts = block.some((i) => !isCode(t.places[i] as number));
+      const byPlace = new Map<number, number[]>();
+      for (const i of block) push(byPlace, codes && texts ? NONE : (t.places[i] as number), i);
+      for (const members of byPlace.values())
+        if (members.length > 1 && !oneId(t, members))
+          out.push(found(t, 'same-name-birth-date-place', members));
+    }
   }
 }
 
@@ -222,39 +275,94 @@ function linker(n: number) {
   return { find, link, linked };
 }
 
-function similarNameGroups(records: readonly IndexedKeys[], out: Found[]): void {
+/** The members of `list` (table indices) grouped by date, days of two or more only. */
+function days(t: KeyTable, list: Uint32Array): Uint32Array[] {
+  // Sorted as numbers `date × 2²⁶ + position` while that stays exact (< 2⁵³), else by a comparator.
+  const n = list.length;
+  let order: Uint32Array;
+  let maxDate = 0;
+  for (let p = 0; p < n; p++) maxDate = Math.max(maxDate, t.dates[list[p] as number] as number);
+  if (n < 1 << 26 && (maxDate + 1) * 67_108_864 < Number.MAX_SAFE_INTEGER) {
+    const key = new Float64Array(n);
+    for (let p = 0; p < n; p++) key[p] = (t.dates[list[p] as number] as number) * 67_108_864 + p;
+    key.sort();
+    order = new Uint32Array(n);
+    for (let p = 0; p < n; p++) order[p] = list[(key[p] as number) % 67_108_864] as number;
+  } else {
+    order = list.slice().sort((a, b) => (t.dates[a] as number) - (t.dates[b] as number) || a - b);
+  }
+  const out: Uint32Array[] = [];
+  for (let s = 0; s < n; ) {
+    const date = t.dates[order[s] as number];
+    let e = s + 1;
+    while (e < n && t.dates[order[e] as number] === date) e++;
+    if (e - s > 1) out.push(order.subarray(s, e));
+    s = e;
+  }
+  return out;
+}
+
+function similarNameGroups(t: KeyTable, out: Found[]): void {
   // Names one edit apart on the same birth date, birth places agreeing. One birth date at a time
   // (memory stays that of the largest day); nodes are the day's distinct (name, place); candidates
   // share a deletion variant of the name.
-  const byDate = new Map<string, OneOrMany<IndexedKeys>>();
-  for (const r of records)
-    if (r.name !== null && r.date !== null && isAsciiName(r.name)) pushOne(byDate, r.date, r);
-  for (const day of byDate.values()) {
-    if (!Array.isArray(day)) continue;
+  let count = 0;
+  const members = new Uint32Array(t.n);
+  // A small day's positions in order of name length (insertion sort into these).
+  const byLength = new Int32Array(PAIRWISE_MAX);
+  const positions = new Int32Array(PAIRWISE_MAX);
+  for (let i = 0; i < t.n; i++) if (t.dates[i] !== NONE && t.asciiName(i)) members[count++] = i;
+  for (const day of days(t, members.subarray(0, count))) {
     if (day.length <= PAIRWISE_MAX) {
       // A day of a few dozen records: every pair of records is compared. Records with the same
       // (name, place) are zero edits apart, never linked to each other, and linked to a third
       // exactly when their shared node would be: the same components as over distinct nodes.
-      const { find, link, linked } = linker(day.length);
-      for (let i = 0; i < day.length; i++) {
-        const a = day[i] as IndexedKeys;
-        for (let j = i + 1; j < day.length; j++) {
-          const b = day[j] as IndexedKeys;
-          if (oneEditApart(a.name as string, b.name as string) && placesAgree(a.place, b.place)) link(i, j);
+      // Names more than one character apart in length cannot be one edit apart: with the day in
+      // order of name length, each record is compared only with the next ones up to one longer.
+      const m = day.length;
+      for (let x = 0; x < m; x++) {
+        const i = day[x] as number;
+        const len = (t.nameEnd[i] as number) - t.nameStart(i);
+        let y = x - 1;
+        while (y >= 0 && (byLength[y] as number) > len) {
+          byLength[y + 1] = byLength[y] as number;
+          positions[y + 1] = positions[y] as number;
+          y--;
+        }
+        byLength[y + 1] = len;
+        positions[y + 1] = x;
+      }
+      const { find, link, linked } = linker(m);
+      for (let x = 0; x < m; x++) {
+        const px = positions[x] as number;
+        const a = day[px] as number;
+        const a0 = t.nameStart(a);
+        const a1 = t.nameEnd[a] as number;
+        const longest = (byLength[x] as number) + 1;
+        for (let y = x + 1; y < m && (byLength[y] as number) <= longest; y++) {
+          const py = positions[y] as number;
+          const b = day[py] as number;
+          if (
+            oneEditApartAt(t.units, a0, a1, t.nameStart(b), t.nameEnd[b] as number) &&
+            placesAgree(t.places[a] as number, t.places[b] as number)
+          )
+            link(Math.min(px, py), Math.max(px, py));
         }
       }
       if (linked.size === 0) continue;
-      const components = new Map<number, IndexedKeys[]>();
-      for (const i of linked) push(components, find(i), day[i] as IndexedKeys);
-      for (const rows of components.values()) if (!oneId(rows)) out.push(found('similar-name', rows));
+      const components = new Map<number, number[]>();
+      for (const x of linked) push(components, find(x), day[x] as number);
+      for (const rows of components.values()) if (!oneId(t, rows)) out.push(found(t, 'similar-name', rows));
       continue;
     }
-    const nodes = new Map<string, { name: string; place: string | null; rows: IndexedKeys[] }>();
-    for (const r of day) {
-      const key = r.place === null ? `${r.name}\u0000` : `${r.name}\u0000\u0000${r.place}`;
+    const nodes = new Map<string, { name: string; place: number; members: number[] }>();
+    for (const i of day) {
+      const name = t.name(i) as string;
+      const place = t.places[i] as number;
+      const key = `${name}\u0000${place}`;
       const node = nodes.get(key);
-      if (node) node.rows.push(r);
-      else nodes.set(key, { name: r.name as string, place: r.place, rows: [r] });
+      if (node) node.members.push(i);
+      else nodes.set(key, { name, place, members: [i] });
     }
     if (nodes.size < 2) continue;
     const list = [...nodes.values()];
@@ -262,45 +370,48 @@ function similarNameGroups(records: readonly IndexedKeys[], out: Found[]): void 
     if (list.length <= PAIRWISE_MAX) {
       // A day of a few dozen names: every pair is cheaper to compare than building the
       // deletion variants (≈ 20 strings and map entries per name). Same links either way.
-      for (let i = 0; i < list.length; i++) {
-        const a = list[i] as (typeof list)[number];
-        for (let j = i + 1; j < list.length; j++) {
-          const b = list[j] as (typeof list)[number];
-          if (oneEditApart(a.name, b.name) && placesAgree(a.place, b.place)) link(i, j);
+      for (let x = 0; x < list.length; x++) {
+        const a = list[x] as (typeof list)[number];
+        for (let y = x + 1; y < list.length; y++) {
+          const b = list[y] as (typeof list)[number];
+          if (placesAgree(a.place, b.place) && distance(a.name, b.name) === 1) link(x, y);
         }
       }
     } else {
       linkByVariants(list, link);
     }
-    const components = new Map<number, IndexedKeys[]>();
-    for (const i of linked) for (const r of list[i]?.rows ?? []) push(components, find(i), r);
-    for (const rows of components.values()) if (!oneId(rows)) out.push(found('similar-name', rows));
+    const components = new Map<number, number[]>();
+    for (const x of linked) for (const i of list[x]?.members ?? []) push(components, find(x), i);
+    for (const rows of components.values()) if (!oneId(t, rows)) out.push(found(t, 'similar-name', rows));
   }
 }
 
 // Above this many distinct (name, place) on one birth date, candidates come from deletion variants.
 export const PAIRWISE_MAX = 48;
 
-/** Whether the Levenshtein distance of two different strings is exactly 1, without the matrix. */
-export function oneEditApart(a: string, b: string): boolean {
-  const la = a.length;
-  const lb = b.length;
+/**
+ * Whether the Levenshtein distance of code units `a0`–`a1` and `b0`–`b1` of `u` is exactly 1,
+ * without the matrix.
+ */
+export function oneEditApartAt(u: Uint16Array, a0: number, a1: number, b0: number, b1: number): boolean {
+  const la = a1 - a0;
+  const lb = b1 - b0;
   if (la === lb) {
     let diff = 0;
-    for (let i = 0; i < la; i++) if (a.charCodeAt(i) !== b.charCodeAt(i) && ++diff > 1) return false;
+    for (let i = 0; i < la; i++) if (u[a0 + i] !== u[b0 + i] && ++diff > 1) return false;
     return diff === 1;
   }
   if (la - lb > 1 || lb - la > 1) return false;
-  const [s, l] = la < lb ? [a, b] : [b, a];
-  // One character of the longer string removed gives the shorter one.
+  // One unit of the longer removed gives the shorter.
+  const [s, sl, l] = la < lb ? [a0, la, b0] : [b0, lb, a0];
   let i = 0;
-  while (i < s.length && s.charCodeAt(i) === l.charCodeAt(i)) i++;
-  for (let k = i; k < s.length; k++) if (s.charCodeAt(k) !== l.charCodeAt(k + 1)) return false;
+  while (i < sl && u[s + i] === u[l + i]) i++;
+  for (let k = i; k < sl; k++) if (u[s + k] !== u[l + k + 1]) return false;
   return true;
 }
 
 function linkByVariants(
-  list: readonly { name: string; place: string | null }[],
+  list: readonly { name: string; place: number }[],
   link: (i: number, j: number) => void,
 ): void {
   const buckets = new Map<string, number[]>();
@@ -321,69 +432,30 @@ function linkByVariants(
   }
 }
 
-/**
- * The duplicate keys of a batch as columns (`''` = absent), as worker threads send them: four
- * arrays of strings clone far cheaper than an object per record.
- */
-export interface KeyColumns {
-  id: string[];
-  name: string[];
-  date: string[];
-  place: string[];
+/** Computes the groups of a list of keys with the rules of {@link createDuplicateIndex}. */
+export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
+  const b = new KeyBatchBuilder();
+  for (const r of records) b.add(r.id, r.name, r.date, r.place);
+  const table = new KeyTable();
+  table.append(
+    b.finish(),
+    0,
+    records.map((r) => r.row),
+  );
+  return table.groups();
 }
 
 /** Internal fast path of the memory store: rows `firstRow`, `firstRow + 1`, … with their keys. */
-export const addKeyColumns: unique symbol = Symbol('cancuoc.clean.addKeyColumns');
+export const addKeyBatch: unique symbol = Symbol('cancuoc.clean.addKeyBatch');
 
-/** The cleaned records a {@link KeyColumns} batch stands for (for stores without the fast path). */
-export function recordsOfColumns(firstRow: number, k: KeyColumns): CleanedRecord[] {
-  const out: CleanedRecord[] = new Array(k.id.length);
-  for (let i = 0; i < k.id.length; i++) {
-    const keys: CleanedRecord['keys'] = {};
-    if (k.id[i]) keys.personalId = k.id[i] as string;
-    if (k.name[i]) keys.foldedName = k.name[i] as string;
-    if (k.date[i]) keys.birthDate = k.date[i] as string;
-    if (k.place[i]) keys.birthPlace = k.place[i] as string;
-    out[i] = { row: firstRow + i, values: {}, issues: [], keys };
-  }
-  return out;
-}
-
-const blankOrNull = (value: string | undefined): string | null => {
-  if (value === undefined || value === '') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-};
-
-/**
- * One copy of each repeated key text. Birth dates (some 36 000 days in a century), places and
- * the commonest names repeat across a million records: the copy that came from a worker thread
- * dies young instead of living in the old generation, which the garbage collector would mark
- * again and again as the index grows. Bounded, so that a list of distinct values stops adding.
- */
-class Interner {
-  private readonly seen = new Map<string, string>();
-  constructor(private readonly limit: number) {}
-  get(value: string | null): string | null {
-    if (value === null) return null;
-    const hit = this.seen.get(value);
-    if (hit !== undefined) return hit;
-    if (this.seen.size < this.limit) this.seen.set(value, value);
-    return value;
-  }
-}
-
-/** The in-memory store: keys in an array, grouped with maps when `groups()` is read. */
+/** The in-memory store: keys in flat columns, grouped when `groups()` is read. */
 export function createMemoryIndex(): DuplicateIndex & {
-  [addKeyColumns](firstRow: number, k: KeyColumns): void;
+  [addKeyBatch](firstRow: number, k: KeyBatch): void;
 } {
-  let builder: GroupBuilder | undefined = new GroupBuilder();
-  const names = new Interner(200_000);
-  const dates = new Interner(100_000);
-  const places = new Interner(50_000);
-  const open = (): GroupBuilder => {
-    if (!builder) throw new TypeError('DuplicateIndex is closed');
-    return builder;
+  let table: KeyTable | undefined = new KeyTable();
+  const open = (): KeyTable => {
+    if (!table) throw new TypeError('DuplicateIndex is closed');
+    return table;
   };
   return {
     async add(batch: readonly CleanedRecord[]): Promise<void> {
@@ -391,18 +463,16 @@ export function createMemoryIndex(): DuplicateIndex & {
       if (!Array.isArray(batch))
         throw new TypeError('DuplicateIndex.add expects an array of cleaned records');
       const keys = batch.map(indexedKeys);
-      for (const k of keys) target.add(k);
+      const b = new KeyBatchBuilder();
+      for (const k of keys) b.add(k.id, k.name, k.date, k.place);
+      target.append(
+        b.finish(),
+        0,
+        keys.map((k) => k.row),
+      );
     },
-    [addKeyColumns](firstRow: number, k: KeyColumns): void {
-      const target = open();
-      for (let i = 0; i < k.id.length; i++)
-        target.add({
-          row: firstRow + i,
-          id: blankOrNull(k.id[i]),
-          name: names.get(blankOrNull(k.name[i])),
-          date: dates.get(blankOrNull(k.date[i])),
-          place: places.get(blankOrNull(k.place[i])),
-        });
+    [addKeyBatch](firstRow: number, k: KeyBatch): void {
+      open().append(k, firstRow);
     },
     groups(): AsyncIterable<DuplicateGroup> {
       const target = open();
@@ -413,7 +483,7 @@ export function createMemoryIndex(): DuplicateIndex & {
       };
     },
     async close(): Promise<void> {
-      builder = undefined;
+      table = undefined;
     },
   };
 }

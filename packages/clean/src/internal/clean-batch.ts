@@ -1,4 +1,4 @@
-import type { KeyColumns } from '../duplicates/memory-store.js';
+import { type KeyBatch, KeyBatchBuilder } from '../duplicates/key-batch.js';
 import type { CleanedRecord, CleanField, Profile, RecordIssue } from '../types.js';
 import { type CsvBlock, type CsvParseOptions, parseCsvBlockWithSpans, scanRecordEnds } from './csv-block.js';
 import { cleanIssueMessages } from './issue-codes.js';
@@ -98,7 +98,7 @@ export interface FileBatchResult {
    */
   reportLines?: Uint32Array;
   /** Duplicate keys of the batch's records, in row order from its first row. */
-  keys?: KeyColumns;
+  keys?: KeyBatch;
   stats: SummaryPart;
 }
 
@@ -174,7 +174,11 @@ export function processFileBatch(task: FileBatchTask): FileBatchResult {
   } else if (task.report) result.report = serializeRows(task.report, REPORT_COLUMNS, issueRows(records));
   // Only what the duplicate index reads (row and keys) crosses back: empty `values` and `issues`
   // objects were two more objects per record to clone.
-  if (task.keys) result.keys = keyColumns(records);
+  if (task.keys) {
+    const keys = new KeyBatchBuilder();
+    addKeys(keys, records);
+    result.keys = keys.finish();
+  }
   return result;
 }
 
@@ -222,7 +226,7 @@ function processUtf8Block(task: FileBatchTask, bytes: Uint8Array, csv: CsvParseO
   let lines = new Uint32Array(report ? 8192 : 0);
   let nLines = 0;
   const summary = new SummaryBuilder();
-  const keys: KeyColumns | undefined = task.keys ? { id: [], name: [], date: [], place: [] } : undefined;
+  const keys = task.keys ? new KeyBatchBuilder() : undefined;
   const crlf = csv.newline === '\r\n';
   let rows = 0;
   let pos = 0;
@@ -264,7 +268,7 @@ function processUtf8Block(task: FileBatchTask, bytes: Uint8Array, csv: CsvParseO
     result.reportBytes = report.bytes();
     result.reportLines = lines.slice(0, 2 * nLines);
   }
-  if (keys) result.keys = keys;
+  if (keys) result.keys = keys.finish();
   return result;
 }
 
@@ -315,13 +319,10 @@ function withValues(
   return copy;
 }
 
-function addKeys(k: KeyColumns, records: readonly CleanedRecord[]): void {
+function addKeys(k: KeyBatchBuilder, records: readonly CleanedRecord[]): void {
   for (const r of records) {
     const keys = r.keys;
-    k.id.push(keys.personalId ?? '');
-    k.name.push(keys.foldedName ?? '');
-    k.date.push(keys.birthDate ?? '');
-    k.place.push(keys.birthPlace ?? '');
+    k.add(keys.personalId, keys.foldedName, keys.birthDate, keys.birthPlace);
   }
 }
 
@@ -436,12 +437,6 @@ function reportCsvLines(records: readonly CleanedRecord[]): { text: string; line
     }
   }
   return { text, lines };
-}
-
-function keyColumns(records: readonly CleanedRecord[]): KeyColumns {
-  const k: KeyColumns = { id: [], name: [], date: [], place: [] };
-  addKeys(k, records);
-  return k;
 }
 
 /**

@@ -1,11 +1,12 @@
 /** Worker-thread entry of the pool (piscina): cleans one batch of rows and serialises its outputs. */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { keyBatchBuffers } from '../duplicates/key-batch.js';
 import { type FileBatchResult, type FileBatchTask, processFileBatch } from './clean-batch.js';
 
 export default function cleanBatchInWorker(task: FileBatchTask): FileBatchResult {
   const result = processFileBatch(task);
-  // The UTF-8 outputs are moved to the reading thread, not copied.
-  const buffers: ArrayBuffer[] = [];
+  // The UTF-8 outputs and the duplicate keys are moved to the reading thread, not copied.
+  const buffers: ArrayBuffer[] = result.keys ? keyBatchBuffers(result.keys) : [];
   for (const b of [result.outBytes, result.reportBytes, result.reportLines])
     if (b !== undefined) buffers.push(b.buffer as ArrayBuffer);
   if (buffers.length === 0) return result;
