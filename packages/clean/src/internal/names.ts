@@ -21,8 +21,9 @@ export function tidyText(text: string): string {
   let prevSpace = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // Most characters: printable ASCII and Latin letters below the combining marks, none a space.
-    if (c > 32 && c < 0x300 && c !== 0xa0) {
+    // Most characters: printable ASCII, Latin letters below the combining marks and the
+    // precomposed Vietnamese letters (U+1E00–U+1EFF), none a space.
+    if ((c > 32 && c < 0x300 && c !== 0xa0) || (c >= 0x1e00 && c <= 0x1eff)) {
       prevSpace = false;
       continue;
     }
