@@ -223,12 +223,14 @@ class Utf8Writer {
   }
 }
 
-// The UTF-8 bytes of a report line's middle (`,field,code,severity,message_vi,message_en,`), by
-// code, field, severity and Vietnamese message: the same few hundred bytes of bilingual text
-// recur on thousands of lines, and copying them costs a fraction of encoding them again. Bounded
-// per (code, field, severity): a message with a record's own values in it is encoded each time
-// once its bound is reached.
-const HEADS_PER_KIND = 512;
+// The UTF-8 bytes of a report line's middle ({@link reportLineMiddle}), by code, field, severity
+// and Vietnamese message: the same few hundred bytes of bilingual text recur on thousands of
+// lines, and copying them costs a fraction of encoding them again. Bounded per (code, field,
+// severity) and in all (a few MB at most): past that, a message with a record's own values in it
+// is encoded each time.
+const HEADS_PER_KIND = 256;
+const HEADS_IN_ALL = 8192;
+let headsKept = 0;
 type Heads = Map<string, { en: string; bytes: Buffer }>;
 const headsByCode = new Map<string, Map<string, Map<string, Heads>>>();
 
@@ -247,19 +249,17 @@ function reportLineHead(i: RecordIssue): Buffer {
   const heads = child(child(child(headsByCode, i.code), field), i.severity);
   const hit = heads.get(i.messageVi);
   if (hit !== undefined && hit.en === i.messageEn) return hit.bytes;
-  const m = quotedMessages(i);
-  const bytes = Buffer.from(`,${field},${i.code},${i.severity},${m.vi},${m.en},`, 'utf8');
-  if (hit === undefined && heads.size < HEADS_PER_KIND) heads.set(i.messageVi, { en: i.messageEn, bytes });
+  const bytes = Buffer.from(reportLineMiddle(i), 'utf8');
+  if (hit === undefined && heads.size < HEADS_PER_KIND && headsKept < HEADS_IN_ALL) {
+    heads.set(i.messageVi, { en: i.messageEn, bytes });
+    headsKept++;
+  }
   return bytes;
 }
 
 /** Writes one CSV report line (its `row` left empty, see {@link numberReport}); returns its length in bytes. */
 function writeReportLine(report: Utf8Writer, i: RecordIssue): number {
-  // Field names, codes and severities are identifiers: never quoted.
-  return (
-    report.writeBytes(reportLineHead(i)) +
-    report.write(`${csvField(i.before ?? '', ',')},${csvField(i.after ?? '', ',')}\r\n`)
-  );
+  return report.writeBytes(reportLineHead(i)) + report.write(reportLineEnd(i));
 }
 
 /**
@@ -465,12 +465,21 @@ function quotedMessages(i: RecordIssue): { vi: string; en: string } {
 
 /** One CSV line of the issue report with its `row` left empty (see {@link numberReport}). */
 function reportCsvLine(i: RecordIssue): string {
-  // Field names, codes and severities are identifiers: never quoted.
-  const m = quotedMessages(i);
-  return `,${i.field ?? ''},${i.code},${i.severity},${m.vi},${m.en},${csvField(i.before ?? '', ',')},${csvField(i.after ?? '', ',')}\r\n`;
+  return reportLineMiddle(i) + reportLineEnd(i);
 }
 
-/** CSV report lines of a raw block (row left empty, see {@link numberReport}). */
+/** A report line from its `field` to its `message_en` (`,field,code,severity,message_vi,message_en,`). */
+function reportLineMiddle(i: RecordIssue): string {
+  // Field names, codes and severities are identifiers: never quoted.
+  const m = quotedMessages(i);
+  return `,${i.field ?? ''},${i.code},${i.severity},${m.vi},${m.en},`;
+}
+
+/** The rest of a report line: `before,after` and the line end. */
+function reportLineEnd(i: RecordIssue): string {
+  return `${csvField(i.before ?? '', ',')},${csvField(i.after ?? '', ',')}\r\n`;
+}
+
 function reportCsvLines(records: readonly CleanedRecord[]): { text: string; lines: Uint32Array } {
   let n = 0;
   for (const r of records) n += r.issues.length;
