@@ -96,6 +96,17 @@ export function placeNumber(place: string): number {
   return v >= 0 ? v : -1;
 }
 
+/** `a`, or a copy at least `size` long (at least twice as long) when it is shorter. */
+export function grown<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(
+  a: T,
+  size: number,
+): T {
+  if (size <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+}
+
 /** Builds a {@link KeyBatch} record by record. */
 export class KeyBatchBuilder {
   private n = 0;
@@ -116,34 +127,12 @@ export class KeyBatchBuilder {
   ): void {
     const i = this.n;
     if (i === this.id.length) this.grow();
-    const id = blankKey(personalId);
-    if (id === null) this.id[i] = Number.NaN;
-    else {
-      const v = idNumber(id);
-      this.id[i] = Number.isNaN(v) ? TEXT : v;
-      if (Number.isNaN(v)) this.texts.push([i, ID_TEXT, id]);
-    }
-    const date = blankKey(birthDate);
-    if (date === null) this.date[i] = NONE;
-    else {
-      const v = dateNumber(date);
-      this.date[i] = v < 0 ? TEXT : v;
-      if (v < 0) this.texts.push([i, DATE_TEXT, date]);
-    }
-    const place = blankKey(birthPlace);
-    if (place === null) this.place[i] = NONE;
-    else {
-      const v = placeNumber(place);
-      this.place[i] = v < 0 ? TEXT : v;
-      if (v < 0) this.texts.push([i, PLACE_TEXT, place]);
-    }
+    this.id[i] = this.code(i, ID_TEXT, personalId, idNumber, Number.NaN);
+    this.date[i] = this.code(i, DATE_TEXT, birthDate, dateNumber, NONE);
+    this.place[i] = this.code(i, PLACE_TEXT, birthPlace, placeNumber, NONE);
     const name = blankKey(foldedName);
     if (name !== null) {
-      if (this.used + name.length > this.units.length) {
-        const next = new Uint16Array(Math.max(this.units.length * 2, this.used + name.length));
-        next.set(this.units.subarray(0, this.used));
-        this.units = next;
-      }
+      this.units = grown(this.units, this.used + name.length);
       const units = this.units;
       let at = this.used;
       for (let k = 0; k < name.length; k++) units[at++] = name.charCodeAt(k);
@@ -153,20 +142,28 @@ export class KeyBatchBuilder {
     this.n = i + 1;
   }
 
+  /** A key's number (`toNumber`, negative or NaN when it does not apply), `none`, or {@link TEXT}. */
+  private code(
+    i: number,
+    field: KeyTextField,
+    value: string | null | undefined,
+    toNumber: (key: string) => number,
+    none: number,
+  ): number {
+    const key = blankKey(value);
+    if (key === null) return none;
+    const v = toNumber(key);
+    if (v >= 0) return v;
+    this.texts.push([i, field, key]);
+    return TEXT;
+  }
+
   private grow(): void {
     const size = this.id.length * 2;
-    const id = new Float64Array(size);
-    id.set(this.id);
-    this.id = id;
-    const date = new Int32Array(size);
-    date.set(this.date);
-    this.date = date;
-    const place = new Int32Array(size);
-    place.set(this.place);
-    this.place = place;
-    const nameEnd = new Uint32Array(size);
-    nameEnd.set(this.nameEnd);
-    this.nameEnd = nameEnd;
+    this.id = grown(this.id, size);
+    this.date = grown(this.date, size);
+    this.place = grown(this.place, size);
+    this.nameEnd = grown(this.nameEnd, size);
   }
 
   /** The batch (its arrays are copies of exactly the used length, safe to transfer). */

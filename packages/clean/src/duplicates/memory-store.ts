@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { CleanedRecord } from '../types.js';
-import { DATE_TEXT, ID_TEXT, type KeyBatch, KeyBatchBuilder, NONE, unitsText } from './key-batch.js';
+import { DATE_TEXT, grown, ID_TEXT, type KeyBatch, KeyBatchBuilder, NONE, unitsText } from './key-batch.js';
 import {
   deletionVariants,
   type IndexedKeys,
@@ -15,14 +15,6 @@ import type { DuplicateGroup, DuplicateIndex, DuplicateReason } from './types.js
 // negative, a date text above every yyyymmdd, a place text above every 3-digit code.
 const DATE_TEXT_BASE = 100_000_000;
 const PLACE_TEXT_BASE = 1000;
-
-/** Grows a typed array to at least `size` elements, keeping its content. */
-function grown<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(a: T, size: number): T {
-  if (size <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
-  next.set(a);
-  return next;
-}
 
 /**
  * The records of the memory index as columns of numbers and one block of name characters (see
