@@ -109,9 +109,28 @@ describe('createEidHandler over node:http', () => {
   it('treats a tampered or foreign session cookie as logged out', async () => {
     const browser = await loggedInBrowser(man.sub);
     const cookie = browser.cookies(new URL(origin).host).get('cancuoc_eid')!;
-    const flipped = cookie.slice(0, -2) + (cookie.endsWith('A') ? 'BB' : 'AA');
-    const tampered = await fetch(`${origin}/auth/me`, { headers: { cookie: `cancuoc_eid=${flipped}` } });
+    // One character in the middle of the ciphertext: every one of its 6 bits is part of the bytes.
+    // (Changing the last characters was not always a change: the tag's last character carries
+    // 2 bits, and decoders ignore the other 4.)
+    const parts = cookie.split('.');
+    const body = parts[3] as string;
+    const mid = body.length >> 1;
+    parts[3] = body.slice(0, mid) + (body[mid] === 'A' ? 'B' : 'A') + body.slice(mid + 1);
+    const tampered = await fetch(`${origin}/auth/me`, {
+      headers: { cookie: `cancuoc_eid=${parts.join('.')}` },
+    });
     expect(tampered.status).toBe(401);
+    // The same bytes spelt otherwise (an unused bit of the tag's last character set) are refused too.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const tag = cookie.split('.')[4] as string;
+    expect(tag.length % 4).toBe(2);
+    const respelt = `${cookie.slice(0, -1)}${alphabet[alphabet.indexOf(cookie.slice(-1)) | 1]}`;
+    expect(respelt).not.toBe(cookie);
+    const sameBytes = await fetch(`${origin}/auth/me`, { headers: { cookie: `cancuoc_eid=${respelt}` } });
+    expect(sameBytes.status).toBe(401);
+    expect((await fetch(`${origin}/auth/me`, { headers: { cookie: `cancuoc_eid=${cookie}` } })).status).toBe(
+      200,
+    );
     const other = createEidHandler({
       client: createEidClient({ issuer: op.issuer, clientId: 'x', redirectUri: 'http://127.0.0.1/cb' }),
       secret: `${secret}-other`,

@@ -5,6 +5,7 @@
  */
 import { utf8Decode, utf8Encode } from '@cancuoc/core';
 import { CompactEncrypt, compactDecrypt, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { isCanonicalBase64url } from '../internal/base64url.js';
 
 /** The two keys of a cookie sealer. */
 export interface CookieKeys {
@@ -95,7 +96,7 @@ export async function openCookie(
   purpose: string,
   value: string | undefined,
 ): Promise<JWTPayload | undefined> {
-  if (!value || value.length > 8192) return undefined;
+  if (!value || value.length > 8192 || !canonicalJwe(value)) return undefined;
   if (Array.isArray(keys)) {
     for (const k of keys) {
       const payload = await openCookie(k as CookieKeys, purpose, value);
@@ -104,6 +105,18 @@ export async function openCookie(
     return undefined;
   }
   return openWith(keys as CookieKeys, purpose, value);
+}
+
+// A sealed cookie is a compact JWE with `dir`: five base64url segments, the encrypted-key one empty.
+const COMPACT_JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Whether a cookie value is a compact JWE spelt canonically. jose's decoder ignores the unused
+ * bits of a last partial base64url character, so without this check one sealed cookie had up to
+ * 16 spellings that all opened (the authentication tag's last character carries 2 bits of 6).
+ */
+function canonicalJwe(value: string): boolean {
+  return COMPACT_JWE.test(value) && value.split('.').every(isCanonicalBase64url);
 }
 
 async function openWith(keys: CookieKeys, purpose: string, value: string): Promise<JWTPayload | undefined> {
