@@ -3,8 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { run } from './run.js';
 
 // This process is ours: turn off V8's allocation-site pretenuring before any worker thread starts.
-// Cleaning a large file allocates short-lived strings and records at a high rate; in about half of
-// the runs V8 decided to allocate some of them straight into the old generation, from where they
+// Cleaning a large file allocates short-lived strings and records at a high rate; in most runs
+// V8 decided to allocate some of them straight into the old generation, from where they
 // kept their young neighbours alive through every minor collection (≈ 2.5 MB copied per
 // scavenge instead of ≈ 0.1 MB): one worker then spent ≈ 20 % of its time collecting garbage.
 // A heuristic of the garbage collector only: nothing else changes.
