@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { parse } from 'csv-parse';
 import type pg from 'pg';
 import { cleanRecord } from '../clean-record.js';
+import { blankKey } from '../duplicates/key-batch.js';
 import type { CleanedRecord, CleanField, InputRecord, Profile } from '../types.js';
 import { distributedError } from './errors.js';
 import { groupInPostgres } from './group-sql.js';
@@ -229,10 +230,10 @@ async function insertBatch(
       rows,
       batch.map((b) => JSON.stringify(b.raw)),
       batch.map((b) => JSON.stringify(b.cleaned.values)),
-      batch.map((b) => b.cleaned.keys.personalId?.trim() || null),
-      batch.map((b) => b.cleaned.keys.foldedName?.trim() || null),
-      batch.map((b) => b.cleaned.keys.birthDate?.trim() || null),
-      batch.map((b) => b.cleaned.keys.birthPlace?.trim() || null),
+      batch.map((b) => blankKey(b.cleaned.keys.personalId)),
+      batch.map((b) => blankKey(b.cleaned.keys.foldedName)),
+      batch.map((b) => blankKey(b.cleaned.keys.birthDate)),
+      batch.map((b) => blankKey(b.cleaned.keys.birthPlace)),
     ],
   );
   const issues = batch.flatMap((b) => b.cleaned.issues.map((issue, seq) => ({ issue, seq })));

@@ -1,3 +1,4 @@
+import { grown } from '../internal/typed-arrays.js';
 import type { CleanedRecord } from '../types.js';
 
 /**
@@ -94,17 +95,6 @@ export function placeNumber(place: string): number {
   if (place.length !== 3) return -1;
   const v = digit(place, 0) * 100 + digit(place, 1) * 10 + digit(place, 2);
   return v >= 0 ? v : -1;
-}
-
-/** `a`, or a copy at least `size` long (at least twice as long) when it is shorter. */
-export function grown<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(
-  a: T,
-  size: number,
-): T {
-  if (size <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
-  next.set(a);
-  return next;
 }
 
 /** Builds a {@link KeyBatch} record by record. */

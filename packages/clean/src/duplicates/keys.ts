@@ -1,4 +1,5 @@
 import type { CleanedRecord } from '../types.js';
+import { blankKey } from './key-batch.js';
 import type { DuplicateReason } from './types.js';
 
 /**
@@ -15,12 +16,6 @@ export interface IndexedKeys {
   place: string | null;
 }
 
-const blank = (value: string | undefined): string | null => {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-};
-
 /** Checks a record and takes its keys. */
 export function indexedKeys(record: CleanedRecord): IndexedKeys {
   if (record === null || typeof record !== 'object')
@@ -31,10 +26,10 @@ export function indexedKeys(record: CleanedRecord): IndexedKeys {
   const keys = record.keys ?? {};
   return {
     row,
-    id: blank(keys.personalId),
-    name: blank(keys.foldedName),
-    date: blank(keys.birthDate),
-    place: blank(keys.birthPlace),
+    id: blankKey(keys.personalId),
+    name: blankKey(keys.foldedName),
+    date: blankKey(keys.birthDate),
+    place: blankKey(keys.birthPlace),
   };
 }
 

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
+import { grown } from '../internal/typed-arrays.js';
 import type { CleanedRecord } from '../types.js';
-import { DATE_TEXT, grown, ID_TEXT, type KeyBatch, KeyBatchBuilder, NONE, unitsText } from './key-batch.js';
+import { DATE_TEXT, ID_TEXT, type KeyBatch, KeyBatchBuilder, NONE, unitsText } from './key-batch.js';
 import {
   deletionVariants,
   type IndexedKeys,

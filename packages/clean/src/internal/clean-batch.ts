@@ -6,6 +6,7 @@ import { csvField, issueRows, serializeRows } from './outputs.js';
 import type { InputFormat } from './read-input.js';
 import { blankToEmpty, cleanFields, emptyFields } from './rules.js';
 import { SummaryBuilder, type SummaryPart } from './summary.js';
+import { grown } from './typed-arrays.js';
 
 /** One batch of rows sent to a worker thread (plain data: it crosses the thread boundary). */
 export interface BatchTask {
@@ -197,26 +198,24 @@ class Utf8Writer {
   }
   /** Writes the text and returns its length in bytes. */
   write(s: string): number {
-    const need = this.length + s.length * 3;
-    if (need > this.buf.length) {
-      const next = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
-      this.buf.copy(next, 0, 0, this.length);
-      this.buf = next;
-    }
+    this.reserve(s.length * 3);
     const n = this.buf.write(s, this.length, 'utf8');
     this.length += n;
     return n;
   }
   /** Writes bytes as they are and returns their length. */
   writeBytes(b: Buffer): number {
-    const need = this.length + b.length;
-    if (need > this.buf.length) {
-      const next = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
-      this.buf.copy(next, 0, 0, this.length);
-      this.buf = next;
-    }
+    this.reserve(b.length);
     this.length += b.copy(this.buf, this.length);
     return b.length;
+  }
+  /** Room for `more` bytes after what is written. */
+  private reserve(more: number): void {
+    const need = this.length + more;
+    if (need <= this.buf.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
   }
   bytes(): Uint8Array {
     return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
@@ -299,11 +298,7 @@ function processUtf8Block(task: FileBatchTask, bytes: Uint8Array, csv: CsvParseO
     if (report) {
       for (const r of records) {
         for (const i of r.issues) {
-          if (2 * nLines + 2 > lines.length) {
-            const next = new Uint32Array(lines.length * 2);
-            next.set(lines);
-            lines = next;
-          }
+          lines = grown(lines, 2 * nLines + 2);
           lines[2 * nLines] = writeReportLine(report, i);
           lines[2 * nLines + 1] = i.row;
           nLines++;

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { grown } from './typed-arrays.js';
 
 /** How a raw block of CSV records is parsed. */
 export interface CsvParseOptions {
@@ -159,7 +160,7 @@ function scanBlock(text: string, options: CsvParseOptions): CsvBlock | undefined
       }
       if (blank && value.length > 0 && value.trim() !== '') blank = false;
       row.push(value);
-      if (3 * nf + 3 > fields.length) fields = grow(fields);
+      if (3 * nf + 3 > fields.length) fields = grown(fields, 3 * nf + 3);
       fields[3 * nf] = start;
       fields[3 * nf + 1] = i;
       fields[3 * nf + 2] = canonical ? 1 : 0;
@@ -174,7 +175,7 @@ function scanBlock(text: string, options: CsvParseOptions): CsvBlock | undefined
         // A delimiter at the very end: the record has one more, empty, field.
         if (i >= len) {
           row.push('');
-          if (3 * nf + 3 > fields.length) fields = grow(fields);
+          if (3 * nf + 3 > fields.length) fields = grown(fields, 3 * nf + 3);
           fields[3 * nf] = len;
           fields[3 * nf + 1] = len;
           fields[3 * nf + 2] = 1;
@@ -194,20 +195,14 @@ function scanBlock(text: string, options: CsvParseOptions): CsvBlock | undefined
       continue;
     }
     const r = rows.length;
-    if (2 * r + 2 > lines.length) lines = grow(lines);
-    if (r + 1 > firstField.length) firstField = grow(firstField);
+    if (2 * r + 2 > lines.length) lines = grown(lines, 2 * r + 2);
+    if (r + 1 > firstField.length) firstField = grown(firstField, r + 1);
     lines[2 * r] = lineStart;
     lines[2 * r + 1] = lineEnd;
     firstField[r] = fieldBase;
     rows.push(row);
   }
-  if (rows.length + 1 > firstField.length) firstField = grow(firstField);
+  if (rows.length + 1 > firstField.length) firstField = grown(firstField, rows.length + 1);
   firstField[rows.length] = nf;
   return { text, rows, spans: { lines, firstField, fields } };
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
