@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCancuocError } from '@cancuoc/core';
 import { generateResidents, residentsToCsv } from '@cancuoc/testkit';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanFile } from '../src/index.js';
 import { openInput } from '../src/internal/read-input.js';
@@ -65,6 +66,36 @@ describe('cleanFile on raw blocks', () => {
     expect(raw).toHaveLength(9_000);
     expect(raw).toEqual(await all(false));
   }, 60_000);
+
+  it('cuts raw blocks right wherever a read chunk ends: inside quotes, on a quote, on a line end', async () => {
+    // Records with quoted fields holding delimiters, doubled quotes and line ends; a padding
+    // column moves every byte, so that the first 1 MB read ends at each kind of place.
+    const record = (i: number) => `Lê Văn ${i},"Số ${i}, ""Ấp"" 3\nXã Bình An",${i % 2 ? '"x\n\ny"' : 'z'}\n`;
+    const body: string[] = [];
+    for (let i = 0, size = 0; size < 2_300_000; i++) {
+      const r = record(i);
+      body.push(r);
+      size += Buffer.byteLength(r);
+    }
+    const rest = body.join('');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 120 }), async (pad) => {
+        const file = join(dir, `quoted-${pad}.csv`);
+        writeFileSync(file, `Họ và tên,Địa chỉ thường trú,Ghi chú${'.'.repeat(pad)}\n${rest}`);
+        const all = async (rawBlocks: boolean) => {
+          const src = await openInput(file, { rawBlocks });
+          const rows: string[][] = [];
+          for await (const batch of src.rows) rows.push(...batch);
+          return rows;
+        };
+        const raw = await all(true);
+        expect(raw).toHaveLength(body.length);
+        expect(raw).toEqual(await all(false));
+        rmSync(file);
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
 
   it('counts the rows of raw blocks in the row of a reading error', async () => {
     const big = join(dir, 'big-field.csv');

@@ -175,53 +175,59 @@ class RecordSplitter {
  * without decoding. Blocks are fresh buffers, transferred to a worker thread without a copy.
  */
 class ByteSplitter {
-  private buf: Buffer;
-  private scanned = 0;
+  // The bytes after the last record end, as the read chunks (or parts of them) that hold them:
+  // each block is copied once, straight from the chunks into its own buffer.
+  private carry: Buffer[];
+  private carried: number;
   private inQuote = false;
-  private boundary = -1;
   constructor(
     carry: Buffer,
     private readonly cap: number,
     private readonly rowAt: () => number,
   ) {
-    this.buf = carry;
+    this.carry = carry.length > 0 ? [carry] : [];
+    this.carried = carry.length;
+    // The carried bytes hold no record end, but may open a quoted field.
+    this.inQuote = scanRecordEnds(carry, 0, false, -1, 0x22, 0x0a).inQuote;
   }
 
   push(chunk: Buffer): Uint8Array | undefined {
-    const buf = this.buf.length > 0 ? Buffer.concat([this.buf, chunk]) : chunk;
-    this.buf = buf;
-    const len = buf.length;
-    ({ inQuote: this.inQuote, boundary: this.boundary } = scanRecordEnds(
-      buf,
-      this.scanned,
-      this.inQuote,
-      this.boundary,
-      0x22,
-      0x0a,
-    ));
-    this.scanned = len;
-    if (this.boundary < 0) {
-      this.checkSize(buf);
+    let boundary: number;
+    ({ inQuote: this.inQuote, boundary } = scanRecordEnds(chunk, 0, this.inQuote, -1, 0x22, 0x0a));
+    if (boundary < 0) {
+      this.carry.push(chunk);
+      this.carried += chunk.length;
+      this.checkSize();
       return undefined;
     }
-    const block = new Uint8Array(this.boundary + 1);
-    block.set(buf.subarray(0, this.boundary + 1));
-    this.buf = Buffer.from(buf.subarray(this.boundary + 1));
-    this.scanned = this.buf.length;
-    this.boundary = -1;
-    this.checkSize(this.buf);
+    const block = new Uint8Array(this.carried + boundary + 1);
+    let at = 0;
+    for (const c of this.carry) {
+      block.set(c, at);
+      at += c.length;
+    }
+    block.set(chunk.subarray(0, boundary + 1), at);
+    // A view of the read chunk (a buffer of its own, never reused by the stream).
+    const rest = chunk.subarray(boundary + 1);
+    this.carry = rest.length > 0 ? [rest] : [];
+    this.carried = rest.length;
+    this.checkSize();
     return block;
   }
 
   // The limit counts characters, as in the text path: only a long byte run is decoded to count them.
-  private checkSize(b: Buffer): void {
-    if (b.length > this.cap && b.toString('utf8').length > this.cap)
+  private checkSize(): void {
+    if (this.carried > this.cap && this.restText().length > this.cap)
       throw cleanError('ERR_CLEAN_FIELD_TOO_LARGE', { row: this.rowAt() + 1, limit: this.cap });
+  }
+
+  private restText(): string {
+    return Buffer.concat(this.carry, this.carried).toString('utf8');
   }
 
   end(): string {
     if (this.inQuote) throw unclosedQuote(this.rowAt() + 1);
-    return this.buf.toString('utf8');
+    return this.restText();
   }
 }
 
