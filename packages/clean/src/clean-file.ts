@@ -3,7 +3,13 @@ import { availableParallelism } from 'node:os';
 import { isCancuocError } from '@cancuoc/core';
 import { createDuplicateIndex } from './duplicates/index.js';
 import { recordsOfKeyBatch } from './duplicates/key-batch.js';
-import { addKeyBatch, type createMemoryIndex } from './duplicates/memory-store.js';
+import {
+  addKeyBatch,
+  type createMemoryIndex,
+  type Found,
+  groupsWith,
+  type SimilarNamesTask,
+} from './duplicates/memory-store.js';
 import type { DuplicateIndex } from './duplicates/types.js';
 import { cleanError } from './errors.js';
 import {
@@ -116,11 +122,14 @@ function workerFile(): string {
 
 interface Runner {
   run(task: FileBatchTask, transfer?: ArrayBuffer): Promise<FileBatchResult>;
+  /** Runs a part of the duplicate index's similar-name pass (worker threads only). */
+  similarNames?: (task: SimilarNamesTask) => Promise<Found[]>;
+  threads: number;
   close(): Promise<void>;
 }
 
 async function createRunner(workers: number): Promise<Runner> {
-  if (workers === 0) return { run: async (t) => processFileBatch(t), close: async () => {} };
+  if (workers === 0) return { run: async (t) => processFileBatch(t), threads: 0, close: async () => {} };
   const { Piscina } = await import('piscina');
   let filename = workerFile();
   // From the TypeScript sources the worker needs a TypeScript loader: tsx hands its own to
@@ -132,6 +141,8 @@ async function createRunner(workers: number): Promise<Runner> {
   return {
     run: (t, transfer) =>
       (transfer ? pool.run(t, { transferList: [transfer] }) : pool.run(t)) as Promise<FileBatchResult>,
+    similarNames: (t) => pool.run(t) as Promise<Found[]>,
+    threads: workers,
     close: () => pool.destroy(),
   };
 }
@@ -369,7 +380,15 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
       const w = await openTableWriter(options.duplicates, format, DUPLICATES_HEADER);
       try {
         let buffer: string[][] = [];
-        for await (const g of dupIndex.groups()) {
+        // The memory index groups on the pool's threads too (its columns are shared memory).
+        const all =
+          groupsWith in dupIndex && runner.similarNames
+            ? await (dupIndex as ReturnType<typeof createMemoryIndex>)[groupsWith](
+                runner.similarNames,
+                runner.threads,
+              )
+            : dupIndex.groups();
+        for await (const g of all) {
           groups++;
           dupRecords += g.rows.length;
           byReason[g.reason] = (byReason[g.reason] ?? 0) + 1;

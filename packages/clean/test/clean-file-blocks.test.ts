@@ -67,6 +67,19 @@ describe('cleanFile on raw blocks', () => {
     expect(raw).toEqual(await all(false));
   }, 60_000);
 
+  it('finds the same duplicate groups on the worker threads as in this thread', async () => {
+    // With workers, the memory index's similar-name pass runs in parts on the pool's threads.
+    const grouped = async (workers: number) => {
+      const duplicates = join(dir, `dups-${workers}.csv`);
+      const summary = await cleanFile(input, { workers, duplicates });
+      return { file: readFileSync(duplicates, 'utf8'), byReason: summary.duplicates.byReason };
+    };
+    const inThread = await grouped(0);
+    expect(inThread.byReason['similar-name']).toBeGreaterThan(0);
+    expect(await grouped(2)).toEqual(inThread);
+    expect(await grouped(3)).toEqual(inThread);
+  }, 60_000);
+
   it('cuts raw blocks right wherever a read chunk ends: inside quotes, on a quote, on a line end', async () => {
     // Records with quoted fields holding delimiters, doubled quotes and line ends; a padding
     // column moves every byte, so that the first 1 MB read ends at each kind of place.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { createDuplicateIndex, type DuplicateGroup } from '../src/duplicates/index.js';
+import { createMemoryIndex, groupsWith, similarNamesOfShard } from '../src/duplicates/memory-store.js';
 import type { CleanedRecord } from '../src/types.js';
 
 // Small alphabets so that random records collide on every rule often.
@@ -128,6 +129,42 @@ describe('duplicate index properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('the memory store gives the same groups with its similar-name pass cut into parts on other threads', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataset, fc.nat(), fc.integer({ min: 1, max: 4 }), async (records, cut, shards) => {
+        const index = createMemoryIndex();
+        const at = cut % (records.length + 1);
+        await index.add(records.slice(0, at));
+        await index.add(records.slice(at));
+        const parts: number[] = [];
+        // Each part crosses a thread boundary's structured clone (the columns are shared memory).
+        const groups = await index[groupsWith](async (task) => {
+          parts.push(task.similarNames.shard);
+          return structuredClone(similarNamesOfShard(structuredClone(task)));
+        }, shards);
+        expect(parts.sort()).toEqual(Array.from({ length: shards }, (_, i) => i));
+        expect(groups).toEqual(oracle(records));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the memory store reports a failed part after the others settle', async () => {
+    const index = createMemoryIndex();
+    await index.add([
+      { row: 1, values: {}, issues: [], keys: { foldedName: 'an', birthDate: '01/02/1990' } },
+    ]);
+    let settled = 0;
+    const failing = index[groupsWith](async (task) => {
+      if (task.similarNames.shard === 0) throw new Error('worker gone');
+      await new Promise((r) => setTimeout(r, 20));
+      settled++;
+      return [];
+    }, 2);
+    await expect(failing).rejects.toThrow('worker gone');
+    expect(settled).toBe(1);
   });
 
   it('the DuckDB store gives the same groups, in the same order, as the memory store', async () => {

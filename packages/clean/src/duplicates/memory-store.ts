@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { grown } from '../internal/typed-arrays.js';
+import { grown, sharedArray } from '../internal/typed-arrays.js';
 import type { CleanedRecord } from '../types.js';
 import { DATE_TEXT, ID_TEXT, type KeyBatch, KeyBatchBuilder, NONE, unitsText } from './key-batch.js';
 import {
@@ -18,19 +18,34 @@ const DATE_TEXT_BASE = 100_000_000;
 const PLACE_TEXT_BASE = 1000;
 
 /**
+ * The columns of a {@link KeyTable}, in shared memory: what a worker thread needs to group some
+ * of its records (read only, never copied).
+ */
+export interface KeyColumns {
+  n: number;
+  rows: Float64Array;
+  ids: Float64Array;
+  dates: Int32Array;
+  places: Int32Array;
+  nameEnd: Uint32Array;
+  units: Uint16Array;
+}
+
+/**
  * The records of the memory index as columns of numbers and one block of name characters (see
  * {@link KeyBatch} for the codes): about 40 bytes and no JavaScript object per record. Keys that
  * are text (rare: IDs that are not digits, dates not written dd/mm/yyyy, places of origin) get a
- * code from a table of their texts, so equal codes mean equal keys.
+ * code from a table of their texts, so equal codes mean equal keys. The columns live in
+ * `SharedArrayBuffer`s, so that worker threads can group parts of the table without a copy.
  */
 class KeyTable {
   n = 0;
-  rows = new Float64Array(1024);
-  ids = new Float64Array(1024);
-  dates = new Int32Array(1024);
-  places = new Int32Array(1024);
-  nameEnd = new Uint32Array(1024);
-  units = new Uint16Array(16_384);
+  rows = sharedArray(Float64Array, 1024);
+  ids = sharedArray(Float64Array, 1024);
+  dates = sharedArray(Int32Array, 1024);
+  places = sharedArray(Int32Array, 1024);
+  nameEnd = sharedArray(Uint32Array, 1024);
+  units = sharedArray(Uint16Array, 16_384);
   private used = 0;
   private ascending = true;
   private readonly codes = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
@@ -50,11 +65,11 @@ class KeyTable {
     const at = this.n;
     const n = at + k.count;
     if (n > this.rows.length) {
-      this.rows = grown(this.rows, n);
-      this.ids = grown(this.ids, n);
-      this.dates = grown(this.dates, n);
-      this.places = grown(this.places, n);
-      this.nameEnd = grown(this.nameEnd, n);
+      this.rows = grown(this.rows, n, true);
+      this.ids = grown(this.ids, n, true);
+      this.dates = grown(this.dates, n, true);
+      this.places = grown(this.places, n, true);
+      this.nameEnd = grown(this.nameEnd, n, true);
     }
     for (let i = 0; i < k.count; i++) {
       const row = rows ? (rows[i] as number) : firstRow + i;
@@ -70,7 +85,7 @@ class KeyTable {
       else if (field === DATE_TEXT) this.dates[at + i] = c;
       else this.places[at + i] = c;
     }
-    this.units = grown(this.units, this.used + k.nameUnits.length);
+    this.units = grown(this.units, this.used + k.nameUnits.length, true);
     this.units.set(k.nameUnits, this.used);
     for (let i = 0; i < k.count; i++) this.nameEnd[at + i] = this.used + (k.nameEnd[i] as number);
     this.used += k.nameUnits.length;
@@ -113,6 +128,19 @@ class KeyTable {
         throw new RangeError(`DuplicateIndex: row ${sorted[i]} was added twice`);
   }
 
+  /** A table over columns made by another table's {@link KeyTable.columns} (read only). */
+  static over(c: KeyColumns): KeyTable {
+    const t = new KeyTable();
+    Object.assign(t, { n: c.n, rows: c.rows, ids: c.ids, dates: c.dates, places: c.places });
+    Object.assign(t, { nameEnd: c.nameEnd, units: c.units });
+    return t;
+  }
+
+  columns(): KeyColumns {
+    const { n, rows, ids, dates, places, nameEnd, units } = this;
+    return { n, rows, ids, dates, places, nameEnd, units };
+  }
+
   /** The groups of the records added so far (sorted by first row, then reason). */
   groups(): DuplicateGroup[] {
     this.checkRows();
@@ -120,12 +148,62 @@ class KeyTable {
     sameIdGroups(this, out);
     nameDateGroups(this, out);
     similarNameGroups(this, out);
-    out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
-    return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
+    return numbered(out);
+  }
+
+  /**
+   * {@link KeyTable.groups} with the similar-name pass (the longest) cut by birth date into
+   * `shards` parts, each run by `run` (on worker threads) while this thread finds the other
+   * groups: the same groups, in about half the time on two cores.
+   */
+  async groupsWith(
+    run: (task: SimilarNamesTask) => Promise<Found[]>,
+    shards: number,
+  ): Promise<DuplicateGroup[]> {
+    this.checkRows();
+    const columns = this.columns();
+    const parts = Array.from({ length: shards }, (_, shard) =>
+      run({ similarNames: { ...columns, shard, shards } }),
+    );
+    // Settled before anything is thrown, so that no task is left running unobserved.
+    const out: Found[] = [];
+    let failure: unknown;
+    try {
+      sameIdGroups(this, out);
+      nameDateGroups(this, out);
+    } catch (error) {
+      failure = error;
+    }
+    for (const r of await Promise.allSettled(parts)) {
+      if (r.status === 'rejected') failure ??= r.reason;
+      else for (const g of r.value) out.push(g);
+    }
+    if (failure !== undefined) throw failure;
+    return numbered(out);
   }
 }
 
-interface Found {
+/** One part of the similar-name pass: the days whose date code is `shard` modulo `shards`. */
+export interface SimilarNamesTask {
+  similarNames: KeyColumns & { shard: number; shards: number };
+}
+
+/** Runs one {@link SimilarNamesTask} (in a worker thread of cleanFile's pool). */
+export function similarNamesOfShard(task: SimilarNamesTask): Found[] {
+  const { shard, shards } = task.similarNames;
+  const out: Found[] = [];
+  similarNameGroups(KeyTable.over(task.similarNames), out, shard, shards);
+  return out;
+}
+
+// Groups never tie on (first row, reason): a row is in at most one group of each reason.
+function numbered(out: Found[]): DuplicateGroup[] {
+  out.sort((a, b) => a.first - b.first || reasonRank[a.reason] - reasonRank[b.reason]);
+  return out.map((g, i) => ({ group: i + 1, reason: g.reason, rows: g.rows }));
+}
+
+/** A group before numbering: its rows (ascending) and reason. */
+export interface Found {
   first: number;
   reason: DuplicateReason;
   rows: number[];
@@ -295,7 +373,7 @@ function days(t: KeyTable, list: Uint32Array): Uint32Array[] {
   return out;
 }
 
-function similarNameGroups(t: KeyTable, out: Found[]): void {
+function similarNameGroups(t: KeyTable, out: Found[], shard = 0, shards = 1): void {
   // Names one edit apart on the same birth date, birth places agreeing. One birth date at a time
   // (memory stays that of the largest day); nodes are the day's distinct (name, place); candidates
   // share a deletion variant of the name.
@@ -304,7 +382,10 @@ function similarNameGroups(t: KeyTable, out: Found[]): void {
   // A small day's positions in order of name length (insertion sort into these).
   const byLength = new Int32Array(PAIRWISE_MAX);
   const positions = new Int32Array(PAIRWISE_MAX);
-  for (let i = 0; i < t.n; i++) if (t.dates[i] !== NONE && t.asciiName(i)) members[count++] = i;
+  for (let i = 0; i < t.n; i++) {
+    const date = t.dates[i] as number;
+    if (date !== NONE && (shards === 1 || date % shards === shard) && t.asciiName(i)) members[count++] = i;
+  }
   for (const day of days(t, members.subarray(0, count))) {
     if (day.length <= PAIRWISE_MAX) {
       // A day of a few dozen records: every pair of records is compared. Records with the same
@@ -440,10 +521,13 @@ export function groupKeys(records: readonly IndexedKeys[]): DuplicateGroup[] {
 
 /** Internal fast path of the memory store: rows `firstRow`, `firstRow + 1`, … with their keys. */
 export const addKeyBatch: unique symbol = Symbol('cancuoc.clean.addKeyBatch');
+/** Internal: the groups, with the similar-name pass in parts run by worker threads ({@link KeyTable.groupsWith}). */
+export const groupsWith: unique symbol = Symbol('cancuoc.clean.groupsWith');
 
 /** The in-memory store: keys in flat columns, grouped when `groups()` is read. */
 export function createMemoryIndex(): DuplicateIndex & {
   [addKeyBatch](firstRow: number, k: KeyBatch): void;
+  [groupsWith](run: (task: SimilarNamesTask) => Promise<Found[]>, shards: number): Promise<DuplicateGroup[]>;
 } {
   let table: KeyTable | undefined = new KeyTable();
   const open = (): KeyTable => {
@@ -466,6 +550,9 @@ export function createMemoryIndex(): DuplicateIndex & {
     },
     [addKeyBatch](firstRow: number, k: KeyBatch): void {
       open().append(k, firstRow);
+    },
+    [groupsWith](run, shards) {
+      return open().groupsWith(run, shards);
     },
     groups(): AsyncIterable<DuplicateGroup> {
       const target = open();
