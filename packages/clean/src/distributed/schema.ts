@@ -13,12 +13,10 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS cancuoc_clean_rows (
      job_id TEXT NOT NULL, row_no BIGINT NOT NULL, part INTEGER NOT NULL, raw JSONB NOT NULL, cleaned JSONB NOT NULL,
      pid TEXT, name TEXT, bdate TEXT, place TEXT, PRIMARY KEY (job_id, row_no))`,
-  'CREATE INDEX IF NOT EXISTS cancuoc_clean_rows_part ON cancuoc_clean_rows (job_id, part)',
   `CREATE TABLE IF NOT EXISTS cancuoc_clean_issues (
      job_id TEXT NOT NULL, row_no BIGINT NOT NULL, seq INTEGER NOT NULL, part INTEGER NOT NULL, field TEXT,
      code TEXT NOT NULL, severity TEXT NOT NULL, message_vi TEXT NOT NULL, message_en TEXT NOT NULL,
      before TEXT, after TEXT, PRIMARY KEY (job_id, row_no, seq))`,
-  'CREATE INDEX IF NOT EXISTS cancuoc_clean_issues_part ON cancuoc_clean_issues (job_id, part)',
   `CREATE TABLE IF NOT EXISTS cancuoc_clean_groups (
      job_id TEXT NOT NULL, grp INTEGER NOT NULL, reason TEXT NOT NULL, rows BIGINT[] NOT NULL,
      PRIMARY KEY (job_id, grp))`,

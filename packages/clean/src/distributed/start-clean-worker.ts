@@ -117,14 +117,16 @@ export async function startCleanWorker(options: CleanWorkerOptions): Promise<Cle
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
         `cancuoc_clean_part:${data.jobId}:${data.index}`,
       ]);
-      await client.query('DELETE FROM cancuoc_clean_rows WHERE job_id = $1 AND part = $2', [
-        data.jobId,
-        data.index,
-      ]);
-      await client.query('DELETE FROM cancuoc_clean_issues WHERE job_id = $1 AND part = $2', [
-        data.jobId,
-        data.index,
-      ]);
+      // A partition is a range of rows: what an earlier attempt wrote is found by primary key.
+      const range = [data.jobId, data.firstRow, data.firstRow + data.rows];
+      await client.query(
+        'DELETE FROM cancuoc_clean_rows WHERE job_id = $1 AND row_no >= $2 AND row_no < $3',
+        range,
+      );
+      await client.query(
+        'DELETE FROM cancuoc_clean_issues WHERE job_id = $1 AND row_no >= $2 AND row_no < $3',
+        range,
+      );
       let row = data.firstRow;
       let batch: { raw: string[]; cleaned: CleanedRecord }[] = [];
       const flush = async () => {
