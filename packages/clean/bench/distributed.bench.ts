@@ -7,6 +7,7 @@
  *
  *   pnpm bench distributed                               # 200 000 records, 2 worker processes
  *   CLEAN_BENCH_RECORDS=1000000 CLEAN_BENCH_WORKERS=3 CLEAN_BENCH_PARTITIONS=32 pnpm bench distributed
+ *   CLEAN_BENCH_WORKER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' pnpm bench distributed   # Node flags of the workers
  *
  * On one machine this mode is the slower one by design: every cleaned row, issue and key goes
  * through PostgreSQL so that any number of machines can share the work; the numbers say what
@@ -72,10 +73,17 @@ try {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const ready: Promise<void>[] = [];
   const closed: Promise<number>[] = [];
+  const deaths: Promise<never>[] = [];
   for (let i = 0; i < workers; i++) {
     const child = spawn(
       process.execPath,
-      ['--conditions=@cancuoc/source', '--import', 'tsx', join(here, 'distributed-worker.ts')],
+      [
+        ...(process.env.CLEAN_BENCH_WORKER_ARGS?.split(' ').filter(Boolean) ?? []),
+        '--conditions=@cancuoc/source',
+        '--import',
+        'tsx',
+        join(here, 'distributed-worker.ts'),
+      ],
       {
         env: {
           ...process.env,
@@ -88,16 +96,30 @@ try {
       },
     );
     children.push(child);
+    // A worker that dies before it is ready (or before it closes) fails the run instead of hanging it.
+    const died = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`worker ${i + 1} exited with code ${code}`))),
+    );
+    died.catch(() => {});
+    deaths.push(died);
     ready.push(
-      new Promise((resolve) => child.on('message', (m: { type: string }) => m.type === 'ready' && resolve())),
+      Promise.race([
+        new Promise<void>((resolve) =>
+          child.on('message', (m: { type: string }) => m.type === 'ready' && resolve()),
+        ),
+        died,
+      ]),
     );
     closed.push(
-      new Promise((resolve) =>
-        child.on(
-          'message',
-          (m: { type: string; maxRssKb?: number }) => m.type === 'closed' && resolve(m.maxRssKb ?? 0),
+      Promise.race([
+        new Promise<number>((resolve) =>
+          child.on(
+            'message',
+            (m: { type: string; maxRssKb?: number }) => m.type === 'closed' && resolve(m.maxRssKb ?? 0),
+          ),
         ),
-      ),
+        died,
+      ]),
     );
   }
   await Promise.all(ready);
@@ -110,7 +132,7 @@ try {
     t = performance.now();
     const jobId = await coordinator.submit(input, { partitions });
     const submitted = performance.now() - t;
-    const summary = await coordinator.wait(jobId);
+    const summary = await Promise.race([coordinator.wait(jobId), ...deaths]);
     const cleaned = performance.now() - t;
     let groups = 0;
     for await (const _ of coordinator.groups(jobId)) groups++;
