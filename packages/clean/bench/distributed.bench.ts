@@ -132,7 +132,15 @@ try {
     t = performance.now();
     const jobId = await coordinator.submit(input, { partitions });
     const submitted = performance.now() - t;
-    const summary = await Promise.race([coordinator.wait(jobId), ...deaths]);
+    let stored = 0;
+    const summary = await Promise.race([
+      coordinator.wait(jobId, {
+        onProgress: (p) => {
+          if (p.partitionsDone === p.partitions && stored === 0) stored = performance.now() - t;
+        },
+      }),
+      ...deaths,
+    ]);
     const cleaned = performance.now() - t;
     let groups = 0;
     for await (const _ of coordinator.groups(jobId)) groups++;
@@ -145,7 +153,8 @@ try {
     const exported = performance.now() - u;
     const total = cleaned + exported;
     console.log(
-      `distributed: submit ${seconds(submitted)}, partitions cleaned and stored + duplicates grouped in PostgreSQL ${seconds(cleaned)} = ${rate(cleaned)}; ` +
+      `distributed: submit ${seconds(submitted)}; partitions cleaned and stored ${seconds(stored)} = ${rate(stored)}; ` +
+        `duplicates grouped in PostgreSQL ${seconds(cleaned - stored)}; ` +
         `export of the three files ${seconds(exported)}; in all ${seconds(total)} = ${rate(total)}`,
     );
     console.log(
