@@ -17,6 +17,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const input = join(dir, 'residents.csv');
 writeFileSync(input, [...residentsToCsv(generateResidents({ count: 9_000, seed: 7 }))].join(''));
 
+/** Every record of a file through `openInput`'s `rows`, with or without raw blocks. */
+async function recordsOf(file: string, rawBlocks: boolean): Promise<string[][]> {
+  const src = await openInput(file, { rawBlocks });
+  const rows: string[][] = [];
+  for await (const batch of src.rows) rows.push(...batch);
+  return rows;
+}
+
 async function outputs(name: string, options: Parameters<typeof cleanFile>[1]) {
   const files = {
     out: join(dir, `${name}.csv`),
@@ -56,15 +64,9 @@ describe('cleanFile on raw blocks', () => {
   }, 120_000);
 
   it('gives every record through `rows` too when blocks are left raw', async () => {
-    const all = async (rawBlocks: boolean) => {
-      const src = await openInput(input, { rawBlocks });
-      const rows: string[][] = [];
-      for await (const batch of src.rows) rows.push(...batch);
-      return rows;
-    };
-    const raw = await all(true);
+    const raw = await recordsOf(input, true);
     expect(raw).toHaveLength(9_000);
-    expect(raw).toEqual(await all(false));
+    expect(raw).toEqual(await recordsOf(input, false));
   }, 60_000);
 
   it('finds the same duplicate groups on the worker threads as in this thread', async () => {
@@ -95,15 +97,9 @@ describe('cleanFile on raw blocks', () => {
       fc.asyncProperty(fc.integer({ min: 0, max: 120 }), async (pad) => {
         const file = join(dir, `quoted-${pad}.csv`);
         writeFileSync(file, `Họ và tên,Địa chỉ thường trú,Ghi chú${'.'.repeat(pad)}\n${rest}`);
-        const all = async (rawBlocks: boolean) => {
-          const src = await openInput(file, { rawBlocks });
-          const rows: string[][] = [];
-          for await (const batch of src.rows) rows.push(...batch);
-          return rows;
-        };
-        const raw = await all(true);
+        const raw = await recordsOf(file, true);
         expect(raw).toHaveLength(body.length);
-        expect(raw).toEqual(await all(false));
+        expect(raw).toEqual(await recordsOf(file, false));
         rmSync(file);
       }),
       { numRuns: 25 },
