@@ -3,9 +3,9 @@ import { PAIRWISE_MAX } from '../duplicates/memory-store.js';
 
 /**
  * The duplicate rules of `src/duplicates` (see `keys.ts` and the DuckDB store) in PostgreSQL SQL,
- * run once every partition is in: exact groups by key, `similar-name` by symmetric-deletion
- * candidates on the same birth date checked with fuzzystrmatch's levenshtein, components by
- * min-label propagation. Written into `cancuoc_clean_groups` in one transaction (a retried
+ * run once every partition is in: exact groups by key, `similar-name` on the same birth date
+ * (pairwise on dates with few people, symmetric-deletion candidates on crowded ones, checked with
+ * fuzzystrmatch's levenshtein), components by min-label propagation. Written into `cancuoc_clean_groups` in one transaction (a retried
  * grouping job replaces what an earlier attempt wrote).
  */
 export async function groupInPostgres(client: pg.PoolClient, jobId: string): Promise<void> {
