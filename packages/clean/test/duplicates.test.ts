@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanRecord } from '../src/clean-record.js';
 import { createDuplicateIndex, type DuplicateGroup, type DuplicateIndex } from '../src/duplicates/index.js';
 import type { CleanedRecord, DuplicateKeys } from '../src/types.js';
@@ -158,5 +158,26 @@ describe('createDuplicateIndex options', () => {
     ).rejects.toMatchObject({
       code: 'ERR_CLEAN_DUPLICATE_STORE',
     });
+  });
+});
+
+describe('the memory index without SharedArrayBuffer', () => {
+  it('keeps its columns in plain memory where the runtime has no shared memory', async () => {
+    // A web page that is not cross-origin isolated has no SharedArrayBuffer.
+    const g = globalThis as { SharedArrayBuffer?: SharedArrayBufferConstructor };
+    const saved = g.SharedArrayBuffer;
+    vi.resetModules();
+    delete g.SharedArrayBuffer;
+    try {
+      const { createMemoryIndex } = await import('../src/duplicates/memory-store.js');
+      const index = createMemoryIndex();
+      const k = { personalId: '001098012345', foldedName: 'nguyen van an', birthDate: '01/02/1998' };
+      // More rows than the columns' first size, so that they grow.
+      await index.add(Array.from({ length: 3000 }, (_, i) => rec(i + 1, i % 1000 === 0 ? k : {})));
+      expect(await collect(index)).toEqual([{ group: 1, reason: 'same-id', rows: [1, 1001, 2001] }]);
+    } finally {
+      g.SharedArrayBuffer = saved;
+      vi.resetModules();
+    }
   });
 });

@@ -16,9 +16,14 @@ export function grown<T extends Numbers>(a: T, size: number, shared = false): T 
   return next;
 }
 
-type SharedConstructor<T> = (new (b: SharedArrayBuffer) => T) & { BYTES_PER_ELEMENT: number };
+type SharedConstructor<T> = (new (b: ArrayBufferLike) => T) & { BYTES_PER_ELEMENT: number };
 
-/** A typed array of `length` zeros in a `SharedArrayBuffer`. */
+// Runtimes without SharedArrayBuffer (a page that is not cross-origin isolated) get plain
+// memory: only cleanFile's worker threads, which are Node's, need it shared.
+const Shared: new (bytes: number) => ArrayBufferLike =
+  typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
+
+/** A typed array of `length` zeros in a `SharedArrayBuffer` (where the runtime has one). */
 export function sharedArray<T extends Numbers>(kind: SharedConstructor<T>, length: number): T {
-  return new kind(new SharedArrayBuffer(length * kind.BYTES_PER_ELEMENT));
+  return new kind(new Shared(length * kind.BYTES_PER_ELEMENT));
 }
