@@ -164,7 +164,7 @@ describe('createDuplicateIndex options', () => {
 describe('the memory index without SharedArrayBuffer', () => {
   it('keeps its columns in plain memory where the runtime has no shared memory', async () => {
     // A web page that is not cross-origin isolated has no SharedArrayBuffer.
-    const g = globalThis as { SharedArrayBuffer?: SharedArrayBufferConstructor };
+    const g = globalThis as { SharedArrayBuffer?: SharedArrayBufferConstructor | undefined };
     const saved = g.SharedArrayBuffer;
     vi.resetModules();
     delete g.SharedArrayBuffer;
