@@ -110,16 +110,17 @@ try {
         died,
       ]),
     );
+    // Closed once the process has exited (not at its last message): Node writes a worker's
+    // `--cpu-prof` profile as it exits, which the clean-up below must not cut short.
+    let maxRssKb: number | undefined;
+    child.on('message', (m: { type: string; maxRssKb?: number }) => {
+      if (m.type === 'closed') maxRssKb = m.maxRssKb ?? 0;
+    });
     closed.push(
-      Promise.race([
-        new Promise<number>((resolve) =>
-          child.on(
-            'message',
-            (m: { type: string; maxRssKb?: number }) => m.type === 'closed' && resolve(m.maxRssKb ?? 0),
-          ),
-        ),
-        died,
-      ]),
+      died.catch((error: unknown) => {
+        if (maxRssKb === undefined) throw error;
+        return maxRssKb;
+      }),
     );
   }
   await Promise.all(ready);

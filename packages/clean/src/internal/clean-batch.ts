@@ -475,6 +475,7 @@ function reportLineEnd(i: RecordIssue): string {
   return `${csvField(i.before ?? '', ',')},${csvField(i.after ?? '', ',')}\r\n`;
 }
 
+/** CSV report lines of a raw block (row left empty, see {@link numberReport}). */
 function reportCsvLines(records: readonly CleanedRecord[]): { text: string; lines: Uint32Array } {
   let n = 0;
   for (const r of records) n += r.issues.length;
