@@ -26,11 +26,14 @@ import {
   startRedis,
 } from '@cancuoc/testkit/servers';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanRecord } from '../src/clean-record.js';
 import { resolveColumns } from '../src/distributed/columns.js';
 import { type CleanCoordinator, createCleanCoordinator, startCleanWorker } from '../src/distributed/index.js';
+import { copyField } from '../src/distributed/start-clean-worker.js';
 import { createDuplicateIndex, type DuplicateGroup } from '../src/duplicates/index.js';
 import { PAIRWISE_MAX } from '../src/duplicates/memory-store.js';
 import type { CleanedRecord, CleanField, InputRecord } from '../src/types.js';
@@ -289,6 +292,37 @@ describe.skipIf(skip !== undefined)('distributed mode on Redis and PostgreSQL', 
       await survivor.exited;
     }
   }, 180_000);
+
+  it('copyField: any text (tabs, line ends, backslashes, "\\N") and NULL survive COPY into PostgreSQL', async () => {
+    const client = await db.connect();
+    try {
+      await client.query('CREATE TEMP TABLE copy_check (n INT, v TEXT)');
+      // Characters COPY's text format gives a meaning to, among any others (PostgreSQL text holds no NUL).
+      const special = fc.constantFrom('\\', '\t', '\n', '\r', '\\N', '\\.', '.', 'N', 'ễ', '😀', ' ');
+      const text = fc
+        .array(fc.oneof(special, fc.string({ unit: 'grapheme' })), { maxLength: 12 })
+        .map((parts) => parts.join('').replaceAll('\0', ''));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.option(text, { nil: null }), { minLength: 1, maxLength: 20 }),
+          async (values) => {
+            await client.query('TRUNCATE copy_check');
+            const lines = values.map((v, n) => `${n}\t${copyField(v)}\n`).join('');
+            await new Promise<void>((resolvePromise, reject) => {
+              const stream = client.query(copyFrom('COPY copy_check (n, v) FROM STDIN'));
+              stream.on('finish', resolvePromise).on('error', reject);
+              stream.end(Buffer.from(lines, 'utf8'));
+            });
+            const back = await client.query('SELECT v FROM copy_check ORDER BY n');
+            expect(back.rows.map((r) => r.v)).toEqual(values);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    } finally {
+      client.release();
+    }
+  });
 
   it('refuses bad options and unknown jobs with typed errors', async () => {
     const coordinator = await createCleanCoordinator({

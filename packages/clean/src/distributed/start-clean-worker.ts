@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { hostname } from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { cleanRecord } from '../clean-record.js';
 import { blankKey } from '../duplicates/key-batch.js';
-import type { CleanedRecord, CleanField, InputRecord, Profile } from '../types.js';
+import type { CleanedRecord, CleanField, InputRecord, Profile, RecordIssue } from '../types.js';
 import { distributedError } from './errors.js';
 import { groupInPostgres } from './group-sql.js';
 import { loadBullMq, redisConnection } from './peers.js';
@@ -24,7 +27,7 @@ export interface CleanWorkerOptions extends ClusterOptions {
   readonly concurrency?: number;
   /** The name recorded with each partition it writes (default `<hostname>:<pid>`). */
   readonly workerId?: string;
-  /** Records per INSERT (default 1,000). */
+  /** Records written to PostgreSQL at a time, with one `COPY` per table (default 1,000). */
   readonly batchSize?: number;
   /**
    * BullMQ's lock on a running partition, in ms (default 30,000): a worker that dies holding a
@@ -215,49 +218,61 @@ export async function startCleanWorker(options: CleanWorkerOptions): Promise<Cle
   };
 }
 
+// COPY's text format: a field is its text with backslash, tab, line feed and carriage return
+// escaped, `\N` is NULL. Written here because pg-copy-streams moves bytes and formats nothing;
+// most values need no escape, so the test runs before any replacement.
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** One value of a COPY text line (`null` is SQL NULL). */
+export function copyField(v: string | null | undefined): string {
+  if (v === null || v === undefined) return '\\N';
+  return COPY_SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : v;
+}
+
+/** Streams `text` (COPY text lines) into PostgreSQL with `COPY … FROM STDIN`. */
+async function copyIn(client: pg.PoolClient, sql: string, text: string): Promise<void> {
+  if (text === '') return;
+  const stream = client.query(copyFrom(sql));
+  await pipeline(Readable.from([Buffer.from(text, 'utf8')]), stream);
+}
+
+/**
+ * Writes a batch with `COPY … FROM STDIN` (≈ half PostgreSQL's CPU of an INSERT from unnested
+ * arrays, which parses every array literal before the rows), inside the partition's transaction.
+ */
 async function insertBatch(
   client: pg.PoolClient,
   data: PartitionJobData,
   batch: readonly { raw: string[]; cleaned: CleanedRecord }[],
 ): Promise<void> {
-  const rows = batch.map((b) => b.cleaned.row);
-  await client.query(
-    `INSERT INTO cancuoc_clean_rows (job_id, row_no, part, raw, cleaned, pid, name, bdate, place)
-     SELECT $1, r, $2, raw, cleaned, pid, name, bdate, place
-     FROM unnest($3::bigint[], $4::jsonb[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::text[])
-       AS t(r, raw, cleaned, pid, name, bdate, place)`,
-    [
-      data.jobId,
-      data.index,
-      rows,
-      batch.map((b) => JSON.stringify(b.raw)),
-      batch.map((b) => JSON.stringify(b.cleaned.values)),
-      batch.map((b) => blankKey(b.cleaned.keys.personalId)),
-      batch.map((b) => blankKey(b.cleaned.keys.foldedName)),
-      batch.map((b) => blankKey(b.cleaned.keys.birthDate)),
-      batch.map((b) => blankKey(b.cleaned.keys.birthPlace)),
-    ],
+  const job = copyField(data.jobId);
+  const part = String(data.index);
+  let rows = '';
+  let issues = '';
+  for (const { raw, cleaned } of batch) {
+    const k = cleaned.keys;
+    rows += `${job}\t${cleaned.row}\t${part}\t${copyField(JSON.stringify(raw))}\t${copyField(
+      JSON.stringify(cleaned.values),
+    )}\t${copyField(blankKey(k.personalId))}\t${copyField(blankKey(k.foldedName))}\t${copyField(
+      blankKey(k.birthDate),
+    )}\t${copyField(blankKey(k.birthPlace))}\n`;
+    const list = cleaned.issues;
+    for (let seq = 0; seq < list.length; seq++) {
+      const i = list[seq] as RecordIssue;
+      issues += `${job}\t${i.row}\t${seq}\t${part}\t${copyField(i.field)}\t${copyField(i.code)}\t${
+        i.severity
+      }\t${copyField(i.messageVi)}\t${copyField(i.messageEn)}\t${copyField(i.before)}\t${copyField(i.after)}\n`;
+    }
+  }
+  await copyIn(
+    client,
+    'COPY cancuoc_clean_rows (job_id, row_no, part, raw, cleaned, pid, name, bdate, place) FROM STDIN',
+    rows,
   );
-  const issues = batch.flatMap((b) => b.cleaned.issues.map((issue, seq) => ({ issue, seq })));
-  if (issues.length === 0) return;
-  await client.query(
-    `INSERT INTO cancuoc_clean_issues (job_id, row_no, seq, part, field, code, severity, message_vi, message_en, before, after)
-     SELECT $1, r, seq, $2, field, code, severity, vi, en, before, after
-     FROM unnest($3::bigint[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-       AS t(r, seq, field, code, severity, vi, en, before, after)`,
-    [
-      data.jobId,
-      data.index,
-      issues.map((i) => i.issue.row),
-      issues.map((i) => i.seq),
-      issues.map((i) => i.issue.field),
-      issues.map((i) => i.issue.code),
-      issues.map((i) => i.issue.severity),
-      issues.map((i) => i.issue.messageVi),
-      issues.map((i) => i.issue.messageEn),
-      issues.map((i) => i.issue.before ?? null),
-      issues.map((i) => i.issue.after ?? null),
-    ],
+  await copyIn(
+    client,
+    'COPY cancuoc_clean_issues (job_id, row_no, seq, part, field, code, severity, message_vi, message_en, before, after) FROM STDIN',
+    issues,
   );
 }
 
