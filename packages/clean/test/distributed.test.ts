@@ -25,7 +25,9 @@ import {
   startPostgres,
   startRedis,
 } from '@cancuoc/testkit/servers';
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -43,6 +45,7 @@ const REPO_ROOT = resolve(HERE, '../../..');
 const WORKER = join(HERE, 'distributed-worker.ts');
 const COUNT = 2004;
 const skip = postgresSkipReason() ?? redisSkipReason();
+const REPORT_HEADER = ['row', 'field', 'code', 'severity', 'message_vi', 'message_en', 'before', 'after'];
 
 const mapping = { ...residentCsvHeaders.en } as Record<CleanField, string>;
 
@@ -207,6 +210,9 @@ describe.skipIf(skip !== undefined)('distributed mode on Redis and PostgreSQL', 
     expect(cleanedHeader).toEqual(expected.header);
     expect(cleaned).toEqual(expected.cleaned);
     expect((parse(readFileSync(out.report)) as string[][]).slice(1)).toEqual(expected.issues);
+    // Byte for byte what csv-stringify writes for the same rows (the files PostgreSQL's COPY formats).
+    expect(readFileSync(out.out, 'utf8')).toBe(stringify([expected.header, ...expected.cleaned]));
+    expect(readFileSync(out.report, 'utf8')).toBe(stringify([REPORT_HEADER, ...expected.issues]));
     const dupLines = (parse(readFileSync(out.duplicates)) as string[][]).slice(1);
     expect(dupLines).toEqual(
       expected.groups.flatMap((g) => g.rows.map((r) => [String(g.group), String(r), g.reason])),
@@ -323,6 +329,84 @@ describe.skipIf(skip !== undefined)('distributed mode on Redis and PostgreSQL', 
       client.release();
     }
   });
+
+  it('exportResults writes any stored text as csv-stringify would: quotes, delimiters, line ends, empty and missing values', async () => {
+    const coordinator = await createCleanCoordinator({
+      redis: redis.url,
+      postgres: postgres.connectionString,
+      queueName: 'clean-export',
+    });
+    const special = fc.constantFrom('"', ',', ';', '\t', '|', '\n', '\r', '\r\n', ' ', '\\', '\\.', 'ễ', '');
+    const text = fc
+      .array(fc.oneof(special, fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 6 })
+      .map((parts) => parts.join('').replaceAll('\0', ''));
+    const fields: (CleanField | null)[] = ['fullName', null, 'birthDate', null];
+    const header = ['Họ, tên', 'Ghi "chú"', 'Ngày sinh', 'Khác'];
+    const row = fc.record({
+      raw: fc.array(text, { maxLength: 5 }),
+      cleaned: fc.record({ fullName: text, birthDate: text }, { requiredKeys: [] }),
+      issues: fc.array(fc.tuple(fc.option(text, { nil: null }), text, fc.option(text, { nil: null })), {
+        maxLength: 3,
+      }),
+    });
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(',', ';', '\t', '|'),
+          fc.array(row, { maxLength: 12 }),
+          async (delimiter, rows) => {
+            const jobId = randomUUID();
+            await db.query(
+              `INSERT INTO cancuoc_clean_jobs (id, file, header, columns, delimiter, profile, partitions, rows, finished_at)
+               VALUES ($1, 'x.csv', $2, $3, $4, '"population"', 1, $5, now())`,
+              [jobId, JSON.stringify(header), JSON.stringify(fields), delimiter, rows.length],
+            );
+            for (const [n, r] of rows.entries()) {
+              await db.query(
+                'INSERT INTO cancuoc_clean_rows (job_id, row_no, part, raw, cleaned) VALUES ($1, $2, 0, $3, $4)',
+                [jobId, n + 1, JSON.stringify(r.raw), JSON.stringify(r.cleaned)],
+              );
+              for (const [seq, [before, vi, after]] of r.issues.entries())
+                await db.query(
+                  `INSERT INTO cancuoc_clean_issues (job_id, row_no, seq, part, field, code, severity, message_vi, message_en, before, after)
+                   VALUES ($1, $2, $3, 0, $4, 'CLEAN_X', 'warning', $5, 'm', $6, $7)`,
+                  [jobId, n + 1, seq, seq === 1 ? null : 'fullName', vi, before, after],
+                );
+            }
+            const out = join(dir, `export-${jobId}.csv`);
+            const report = join(dir, `export-${jobId}-issues.csv`);
+            await coordinator.exportResults(jobId, { out, report });
+            const cleaned = rows.map((r) =>
+              header.map((_, i) => {
+                const f = fields[i];
+                const values = r.cleaned as Record<string, string>;
+                return f && Object.hasOwn(values, f) ? (values[f] ?? '') : (r.raw[i] ?? '');
+              }),
+            );
+            expect(readFileSync(out, 'utf8')).toBe(stringify([header, ...cleaned], { delimiter }));
+            const issues = rows.flatMap((r, n) =>
+              r.issues.map(([before, vi, after], seq) => [
+                String(n + 1),
+                seq === 1 ? '' : 'fullName',
+                'CLEAN_X',
+                'warning',
+                vi,
+                'm',
+                before ?? '',
+                after ?? '',
+              ]),
+            );
+            expect(readFileSync(report, 'utf8')).toBe(stringify([REPORT_HEADER, ...issues]));
+            rmSync(out);
+            rmSync(report);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    } finally {
+      await coordinator.close();
+    }
+  }, 120_000);
 
   it('refuses bad options and unknown jobs with typed errors', async () => {
     const coordinator = await createCleanCoordinator({

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse as parseSync } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import { to as copyTo } from 'pg-copy-streams';
 import type { DuplicateGroup, DuplicateReason } from '../duplicates/types.js';
-import type { CleanField, InputRecord, Profile } from '../types.js';
+import type { CleanField, Profile } from '../types.js';
 import { resolveColumns } from './columns.js';
 import { distributedError } from './errors.js';
 import { planCsvPartitions } from './partition.js';
@@ -271,28 +273,33 @@ export async function createCleanCoordinator(options: ClusterOptions): Promise<C
   }
 
   /**
-   * The rows of one query read through a cursor, `PAGE` at a time: one scan in order for the whole
-   * export. (Pages by key, one query each, were planned as a scan and sort of the whole table per
-   * page while the table's statistics were still those of before the job: 13 s for 200 000 rows.)
+   * Writes `header` and then what `COPY (query) TO STDOUT` prints as CSV to `path`: PostgreSQL
+   * formats the rows itself and they stream to the file as bytes, with no row object in between
+   * (a cursor read into rows and written back with csv-stringify took 8 s for 200 000 rows).
+   * Every value is passed through `NULLIF(…, '')` by the caller: an empty string then prints as an
+   * empty field, unquoted, as csv-stringify writes it (PostgreSQL quotes an empty string to tell it
+   * from NULL); beyond that both quote exactly the values holding the delimiter, a quote, CR or LF.
+   * `COPY` takes no bind parameters: `query` puts its literals in with `pg`'s own `escapeLiteral`.
    */
-  async function* cursorRows<T>(sql: string, values: unknown[]): AsyncGenerator<T> {
+  async function copyOut(
+    path: string,
+    header: string[],
+    delimiter: string,
+    query: (literal: (text: string) => string) => string,
+  ): Promise<void> {
+    await writeFile(path, stringifySync([header], { delimiter }));
     const client = await pool.connect();
-    let open = false;
+    let failed: Error | undefined;
     try {
-      await client.query('BEGIN READ ONLY');
-      open = true;
-      await client.query(`DECLARE cancuoc_export NO SCROLL CURSOR FOR ${sql}`, values);
-      for (;;) {
-        const page = await client.query(`FETCH ${PAGE} FROM cancuoc_export`);
-        for (const r of page.rows as T[]) yield r;
-        if (page.rows.length < PAGE) break;
-      }
-      await client.query('COMMIT');
-      open = false;
+      const literal = (text: string) => client.escapeLiteral(text);
+      const sql = `COPY (${query(literal)}) TO STDOUT WITH (FORMAT csv, DELIMITER ${literal(delimiter)})`;
+      await pipeline(client.query(copyTo(sql)), createWriteStream(path, { flags: 'a' }));
+    } catch (error) {
+      failed = error instanceof Error ? error : new Error(String(error));
+      throw error;
     } finally {
-      // Also when the consumer stops early: the transaction (and its cursor) ends before release.
-      if (open) await client.query('ROLLBACK').catch(() => {});
-      client.release();
+      // A connection left inside a broken COPY is closed, not handed back to the pool.
+      client.release(failed);
     }
   }
 
@@ -316,63 +323,55 @@ export async function createCleanCoordinator(options: ClusterOptions): Promise<C
     if (exportOptions === null || typeof exportOptions !== 'object')
       throw new TypeError('exportResults expects options');
     const job = await finishedJob(jobId);
-    const write = (path: string, header: string[], lines: AsyncIterable<unknown[]>, delimiter = ',') =>
-      pipeline(
-        Readable.from(lines),
-        stringify({ header: true, columns: header, delimiter }),
-        createWriteStream(path),
-      );
-
+    const writes: Promise<void>[] = [];
     if (exportOptions.report) {
-      await write(
-        exportOptions.report,
-        ['row', 'field', 'code', 'severity', 'message_vi', 'message_en', 'before', 'after'],
-        (async function* () {
-          for await (const r of cursorRows<Record<string, string | number | null>>(
-            `SELECT row_no, field, code, severity, message_vi, message_en, before, after FROM cancuoc_clean_issues
-             WHERE job_id = $1 ORDER BY row_no, seq`,
-            [jobId],
-          ))
-            yield [
-              Number(r.row_no),
-              r.field ?? '',
-              r.code,
-              r.severity,
-              r.message_vi,
-              r.message_en,
-              r.before ?? '',
-              r.after ?? '',
-            ];
-        })(),
+      writes.push(
+        copyOut(
+          exportOptions.report,
+          ['row', 'field', 'code', 'severity', 'message_vi', 'message_en', 'before', 'after'],
+          ',',
+          (
+            literal,
+          ) => `SELECT row_no, NULLIF(field, ''), code, severity, NULLIF(message_vi, ''), NULLIF(message_en, ''),
+             NULLIF(before, ''), NULLIF(after, '')
+           FROM cancuoc_clean_issues WHERE job_id = ${literal(jobId)} ORDER BY row_no, seq`,
+        ),
       );
     }
     if (exportOptions.duplicates) {
-      await write(
-        exportOptions.duplicates,
-        ['group', 'row', 'reason'],
-        (async function* () {
-          for await (const g of groupRows(jobId)) for (const r of g.rows) yield [g.grp, Number(r), g.reason];
-        })(),
+      const path = exportOptions.duplicates;
+      writes.push(
+        pipeline(
+          Readable.from(
+            (async function* () {
+              for await (const g of groupRows(jobId))
+                for (const r of g.rows) yield [g.grp, Number(r), g.reason];
+            })(),
+          ),
+          stringify({ header: true, columns: ['group', 'row', 'reason'] }),
+          createWriteStream(path),
+        ),
       );
     }
     if (exportOptions.out) {
-      await write(
-        exportOptions.out,
-        job.header,
-        (async function* () {
-          for await (const r of cursorRows<{ raw: string[]; cleaned: InputRecord }>(
-            'SELECT raw, cleaned FROM cancuoc_clean_rows WHERE job_id = $1 ORDER BY row_no',
-            [jobId],
-          ))
-            yield job.header.map((_, i) => {
-              const field = job.columns[i];
-              if (field && Object.hasOwn(r.cleaned, field)) return r.cleaned[field] ?? '';
-              return r.raw[i] ?? '';
-            });
-        })(),
-        job.delimiter,
-      );
+      // Each column of the input: its cleaned value when the rules gave the field one, else the
+      // input's own text (a short row has none: empty).
+      const select = (literal: (text: string) => string) => {
+        const columns = job.header.map((_, i) => {
+          const field = job.columns[i];
+          const raw = `raw->>${i}`;
+          if (!field) return `NULLIF(${raw}, '')`;
+          const f = literal(field);
+          return `NULLIF(CASE WHEN cleaned ? ${f} THEN cleaned->>${f} ELSE ${raw} END, '')`;
+        });
+        return `SELECT ${columns.join(', ')} FROM cancuoc_clean_rows WHERE job_id = ${literal(jobId)} ORDER BY row_no`;
+      };
+      writes.push(copyOut(exportOptions.out, job.header, job.delimiter, select));
     }
+    // On separate connections at the same time: PostgreSQL formats one file while this thread
+    // writes another. Every write settles before a failure is reported.
+    const settled = await Promise.allSettled(writes);
+    for (const r of settled) if (r.status === 'rejected') throw r.reason;
   }
 
   return {
