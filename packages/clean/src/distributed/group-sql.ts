@@ -11,6 +11,9 @@ import { PAIRWISE_MAX } from '../duplicates/memory-store.js';
 export async function groupInPostgres(client: pg.PoolClient, jobId: string): Promise<void> {
   const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
   await q('SELECT pg_advisory_xact_lock(hashtext($1))', [`cancuoc_clean_group:${jobId}`]);
+  // The planner's estimates for these CTEs run to millions of rows, so PostgreSQL compiled them
+  // with LLVM: ≈ 0.76 s of JIT in a 1.19 s statement at 200 000 rows, for queries that run once.
+  await q('SET LOCAL jit = off');
   await q('DELETE FROM cancuoc_clean_groups WHERE job_id = $1', [jobId]);
   await q(
     `CREATE TEMP TABLE d_rec ON COMMIT DROP AS
@@ -25,8 +28,13 @@ export async function groupInPostgres(client: pg.PoolClient, jobId: string): Pro
   );
   // One ID, two people: birth dates differ, or names more than one typo apart (CASE keeps
   // levenshtein, limited to 255 characters, off names it must not see).
+  // Only IDs held under two names or more can be a conflict of names (≈ 1 in 20 IDs): the
+  // distinct names and their pairs are built for those alone.
   await q(`CREATE TEMP TABLE d_conflicts ON COMMIT DROP AS
-     WITH names AS (SELECT DISTINCT pid, name FROM d_rec WHERE pid IS NOT NULL AND name IS NOT NULL),
+     WITH names AS (SELECT DISTINCT pid, name FROM d_rec
+                    WHERE pid IN (SELECT pid FROM d_rec WHERE pid IS NOT NULL AND name IS NOT NULL
+                                  GROUP BY pid HAVING min(name) <> max(name))
+                      AND name IS NOT NULL),
           counts AS (SELECT pid, count(*) AS n FROM names GROUP BY pid)
      SELECT pid FROM counts WHERE n > 256
      UNION
@@ -40,15 +48,19 @@ export async function groupInPostgres(client: pg.PoolClient, jobId: string): Pro
             CASE WHEN count(DISTINCT r.bdate) > 1 OR bool_or(c.pid IS NOT NULL) THEN 'id-conflict' ELSE 'same-id' END,
             array_agg(r.rn ORDER BY r.rn)
      FROM d_rec r LEFT JOIN d_conflicts c ON c.pid = r.pid
-     WHERE r.pid IS NOT NULL GROUP BY r.pid HAVING count(*) > 1`);
+     WHERE r.pid IN (SELECT pid FROM d_rec WHERE pid IS NOT NULL GROUP BY pid HAVING count(*) > 1)
+     GROUP BY r.pid`);
   // Same name and birth date; a code and a text birth place in one (name, date) link everything.
+  // Only (name, date) pairs held by two rows or more are sorted into windows.
   await q(`INSERT INTO d_groups
      SELECT 1, min(rn), 'same-name-birth-date-place', array_agg(rn ORDER BY rn)
      FROM (
        SELECT rn, pid, name, bdate, place,
               bool_or(place ~ '^[0-9]{3}$') OVER (PARTITION BY name, bdate) AS has_code,
               bool_or(place !~ '^[0-9]{3}$') OVER (PARTITION BY name, bdate) AS has_text
-       FROM d_rec WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL) b
+       FROM d_rec WHERE place IS NOT NULL AND (name, bdate) IN (
+         SELECT name, bdate FROM d_rec WHERE name IS NOT NULL AND bdate IS NOT NULL AND place IS NOT NULL
+         GROUP BY name, bdate HAVING count(*) > 1)) b
      GROUP BY name, bdate, CASE WHEN has_code AND has_text THEN NULL ELSE place END
      HAVING count(*) > 1 AND NOT (count(pid) = count(*) AND count(DISTINCT pid) = 1)`);
   await q(`CREATE TEMP TABLE d_nodes ON COMMIT DROP AS
