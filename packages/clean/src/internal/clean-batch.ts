@@ -7,6 +7,7 @@ import type { InputFormat } from './read-input.js';
 import { blankToEmpty, cleanFields, emptyFields } from './rules.js';
 import { SummaryBuilder, type SummaryPart } from './summary.js';
 import { grown } from './typed-arrays.js';
+import { Utf8Writer } from './utf8-writer.js';
 
 /** One batch of rows sent to a worker thread (plain data: it crosses the thread boundary). */
 export interface BatchTask {
@@ -187,40 +188,6 @@ export function processFileBatch(task: FileBatchTask): FileBatchResult {
 // young (cheap for the garbage collector) and V8 decodes short UTF-8 runs ≈ 2.5× faster
 // than a whole 1 MB block, whose string goes to the large-object space.
 const PART = 32_768;
-
-/** Grows as UTF-8 text is written into it; its memory is outside the JavaScript heap. */
-class Utf8Writer {
-  private buf: Buffer;
-  length = 0;
-  constructor(size: number) {
-    // Never pooled: the buffer is transferred to the reading thread.
-    this.buf = Buffer.allocUnsafeSlow(Math.max(1024, size));
-  }
-  /** Writes the text and returns its length in bytes. */
-  write(s: string): number {
-    this.reserve(s.length * 3);
-    const n = this.buf.write(s, this.length, 'utf8');
-    this.length += n;
-    return n;
-  }
-  /** Writes bytes as they are and returns their length. */
-  writeBytes(b: Buffer): number {
-    this.reserve(b.length);
-    this.length += b.copy(this.buf, this.length);
-    return b.length;
-  }
-  /** Room for `more` bytes after what is written. */
-  private reserve(more: number): void {
-    const need = this.length + more;
-    if (need <= this.buf.length) return;
-    const next = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
-    this.buf.copy(next, 0, 0, this.length);
-    this.buf = next;
-  }
-  bytes(): Uint8Array {
-    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
-  }
-}
 
 // The UTF-8 bytes of a report line's middle ({@link reportLineMiddle}), by code, field, severity
 // and Vietnamese message: the same few hundred bytes of bilingual text recur on thousands of
