@@ -90,6 +90,7 @@ export class CancuocError<Code extends string = string> extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     // `this` is the class on the right of `instanceof` (CancuocError or a subclass).
     // biome-ignore lint/complexity/noThisInStatic: the receiver decides which check applies
+    // biome-ignore lint/complexity/noUselessThisAlias: typed `unknown` so the comparison below stays a plain identity check
     const target: unknown = this;
     if (target === CancuocError) return isCancuocError(value);
     return Function.prototype[Symbol.hasInstance].call(target, value);
