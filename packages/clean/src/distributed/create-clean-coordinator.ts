@@ -278,7 +278,8 @@ export async function createCleanCoordinator(options: ClusterOptions): Promise<C
    * (a cursor read into rows and written back with csv-stringify took 8 s for 200 000 rows).
    * Every value is passed through `NULLIF(…, '')` by the caller: an empty string then prints as an
    * empty field, unquoted, as csv-stringify writes it (PostgreSQL quotes an empty string to tell it
-   * from NULL); beyond that both quote exactly the values holding the delimiter, a quote, CR or LF.
+   * from NULL); beyond that both quote exactly the values holding the delimiter, a quote, CR or LF
+   * (and PostgreSQL also a lone `\.` in a one-column file, which reads back the same).
    * `COPY` takes no bind parameters: `query` puts its literals in with `pg`'s own `escapeLiteral`.
    */
   async function copyOut(
