@@ -20,6 +20,8 @@ export {
 } from './decode-qr-image.js';
 /** What the photo cascade saw of a frame's likely QR region (for guidance). */
 export type { FrameObservation as QrFrameObservation } from './internal/cascade.js';
+/** A rectangle of the frame in pixels (the `region` of a {@link QrFrameObservation}). */
+export type { Box as QrBox } from './internal/pixels.js';
 /** Decoding and parsing the identity QR code of a photo in one call. */
 export {
   type IdentityQrImage,
